@@ -1,0 +1,70 @@
+# The README's two commands: `make run` and `make test`. Nothing else needs to be installed
+# beforehand but Python 3.11+, make and git.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := meidanhame.settings
+
+.PHONY: run test test-browser bench lint messages install install-dev migrate demo clean loadtest
+
+# Reinstall only when pyproject.toml changes, so that a second `make run` starts at once.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Compiled translations are build output (not committed); rebuilt when a .po file changes.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+%.mo: %.po | $(VENV)/.installed
+	$(BIN)/python manage.py compilemessages --locale $(word 2,$(subst /, ,$<)) --ignore=.venv > /dev/null
+
+run: export DEBUG ?= 1
+run: $(VENV)/.installed $(MO_FILES)
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py seed_demo
+	@echo ""
+	@echo "  Meidän Häme is running at http://127.0.0.1:$(PORT)/fi/"
+	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Demo logins (username / password):"
+	@echo "    admin  / hame-admin-2026   (superuser)"
+	@echo "    editor / hame-editor-2026  (editor: publishes and approves)"
+	@echo "    member / hame-member-2026  (member: submits for approval)"
+	@echo ""
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: export TESTING = 1
+test: $(VENV)/.installed-dev $(MO_FILES)
+	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} --ignore=tests/browser --ignore=tests/bench $(PYTEST_ARGS)
+
+test-browser: export TESTING = 1
+test-browser: $(VENV)/.installed-dev $(MO_FILES)
+	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
+
+bench: export TESTING = 1
+bench: $(VENV)/.installed-dev $(MO_FILES)
+	$(BIN)/python -m pytest tests/bench -s -p no:xdist $(PYTEST_ARGS)
+
+lint: export TESTING = 1
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages --locale fi --locale sv --ignore=.venv --ignore=tests --no-obsolete
+	$(BIN)/python manage.py makemessages --locale fi --locale sv --domain djangojs --ignore=.venv --ignore=tests --ignore=staticfiles --no-obsolete
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3
