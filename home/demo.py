@@ -577,7 +577,9 @@ def seed(out, scale=1):
             "reviewed_on": datetime.date(2026, 11, 1),
         },
     )
-    news_index = ensure_page(home, NewsIndexPage, "ajankohtaista", NEWS_INDEX, {"show_in_menus": True})
+    news_index = ensure_page(
+        home, NewsIndexPage, "ajankohtaista", NEWS_INDEX, {"show_in_menus": True}
+    )
     for slug, days_ago, category, texts in NEWS:
         ensure_page(
             news_index,

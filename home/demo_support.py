@@ -28,7 +28,9 @@ def ensure_page(parent, page_class, slug, texts, common=None, user=None):
     parent.add_child(instance=page)
     publish(page, user=user)
     versions = {
-        code: page_class(slug=slug, **common, **texts[code]) for code in LANGUAGES[1:] if code in texts
+        code: page_class(slug=slug, **common, **texts[code])
+        for code in LANGUAGES[1:]
+        if code in texts
     }
     translate_from_versions(page, versions)
     return page

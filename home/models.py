@@ -131,7 +131,11 @@ class NewsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = (
-            NewsPage.objects.child_of(self).live().public().defer_streamfields().order_by("-date", "-pk")
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("-date", "-pk")
         )
         category = request.GET.get("category", "")
         if category in NewsCategory.values:

@@ -10,12 +10,12 @@ just as when an editor translates in the admin. Translations stay in sync with l
 from django.db import transaction
 
 from wagtail.fields import StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     String,
     StringTranslation,
-    TranslationContext,
     Translation,
+    TranslationContext,
     TranslationSource,
 )
 from wagtail_localize.segments import StringSegmentValue
@@ -70,9 +70,25 @@ def translate_from_versions(source_instance, versions, publish=True):
         translation, _ = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        translation.save_target(publish=publish)
-        translated[language_code] = translation.get_target_instance()
+        translated[language_code] = _save_target(translation, publish)
     return translated
+
+
+def _save_target(translation, publish):
+    """Save (and publish) the target page now.
+
+    wagtail-localize publishes a translated page with `transaction.on_commit`, using the page
+    object it held when the revision was made. Inside a longer transaction (a data load, a
+    test) several such publishes run together at commit with stale tree fields, and a parent
+    page loses count of its children (treebeard's numchild), which hides them. Publishing the
+    fresh revision at once avoids both the delay and the stale copy.
+    """
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    if publish and isinstance(target, Page):
+        target.get_latest_revision().publish()
+        target.refresh_from_db()
+    return target
 
 
 @transaction.atomic
@@ -80,4 +96,4 @@ def sync_translations(instance):
     """After a change to synchronised fields of the source, bring its translations up to date."""
     source, _ = TranslationSource.update_or_create_from_instance(instance)
     for translation in Translation.objects.filter(source=source, enabled=True):
-        translation.save_target(publish=True)
+        _save_target(translation, publish=True)

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent

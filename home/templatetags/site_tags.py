@@ -83,7 +83,13 @@ def language_versions(context):
                 target = homes.get(code)
             url = target.get_url(request) if target else f"/{code}/"
             versions.append(
-                {"code": code, "name": name, "url": url, "available": available, "active": code == active}
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url,
+                    "available": available,
+                    "active": code == active,
+                }
             )
     else:
         path = request.get_full_path() if request else "/"

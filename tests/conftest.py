@@ -1,0 +1,44 @@
+"""Shared fixtures: every test database is migrated and filled with the demo content once per
+worker, so tests read like a visitor's view of the real site. Tests that need data of their
+own create it inside their (rolled back) transaction."""
+
+import io
+
+import pytest
+
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def home(db):
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+
+    return HomePage.objects.get(locale=Locale.objects.get(language_code="fi"))
+
+
+@pytest.fixture
+def users(db):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    return {
+        user.username: user
+        for user in User.objects.filter(username__in=["admin", "editor", "member"])
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
