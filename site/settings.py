@@ -157,6 +157,10 @@ if EMAIL_URL.startswith(("smtp://", "smtps://", "submission://")):
     EMAIL_HOST_PASSWORD = unquote(_email.password or "")
     EMAIL_USE_SSL = _email.scheme == "smtps"
     EMAIL_USE_TLS = _email.scheme == "submission"
+elif EMAIL_URL.startswith("file://"):
+    # Each message as a file in a folder (used by the browser tests to follow emailed links).
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = EMAIL_URL.removeprefix("file://")
 elif EMAIL_URL.startswith("locmem://"):
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 else:
@@ -240,4 +244,5 @@ SESSION_COOKIE_HTTPONLY = True
 
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    if not EMAIL_URL:
+        EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
