@@ -1,0 +1,38 @@
+"""The harness itself: the audit really runs axe-core and reports what it finds, and the focus
+check tells a visible indicator from none. Guards against a suite that passes by checking
+nothing."""
+
+import pytest
+
+from .helpers import audit, focus_indicator, format_violations
+
+BROKEN_PAGE = """<!DOCTYPE html><html><head><title>Broken</title></head><body><main>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<p style="color:#aaa;background:#fff">Low contrast text</p>
+<button style="outline:none"></button>
+</main></body></html>"""
+
+
+def test_audit_reports_known_violations(page):
+    page.set_content(BROKEN_PAGE)
+    violations = audit(page)
+    rules = {violation["id"] for violation in violations}
+    assert {"image-alt", "color-contrast", "button-name", "html-has-lang"} <= rules
+    report = format_violations(violations, "test page")
+    assert "image-alt" in report and "img" in report
+
+
+@pytest.mark.parametrize(
+    ("style", "visible"),
+    [
+        ("", True),
+        ("a:focus, a:focus-visible { outline: none; box-shadow: none; }", False),
+    ],
+)
+def test_focus_indicator_tells_visible_from_none(page, live_server_url, style, visible):
+    page.goto("/fi/")
+    if style:
+        page.add_style_tag(content=style)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert focus_indicator(page).is_visible is visible
