@@ -36,3 +36,28 @@ def test_focus_indicator_tells_visible_from_none(page, live_server_url, style, v
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert focus_indicator(page).is_visible is visible
+
+
+def test_mailbox_reads_messages_and_links_written_by_the_file_backend(tmp_path):
+    from django.core.mail import EmailMultiAlternatives
+    from django.core.mail.backends.filebased import EmailBackend
+
+    from .helpers import Mailbox
+
+    (tmp_path / "old.log").write_text("")
+    mailbox = Mailbox(tmp_path)
+    message = EmailMultiAlternatives(
+        subject="Ilmoittautuminen vahvistettu",
+        body="Peru ilmoittautuminen: http://127.0.0.1:8000/fi/peru/abc123/?a=1&b=2.\n",
+        from_email="noreply@meidanhame.fi",
+        to=["liisa@example.fi"],
+    )
+    message.attach_alternative(
+        '<p><a href="http://127.0.0.1:8000/fi/peru/abc123/?a=1&amp;b=2">Peru</a></p>', "text/html"
+    )
+    EmailBackend(file_path=str(tmp_path)).send_messages([message])
+
+    latest = mailbox.latest(to="liisa@example.fi")
+    assert latest.subject == "Ilmoittautuminen vahvistettu"
+    assert latest.links(contains="/peru/") == ["http://127.0.0.1:8000/fi/peru/abc123/?a=1&b=2"]
+    assert mailbox.all(to="someone@else.fi") == []
