@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = _("Trainings and events")
+
+    def ready(self):
+        from . import highlights, signals  # noqa: F401 - they register themselves

@@ -1,0 +1,380 @@
+"""Demo content for the catalogue: themes, organisers, the catalogue page and 40+ trainings in
+Finnish with Swedish and English translations (through wagtail-localize), with real
+occurrences and registrations. `scale` adds Finnish-only copies for benchmarks."""
+
+import datetime
+import itertools
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import recurrence
+
+from django.conf import settings
+from django.utils import timezone
+
+from wagtail.models import Locale
+from wagtail_localize.models import (
+    String,
+    StringTranslation,
+    Translation,
+    TranslationContext,
+    TranslationSource,
+)
+
+from home.demo_support import ensure_page
+from home.models import HomePage
+from home.translation import _strings
+
+from . import demo_data as data
+from .models import (
+    ExceptionAction,
+    Occurrence,
+    Organiser,
+    Registration,
+    RegistrationStatus,
+    ScheduleException,
+    Session,
+    SessionStatus,
+    Theme,
+    TrainingCoOrganiser,
+    TrainingIndexPage,
+    TrainingPage,
+    TrainingTheme,
+)
+from .occurrences import write_occurrences
+
+ZONE = ZoneInfo(settings.TIME_ZONE)
+LANGS = ("fi", "sv", "en")
+COPIES_PER_SCALE = 250
+
+INDEX_TEXTS = {
+    "fi": {
+        "title": "Koulutukset ja tapahtumat",
+        "intro": (
+            "Kaikki Kanta-Hämeen yhdistysten koulutukset, kurssit ja tapahtumat yhdessä paikassa."
+        ),
+    },
+    "sv": {
+        "title": "Utbildningar och evenemang",
+        "intro": (
+            "Alla utbildningar, kurser och evenemang för föreningarna i Egentliga Tavastland "
+            "på ett ställe."
+        ),
+    },
+    "en": {
+        "title": "Trainings and events",
+        "intro": "All the trainings, courses and events of Kanta-Häme's associations in one place.",
+    },
+}
+
+
+def at(today, days, hour, minute=0):
+    return datetime.datetime.combine(
+        today + datetime.timedelta(days=days), datetime.time(hour, minute), tzinfo=ZONE
+    )
+
+
+def seed_snippet(model, slug, names, extra=None):
+    fi = Locale.objects.get(language_code="fi")
+    existing = model.objects.filter(slug=slug, locale=fi).first()
+    if existing is None:
+        existing = model.objects.create(slug=slug, locale=fi, name=names["fi"], **(extra or {}))
+    missing = {
+        code: model(slug=slug, name=names[code], **(extra or {}))
+        for code in ("sv", "en")
+        if existing.get_translation_or_none(Locale.objects.get(language_code=code)) is None
+    }
+    if missing:
+        translate_snippet(existing, missing)
+    return existing
+
+
+def translate_snippet(source_instance, versions):
+    """Translate a snippet through wagtail-localize from parallel versions of its texts.
+
+    `home.translation.translate_from_versions` saves targets as drafts first, which
+    wagtail-localize refuses for snippets without drafts; snippets are saved at once here.
+    """
+    source, _ = TranslationSource.update_or_create_from_instance(source_instance)
+    source_strings = _strings(source_instance)
+    for code, target_instance in versions.items():
+        locale = Locale.objects.get(language_code=code)
+        for source_value, target_value in zip(
+            source_strings, _strings(target_instance), strict=True
+        ):
+            context, _ = TranslationContext.objects.get_or_create(
+                object_id=source.object_id, path=source_value.path
+            )
+            StringTranslation.objects.update_or_create(
+                translation_of=String.from_value(source_instance.locale, source_value.string),
+                locale=locale,
+                context=context,
+                defaults={
+                    "data": target_value.string.data,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+        translation, _ = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.save_target(publish=True)
+
+
+def seed_taxonomy():
+    themes = {}
+    for order, (slug, fi, sv, en) in enumerate(data.THEMES):
+        themes[slug] = seed_snippet(
+            Theme, slug, {"fi": fi, "sv": sv, "en": en}, {"sort_order": order}
+        )
+    organisers = {}
+    for slug, fi, sv, en, website in data.ORGANISERS:
+        organisers[slug] = seed_snippet(
+            Organiser, slug, {"fi": fi, "sv": sv, "en": en}, {"website": website}
+        )
+    return themes, organisers
+
+
+def schedule_children(spec, options, code, today):
+    """(sessions, common fields) for one language version of a training."""
+    kind = spec[0]
+    sessions, fields, exceptions = [], {}, []
+    if kind == "single":
+        _, day, hour, minutes = spec
+        start = at(today, day, hour)
+        sessions.append((start, start + datetime.timedelta(minutes=minutes), False))
+    elif kind == "course":
+        for day, hour, minutes in spec[1]:
+            start = at(today, day, hour)
+            sessions.append((start, start + datetime.timedelta(minutes=minutes), False))
+    elif kind == "days":
+        _, day, days = spec
+        start = at(today, day, 0)
+        sessions.append((start, start + datetime.timedelta(days=days - 1), True))
+    else:
+        _, day, hour, minutes, count = spec
+        first = today + datetime.timedelta(days=day)
+        if kind == "weekly":
+            rule = recurrence.Rule(recurrence.WEEKLY, count=count)
+            step = datetime.timedelta(weeks=1)
+        else:
+            rule = recurrence.Rule(recurrence.MONTHLY, count=count, bymonthday=min(first.day, 28))
+            first = first.replace(day=min(first.day, 28))
+            step = None
+        exdates = []
+        if options.get("exclude") and step:
+            excluded = first + step * options["exclude"]
+            exdates.append(datetime.datetime.combine(excluded, datetime.time()))
+        fields = {
+            "recurrence": recurrence.Recurrence(rrules=[rule], exdates=exdates),
+            "series_start_date": first,
+            "series_start_time": datetime.time(hour),
+            "series_duration": datetime.timedelta(minutes=minutes),
+        }
+        if options.get("moved"):
+            n = options["moved"]
+            moved_day = first + step * n if step else _add_months(first, n)
+            new_start = datetime.datetime.combine(
+                moved_day + datetime.timedelta(days=1), datetime.time(hour), tzinfo=ZONE
+            )
+            exceptions.append(
+                ScheduleException(
+                    date=moved_day,
+                    action=ExceptionAction.MOVED,
+                    reason=data.NOTES["moved"][code],
+                    new_start=new_start,
+                    new_end=new_start + datetime.timedelta(minutes=minutes),
+                    new_location=data.NOTES["moved_place"][code],
+                    sort_order=0,
+                )
+            )
+    session_objects = []
+    for index, (start, end, all_day) in enumerate(sessions):
+        session = Session(start=start, end=end, all_day=all_day, sort_order=index)
+        if options.get("session_titles") or len(sessions) > 1:
+            session.title = data.SESSION_TITLES[code][0].format(n=index + 1)
+        if options.get("cancel_session") == index + 1:
+            session.status = SessionStatus.CANCELLED
+            session.reason = data.NOTES["cancelled"][code]
+        if options.get("moved_session") == index + 1:
+            session.status = SessionStatus.MOVED
+            session.reason = data.NOTES["moved"][code]
+            session.new_start = start + datetime.timedelta(days=1)
+            session.new_end = end + datetime.timedelta(days=1)
+        session_objects.append(session)
+    return session_objects, exceptions, fields
+
+
+def _add_months(day, months):
+    month = day.month - 1 + months
+    return day.replace(year=day.year + month // 12, month=month % 12 + 1)
+
+
+def training_values(entry, themes, organisers, today):
+    slug, kind, theme_slugs, format_, municipality, organiser, spec, options, texts = entry
+    venue = data.VENUES.get(municipality)
+    common = {
+        "kind": kind,
+        "format": format_,
+        "municipality": municipality,
+        "organiser": organisers[organiser],
+        "is_free": "price" not in options,
+        "price": Decimal(options["price"]) if "price" in options else None,
+        "member_price": Decimal(options["member_price"]) if "member_price" in options else None,
+        "open_to_others": options.get("open", False),
+        "languages": options.get("languages", ["fi"]),
+        "audience": options.get("audience", ["board", "volunteers"]),
+        "status": options.get("status", "scheduled"),
+        "contact_name": "Eeva Toimittaja",
+        "contact_email": "koulutukset@demo.meidanhame.fi",
+        "contact_phone": "+358 40 123 4567",
+        "show_in_menus": False,
+    }
+    if format_ != "onsite":
+        common["remote_platform"] = "Teams" if kind != "webinar" else "Zoom"
+        common["join_link"] = f"https://meet.example.org/{slug}"
+        common["join_link_public"] = options.get("public_link", False)
+    if venue:
+        common.update(
+            street_address=venue[3],
+            postal_code=venue[4],
+            latitude=Decimal(venue[5]),
+            longitude=Decimal(venue[6]),
+            step_free_access=municipality not in ("jokioinen",),
+            accessible_toilet=municipality not in ("jokioinen", "hausjarvi"),
+            induction_loop=municipality in ("hameenlinna", "forssa", "riihimaki"),
+        )
+    if options.get("register"):
+        common.update(
+            registration_mode="built_in",
+            capacity=options.get("capacity"),
+            registration_opens=at(today, -30, 9),
+            registration_closes=None,
+        )
+    if options.get("material"):
+        common["material_link"] = f"https://materiaalit.example.org/{slug}.pdf"
+        common["recording_link"] = f"https://video.example.org/{slug}"
+    per_language = {}
+    for code in LANGS:
+        title, summary = texts[code]
+        sessions, exceptions, fields = schedule_children(spec, options, code, today)
+        values = {
+            "title": title,
+            "summary": summary,
+            "body": [("paragraph", f"<p>{data.BODY[code]}</p>")],
+            "sessions": sessions,
+            "exceptions": exceptions,
+            "theme_links": [
+                TrainingTheme(theme=themes[t], sort_order=i) for i, t in enumerate(theme_slugs)
+            ],
+            "co_organiser_links": [],
+        }
+        if venue:
+            values["venue"] = venue[LANGS.index(code)]
+            if not common["accessible_toilet"]:
+                values["accessibility_info"] = data.ACCESSIBILITY_INFO[code]
+        if common["member_price"] is not None:
+            values["price_info"] = data.PRICE_INFO[code]
+        status = common["status"]
+        if status != "scheduled":
+            key = {"cancelled": "cancelled_training"}.get(status, status)
+            values["status_note"] = data.NOTES[key][code]
+        per_language[code] = {**values, **fields}
+    if options.get("open") and organiser != "jarjestoneuvottelukunta":
+        for code in LANGS:
+            per_language[code]["co_organiser_links"] = [
+                TrainingCoOrganiser(organiser=organisers["jarjestoneuvottelukunta"], sort_order=0)
+            ]
+    return slug, common, per_language
+
+
+def seed_registrations(page, options):
+    if not options.get("full") or page.registrations.exists():
+        return
+    now = timezone.now()
+    capacity = page.capacity or 0
+    for index, (name, association) in enumerate(data.REGISTRANTS[: capacity + 3]):
+        email = name.lower().replace(" ", ".").replace("ä", "a").replace("ö", "o") + "@example.org"
+        Registration.objects.create(
+            training=page,
+            status=RegistrationStatus.CONFIRMED if index < capacity else RegistrationStatus.WAITING,
+            name=name,
+            email=email,
+            association=association,
+            language="fi",
+            consent_at=now,
+            created_at=now - datetime.timedelta(hours=len(data.REGISTRANTS) - index),
+        )
+
+
+def seed_copies(out, index, themes, organisers, scale, today):
+    """Finnish-only copies of the demo trainings, live with occurrences, made quickly."""
+    wanted = (scale - 1) * COPIES_PER_SCALE
+    if wanted <= 0:
+        return 0
+    existing = set(
+        TrainingPage.objects.child_of(index)
+        .filter(slug__startswith="kopio-")
+        .values_list("slug", flat=True)
+    )
+    now = timezone.now()
+    made = 0
+    entries = itertools.cycle(data.TRAININGS)
+    municipalities = itertools.cycle(list(data.VENUES))
+    for number in range(1, wanted + 1):
+        entry = next(entries)
+        municipality = next(municipalities)
+        slug = f"kopio-{number}"
+        if slug in existing:
+            continue
+        # Spread the copies over the next year so that every month has some.
+        shift = (number * 7) % 365 - 30
+        shifted = _shifted(entry, shift, municipality)
+        _slug, common, per_language = training_values(shifted, themes, organisers, today)
+        values = per_language["fi"]
+        page = TrainingPage(
+            slug=slug,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now,
+            last_published_at=now,
+            **common,
+            **{**values, "title": f"{values['title']} ({number})"},
+        )
+        index.add_child(instance=page)
+        write_occurrences(page, now=now)
+        made += 1
+        if made % 500 == 0:
+            out.write(f"  {made} training copies…")
+    return made
+
+
+def _shifted(entry, shift, municipality):
+    slug, kind, theme_slugs, format_, old_municipality, organiser, spec, options, texts = entry
+    if spec[0] == "course":
+        spec = ("course", [(d + shift, h, m) for d, h, m in spec[1]])
+    else:
+        spec = (spec[0], spec[1] + shift, *spec[2:])
+    if old_municipality != "online":
+        old_municipality = municipality
+    options = {k: v for k, v in options.items() if k != "full"}
+    return (slug, kind, theme_slugs, format_, old_municipality, organiser, spec, options, texts)
+
+
+def seed(out, scale=1):
+    home = HomePage.objects.get(locale__language_code="fi")
+    themes, organisers = seed_taxonomy()
+    index = ensure_page(
+        home, TrainingIndexPage, "koulutukset", INDEX_TEXTS, {"show_in_menus": True}
+    )
+    today = timezone.localdate()
+    created = 0
+    for entry in data.TRAININGS:
+        slug, common, per_language = training_values(entry, themes, organisers, today)
+        page = ensure_page(index, TrainingPage, slug, per_language, common)
+        seed_registrations(page, entry[7])
+        created += 1
+    copies = seed_copies(out, index, themes, organisers, scale, today)
+    out.write(
+        f"Catalogue: {created} trainings in fi/sv/en, {copies} new copies, "
+        f"{Occurrence.objects.count()} occurrences."
+    )

@@ -1,0 +1,1348 @@
+# ruff: noqa: E501 - one line per translated title and summary reads best as data
+"""The demo catalogue's texts and schedules: plausible Kanta-Häme trainings, not real ones.
+
+Schedules are in days from the day the demo is loaded, so the demo never goes stale.
+"""
+
+THEMES = [
+    # slug, fi, sv, en
+    ("rahoitus", "Rahoitus ja avustukset", "Finansiering och understöd", "Funding and grants"),
+    (
+        "hallitustyo",
+        "Hallitustyö ja hallinto",
+        "Styrelsearbete och förvaltning",
+        "Board work and governance",
+    ),
+    ("talous", "Talous ja kirjanpito", "Ekonomi och bokföring", "Finances and accounting"),
+    (
+        "vapaaehtoiset",
+        "Vapaaehtoistoiminnan johtaminen",
+        "Ledning av frivilligverksamhet",
+        "Volunteer management",
+    ),
+    (
+        "viestinta",
+        "Viestintä ja some",
+        "Kommunikation och sociala medier",
+        "Communication and social media",
+    ),
+    (
+        "digitaidot",
+        "Digitaidot ja etätyökalut",
+        "Digitala färdigheter och distansverktyg",
+        "Digital skills and remote tools",
+    ),
+    (
+        "saavutettavuus",
+        "Saavutettavuus ja osallisuus",
+        "Tillgänglighet och delaktighet",
+        "Accessibility and inclusion",
+    ),
+    (
+        "hyvinvointi",
+        "Hyvinvointi ja terveyden edistäminen",
+        "Välmående och hälsofrämjande",
+        "Wellbeing and health promotion",
+    ),
+    (
+        "varautuminen",
+        "Varautuminen ja turvallisuus",
+        "Beredskap och säkerhet",
+        "Preparedness and safety",
+    ),
+    ("projektit", "Projektinhallinta", "Projektledning", "Project management"),
+    ("lait", "Lait ja säännöt", "Lagar och regler", "Law and regulations"),
+]
+
+ORGANISERS = [
+    # slug, fi, sv, en, website
+    (
+        "jarjestoneuvottelukunta",
+        "Kanta-Hämeen järjestöneuvottelukunta",
+        "Egentliga Tavastlands organisationsdelegation",
+        "Kanta-Häme Association Council",
+        "https://meidanhame.fi",
+    ),
+    (
+        "hameenlinnan-seutuverkosto",
+        "Hämeenlinnan seudun järjestöverkosto",
+        "Tavastehusregionens organisationsnätverk",
+        "Hämeenlinna Sub-regional Network",
+        "",
+    ),
+    (
+        "riihimaen-seutuverkosto",
+        "Riihimäen seudun järjestöverkosto",
+        "Riihimäkiregionens organisationsnätverk",
+        "Riihimäki Sub-regional Network",
+        "",
+    ),
+    (
+        "forssan-seutuverkosto",
+        "Forssan seudun järjestöverkosto",
+        "Forssaregionens organisationsnätverk",
+        "Forssa Sub-regional Network",
+        "",
+    ),
+    ("hame-kylat", "Hämeen Kylät ry", "Tavastlands byar rf", "Häme Villages Association", ""),
+    (
+        "kanta-hameen-sosiaaliturva",
+        "Kanta-Hämeen sosiaali- ja terveysjärjestöt ry",
+        "Social- och hälsoorganisationerna i Egentliga Tavastland rf",
+        "Kanta-Häme Social and Health Organisations",
+        "",
+    ),
+    (
+        "loppi-vpk",
+        "Lopen Vapaaehtoinen Palokunta ry",
+        "Loppis frivilliga brandkår rf",
+        "Loppi Volunteer Fire Brigade",
+        "",
+    ),
+    (
+        "forssan-luontoyhdistys",
+        "Forssan seudun luonnonsuojeluyhdistys ry",
+        "Forssanejdens naturskyddsförening rf",
+        "Forssa Region Nature Conservation Society",
+        "",
+    ),
+    (
+        "janakkalan-kotiseutu",
+        "Janakkalan kotiseutuyhdistys ry",
+        "Janakkala hembygdsförening rf",
+        "Janakkala Local Heritage Society",
+        "",
+    ),
+]
+
+VENUES = {
+    # municipality: (venue fi, sv, en, street, postal code, lat, lon)
+    "hameenlinna": (
+        "Järjestötalo Verkatehdas",
+        "Föreningshuset Verkatehdas",
+        "Verkatehdas Association House",
+        "Paasikiventie 2",
+        "13200",
+        "60.99780",
+        "24.46630",
+    ),
+    "hattula": (
+        "Hattulan kunnantalo, valtuustosali",
+        "Hattula kommunhus, fullmäktigesalen",
+        "Hattula town hall, council chamber",
+        "Hattulantie 2",
+        "13880",
+        "61.06200",
+        "24.37300",
+    ),
+    "janakkala": (
+        "Turengin kirjasto",
+        "Turenki bibliotek",
+        "Turenki library",
+        "Pysäkintie 5",
+        "14200",
+        "60.91870",
+        "24.63880",
+    ),
+    "riihimaki": (
+        "Riihimäen kansalaisopisto",
+        "Riihimäki medborgarinstitut",
+        "Riihimäki adult education centre",
+        "Hämeenaukio 1",
+        "11100",
+        "60.73850",
+        "24.77260",
+    ),
+    "hausjarvi": (
+        "Oitin seurakuntatalo",
+        "Oitti församlingshem",
+        "Oitti parish hall",
+        "Keskustie 12",
+        "12100",
+        "60.78680",
+        "25.03010",
+    ),
+    "loppi": (
+        "Lopen paloasema, koulutustila",
+        "Loppis brandstation, utbildningsrummet",
+        "Loppi fire station, training room",
+        "Pilvenmäentie 1",
+        "12700",
+        "60.71920",
+        "24.44490",
+    ),
+    "forssa": (
+        "Forssan kaupunginkirjasto, Vinssi-sali",
+        "Forssa stadsbibliotek, Vinssi-salen",
+        "Forssa city library, Vinssi hall",
+        "Wahreninkatu 4",
+        "30100",
+        "60.81470",
+        "23.62290",
+    ),
+    "humppila": (
+        "Humppilan yhteiskoulu, auditorio",
+        "Humppila samskola, auditoriet",
+        "Humppila school auditorium",
+        "Koulutie 4",
+        "31640",
+        "60.92460",
+        "23.36900",
+    ),
+    "jokioinen": (
+        "Jokioisten kartano",
+        "Jockis gård",
+        "Jokioinen Manor",
+        "Humppilantie 9",
+        "31600",
+        "60.81500",
+        "23.48690",
+    ),
+    "tammela": (
+        "Tammelan kunnantalo",
+        "Tammela kommunhus",
+        "Tammela town hall",
+        "Hakkapeliitantie 3",
+        "31300",
+        "60.80910",
+        "23.76090",
+    ),
+    "ypaja": (
+        "Ypäjän Hevosopisto, Ypäjä-sali",
+        "Ypäjä Hippologiska institut, Ypäjä-salen",
+        "Ypäjä Equine College, Ypäjä hall",
+        "Opistontie 9",
+        "32100",
+        "60.80340",
+        "23.28120",
+    ),
+}
+
+# Each training: slug, kind, themes, format, municipality ("online" for remote), organiser,
+# schedule, options, and (title, summary) in fi/sv/en.
+#
+# schedule kinds:
+#   ("single", day, hour, minutes_long)
+#   ("course", [(day, hour, minutes_long), ...])
+#   ("weekly", first_day, hour, minutes_long, count)       weekly on the first day's weekday
+#   ("monthly", first_day, hour, minutes_long, count)      monthly on the first day's date
+#   ("days", first_day, number_of_days)                     all-day, one or several days
+TRAININGS = [
+    (
+        "avustushaun-abc",
+        "training",
+        ["rahoitus"],
+        "hybrid",
+        "hameenlinna",
+        "jarjestoneuvottelukunta",
+        ("single", 9, 17, 150),
+        {"open": True, "capacity": 30, "register": True},
+        {
+            "fi": (
+                "Avustushaun ABC",
+                "Miten kirjoitan hyvän avustushakemuksen? Käydään läpi hakemuksen rakenne, budjetti ja yleisimmät virheet.",
+            ),
+            "sv": (
+                "Understödsansökans ABC",
+                "Hur skriver man en bra understödsansökan? Vi går igenom ansökans struktur, budgeten och de vanligaste misstagen.",
+            ),
+            "en": (
+                "Grant applications from A to Z",
+                "How do I write a good grant application? We go through the structure, the budget and the most common mistakes.",
+            ),
+        },
+    ),
+    (
+        "hallituksen-perehdytys",
+        "course",
+        ["hallitustyo", "lait"],
+        "onsite",
+        "riihimaki",
+        "riihimaen-seutuverkosto",
+        ("course", [(12, 17, 180), (19, 17, 180), (26, 17, 180)]),
+        {
+            "open": True,
+            "capacity": 25,
+            "register": True,
+            "audience": ["board"],
+            "session_titles": True,
+        },
+        {
+            "fi": (
+                "Uuden hallituksen perehdytyskurssi",
+                "Kolmen illan kurssi uusille hallituksen jäsenille: vastuut, kokouskäytännöt ja yhdistyslaki.",
+            ),
+            "sv": (
+                "Introduktionskurs för en ny styrelse",
+                "En kurs på tre kvällar för nya styrelsemedlemmar: ansvar, mötespraxis och föreningslagen.",
+            ),
+            "en": (
+                "Induction course for new board members",
+                "A three-evening course for new board members: responsibilities, meeting practice and the Associations Act.",
+            ),
+        },
+    ),
+    (
+        "kirjanpidon-perusteet",
+        "training",
+        ["talous"],
+        "onsite",
+        "forssa",
+        "forssan-seutuverkosto",
+        ("single", 15, 13, 240),
+        {
+            "price": "20.00",
+            "member_price": "10.00",
+            "register": True,
+            "capacity": 20,
+            "audience": ["board", "staff"],
+        },
+        {
+            "fi": (
+                "Yhdistyksen kirjanpidon perusteet",
+                "Tositteet, tilinpäätös ja toiminnantarkastus selkeästi. Ota oma kannettava mukaan.",
+            ),
+            "sv": (
+                "Grunderna i föreningens bokföring",
+                "Verifikat, bokslut och verksamhetsgranskning på ett klart sätt. Ta med din egen bärbara dator.",
+            ),
+            "en": (
+                "Association bookkeeping basics",
+                "Receipts, annual accounts and the operations audit made clear. Bring your own laptop.",
+            ),
+        },
+    ),
+    (
+        "vapaaehtoisten-johtaminen-webinaari",
+        "webinar",
+        ["vapaaehtoiset"],
+        "online",
+        "online",
+        "kanta-hameen-sosiaaliturva",
+        ("single", 5, 14, 90),
+        {"open": True, "register": True, "public_link": True, "languages": ["fi", "sv"]},
+        {
+            "fi": (
+                "Webinaari: vapaaehtoisten rekrytointi ja sitouttaminen",
+                "Mistä uusia vapaaehtoisia ja miten he viihtyvät? Esimerkkejä kolmesta kantahämäläisestä yhdistyksestä.",
+            ),
+            "sv": (
+                "Webbinarium: att rekrytera och engagera frivilliga",
+                "Var hittar man nya frivilliga och hur trivs de? Exempel från tre föreningar i Egentliga Tavastland.",
+            ),
+            "en": (
+                "Webinar: recruiting and keeping volunteers",
+                "Where to find new volunteers and how to keep them? Examples from three associations in Kanta-Häme.",
+            ),
+        },
+    ),
+    (
+        "somekoulu",
+        "course",
+        ["viestinta", "digitaidot"],
+        "online",
+        "online",
+        "hameenlinnan-seutuverkosto",
+        ("course", [(7, 18, 90), (14, 18, 90), (21, 18, 90), (28, 18, 90)]),
+        {"register": True, "capacity": 40, "cancel_session": 2},
+        {
+            "fi": (
+                "Somekoulu yhdistyksille",
+                "Neljän illan verkkokurssi: Facebook, Instagram, kuvat ja viestinnän vuosikello.",
+            ),
+            "sv": (
+                "Sociala medier-skola för föreningar",
+                "En nätkurs på fyra kvällar: Facebook, Instagram, bilder och kommunikationens årsklocka.",
+            ),
+            "en": (
+                "Social media school for associations",
+                "A four-evening online course: Facebook, Instagram, pictures and a yearly communication plan.",
+            ),
+        },
+    ),
+    (
+        "teams-tutuksi",
+        "training",
+        ["digitaidot"],
+        "onsite",
+        "hattula",
+        "hameenlinnan-seutuverkosto",
+        ("single", 3, 10, 120),
+        {"free": True, "audience": ["volunteers", "everyone"], "languages": ["fi", "fi-plain"]},
+        {
+            "fi": (
+                "Teams ja Zoom tutuiksi",
+                "Rauhallinen opastus etäkokouksiin: liittyminen, kamera, mikrofoni ja puheenvuoron pyytäminen.",
+            ),
+            "sv": (
+                "Bekanta dig med Teams och Zoom",
+                "Lugn handledning i distansmöten: att ansluta, kameran, mikrofonen och att begära ordet.",
+            ),
+            "en": (
+                "Getting to know Teams and Zoom",
+                "A calm guide to remote meetings: joining, camera, microphone and asking for the floor.",
+            ),
+        },
+    ),
+    (
+        "saavutettava-tapahtuma",
+        "seminar",
+        ["saavutettavuus"],
+        "hybrid",
+        "janakkala",
+        "kanta-hameen-sosiaaliturva",
+        ("single", 20, 12, 240),
+        {"open": True, "register": True, "capacity": 60, "audience": ["everyone"]},
+        {
+            "fi": (
+                "Seminaari: saavutettava ja osallistava tapahtuma",
+                "Miten järjestän tapahtuman, johon kaikki pääsevät? Esteettömyys, selkokieli ja viittomakielinen tulkkaus.",
+            ),
+            "sv": (
+                "Seminarium: ett tillgängligt och inkluderande evenemang",
+                "Hur ordnar man ett evenemang som alla kan delta i? Tillgänglighet, lättläst språk och teckenspråkstolkning.",
+            ),
+            "en": (
+                "Seminar: accessible and inclusive events",
+                "How do I organise an event everyone can attend? Step-free access, plain language and sign language interpreting.",
+            ),
+        },
+    ),
+    (
+        "liikuntaryhma-hausjarvi",
+        "networking",
+        ["hyvinvointi"],
+        "onsite",
+        "hausjarvi",
+        "kanta-hameen-sosiaaliturva",
+        ("weekly", 2, 18, 60, 20),
+        {"free": True, "open": True, "exclude": 2, "audience": ["everyone"]},
+        {
+            "fi": (
+                "Hyvinvointiryhmä yhdistysaktiiveille",
+                "Viikoittainen kevyt liikuntahetki ja vertaistuki yhdistystoimijoille. Ei ennakkoilmoittautumista.",
+            ),
+            "sv": (
+                "Välmåendegrupp för föreningsaktiva",
+                "En veckovis lätt motionsstund och kamratstöd för föreningsaktiva. Ingen föranmälan.",
+            ),
+            "en": (
+                "Wellbeing group for association volunteers",
+                "A weekly light exercise session and peer support for association people. No need to register.",
+            ),
+        },
+    ),
+    (
+        "valmiussuunnitelma",
+        "training",
+        ["varautuminen"],
+        "onsite",
+        "loppi",
+        "loppi-vpk",
+        ("single", 25, 18, 150),
+        {"register": True, "capacity": 12, "full": True, "audience": ["board"]},
+        {
+            "fi": (
+                "Yhdistyksen valmiussuunnitelma",
+                "Mitä teemme poikkeustilanteessa? Laaditaan yhdessä valmiussuunnitelman runko omalle yhdistykselle.",
+            ),
+            "sv": (
+                "Föreningens beredskapsplan",
+                "Vad gör vi i en exceptionell situation? Tillsammans gör vi en stomme till en beredskapsplan för den egna föreningen.",
+            ),
+            "en": (
+                "A preparedness plan for your association",
+                "What do we do in an emergency? Together we draft a preparedness plan for your own association.",
+            ),
+        },
+    ),
+    (
+        "hankeklinikka",
+        "training",
+        ["projektit", "rahoitus"],
+        "online",
+        "online",
+        "jarjestoneuvottelukunta",
+        ("monthly", 6, 9, 60, 12),
+        {"free": True, "open": True, "moved": 1, "public_link": True},
+        {
+            "fi": (
+                "Hankeklinikka",
+                "Kuukausittainen etäklinikka: tuo hankeideasi ja kysy rahoituksesta, budjetista tai raportoinnista.",
+            ),
+            "sv": (
+                "Projektklinik",
+                "En månatlig distansklinik: ta med din projektidé och fråga om finansiering, budget eller rapportering.",
+            ),
+            "en": (
+                "Project clinic",
+                "A monthly remote clinic: bring your project idea and ask about funding, budgets or reporting.",
+            ),
+        },
+    ),
+    (
+        "yhdistyslaki-kevat",
+        "webinar",
+        ["lait", "hallitustyo"],
+        "online",
+        "online",
+        "jarjestoneuvottelukunta",
+        ("single", 11, 16, 60),
+        {"register": True, "languages": ["fi", "en"]},
+        {
+            "fi": (
+                "Yhdistyslain muutokset",
+                "Mitä yhdistyslain uudistus tarkoittaa sääntöjen, kokousten ja etäosallistumisen kannalta?",
+            ),
+            "sv": (
+                "Ändringarna i föreningslagen",
+                "Vad innebär reformen av föreningslagen för stadgar, möten och distansdeltagande?",
+            ),
+            "en": (
+                "Changes to the Associations Act",
+                "What does the reform of the Associations Act mean for rules, meetings and remote participation?",
+            ),
+        },
+    ),
+    (
+        "jarjestofoorumi",
+        "forum",
+        ["hallitustyo", "rahoitus", "vapaaehtoiset"],
+        "hybrid",
+        "hameenlinna",
+        "jarjestoneuvottelukunta",
+        ("days", 40, 2),
+        {
+            "open": True,
+            "register": True,
+            "capacity": 200,
+            "audience": ["everyone"],
+            "languages": ["fi", "sv"],
+        },
+        {
+            "fi": (
+                "Kanta-Hämeen järjestöfoorumi",
+                "Vuoden suurin järjestötapaaminen: kaksi päivää puheenvuoroja, työpajoja ja verkostoitumista.",
+            ),
+            "sv": (
+                "Organisationsforum i Egentliga Tavastland",
+                "Årets största organisationsträff: två dagar med anföranden, workshoppar och nätverkande.",
+            ),
+            "en": (
+                "Kanta-Häme association forum",
+                "The year's biggest gathering of associations: two days of talks, workshops and networking.",
+            ),
+        },
+    ),
+    (
+        "kylaverkosto-tammela",
+        "networking",
+        ["projektit"],
+        "onsite",
+        "tammela",
+        "hame-kylat",
+        ("single", 8, 18, 120),
+        {"free": True, "open": True},
+        {
+            "fi": (
+                "Kyläyhdistysten verkostoilta",
+                "Tammelan, Forssan ja Jokioisten kyläyhdistykset tapaavat: yhteishankkeet ja tilojen yhteiskäyttö.",
+            ),
+            "sv": (
+                "Nätverkskväll för byaföreningar",
+                "Byaföreningarna i Tammela, Forssa och Jockis träffas: samprojekt och gemensamt bruk av lokaler.",
+            ),
+            "en": (
+                "Village associations' networking evening",
+                "Village associations from Tammela, Forssa and Jokioinen meet: joint projects and sharing premises.",
+            ),
+        },
+    ),
+    (
+        "luontopolku-jokioinen",
+        "networking",
+        ["hyvinvointi", "vapaaehtoiset"],
+        "onsite",
+        "jokioinen",
+        "forssan-luontoyhdistys",
+        ("single", 16, 10, 180),
+        {"free": True, "open": True, "audience": ["volunteers"]},
+        {
+            "fi": (
+                "Talkoopäivä luontopolulla",
+                "Kunnostetaan yhdessä Jokioisten luontopolkua ja opitaan talkoiden turvallisuudesta.",
+            ),
+            "sv": (
+                "Talkodag på naturstigen",
+                "Vi rustar tillsammans upp naturstigen i Jockis och lär oss om säkerhet vid talko.",
+            ),
+            "en": (
+                "Volunteer work day on the nature trail",
+                "Let's restore the Jokioinen nature trail together and learn about safety at volunteer work.",
+            ),
+        },
+    ),
+    (
+        "hevosavusteinen-hyvinvointi",
+        "seminar",
+        ["hyvinvointi"],
+        "onsite",
+        "ypaja",
+        "forssan-seutuverkosto",
+        ("single", 30, 9, 420),
+        {"price": "35.00", "member_price": "25.00", "register": True, "capacity": 50},
+        {
+            "fi": (
+                "Luonto- ja eläinavusteinen hyvinvointityö",
+                "Seminaaripäivä Ypäjällä: miten yhdistykset voivat hyödyntää luontoa ja eläimiä hyvinvointityössä.",
+            ),
+            "sv": (
+                "Natur- och djurassisterat välmåendearbete",
+                "En seminariedag i Ypäjä: hur föreningar kan använda naturen och djur i välmåendearbetet.",
+            ),
+            "en": (
+                "Nature- and animal-assisted wellbeing work",
+                "A seminar day in Ypäjä: how associations can use nature and animals in wellbeing work.",
+            ),
+        },
+    ),
+    (
+        "kotiseutuarkisto",
+        "training",
+        ["digitaidot"],
+        "onsite",
+        "janakkala",
+        "janakkalan-kotiseutu",
+        ("course", [(4, 17, 120), (11, 17, 120)]),
+        {"free": True, "open": True, "session_titles": True},
+        {
+            "fi": (
+                "Kotiseutuarkisto digitaaliseksi",
+                "Kahden illan kurssi valokuvien ja asiakirjojen digitoinnista ja kuvailusta.",
+            ),
+            "sv": (
+                "Hembygdsarkivet blir digitalt",
+                "En kurs på två kvällar om att digitalisera och beskriva fotografier och dokument.",
+            ),
+            "en": (
+                "Digitising the local heritage archive",
+                "A two-evening course on digitising and describing photographs and documents.",
+            ),
+        },
+    ),
+    (
+        "humppila-tietosuoja",
+        "training",
+        ["lait", "digitaidot"],
+        "onsite",
+        "humppila",
+        "forssan-seutuverkosto",
+        ("single", 13, 18, 120),
+        {"register": True, "capacity": 25},
+        {
+            "fi": (
+                "Tietosuoja yhdistyksessä",
+                "Jäsenrekisteri, valokuvat ja sähköpostilistat: mitä tietosuoja-asetus edellyttää yhdistykseltä?",
+            ),
+            "sv": (
+                "Dataskydd i föreningen",
+                "Medlemsregister, fotografier och e-postlistor: vad kräver dataskyddsförordningen av en förening?",
+            ),
+            "en": (
+                "Data protection in an association",
+                "Member registers, photos and mailing lists: what does the GDPR require of an association?",
+            ),
+        },
+    ),
+    (
+        "kriisiviestinta",
+        "webinar",
+        ["viestinta", "varautuminen"],
+        "online",
+        "online",
+        "jarjestoneuvottelukunta",
+        ("single", 18, 13, 90),
+        {"status": "postponed", "register": True},
+        {
+            "fi": (
+                "Kriisiviestintä yhdistyksessä",
+                "Miten viestimme jäsenille ja medialle, kun jotain odottamatonta tapahtuu?",
+            ),
+            "sv": (
+                "Kriskommunikation i föreningen",
+                "Hur kommunicerar vi med medlemmar och medier när något oväntat händer?",
+            ),
+            "en": (
+                "Crisis communication in an association",
+                "How do we talk to members and the media when something unexpected happens?",
+            ),
+        },
+    ),
+    (
+        "toimintasuunnitelma-pajat",
+        "training",
+        ["hallitustyo", "projektit"],
+        "onsite",
+        "hattula",
+        "hameenlinnan-seutuverkosto",
+        ("single", 22, 17, 150),
+        {"status": "cancelled", "register": True, "capacity": 20},
+        {
+            "fi": (
+                "Toimintasuunnitelmapaja",
+                "Tehdään ensi vuoden toimintasuunnitelma ja talousarvio yhdessä toisten yhdistysten kanssa.",
+            ),
+            "sv": (
+                "Verkstad för verksamhetsplanen",
+                "Vi gör nästa års verksamhetsplan och budget tillsammans med andra föreningar.",
+            ),
+            "en": (
+                "Action plan workshop",
+                "Let's write next year's action plan and budget together with other associations.",
+            ),
+        },
+    ),
+    (
+        "ensiapu-riihimaki",
+        "training",
+        ["varautuminen", "hyvinvointi"],
+        "onsite",
+        "riihimaki",
+        "loppi-vpk",
+        ("days", 33, 1),
+        {"price": "60.00", "member_price": "45.00", "register": True, "capacity": 16},
+        {
+            "fi": (
+                "Ensiapukurssi EA1 yhdistysaktiiveille",
+                "Koko päivän ensiapukurssi tapahtumien järjestäjille. Sisältää todistuksen.",
+            ),
+            "sv": (
+                "Första hjälpen-kurs FHJ1 för föreningsaktiva",
+                "En heldagskurs i första hjälpen för arrangörer av evenemang. Intyg ingår.",
+            ),
+            "en": (
+                "First aid course for association volunteers",
+                "A full-day first aid course for event organisers. Certificate included.",
+            ),
+        },
+    ),
+    (
+        "selkokieli",
+        "training",
+        ["saavutettavuus", "viestinta"],
+        "online",
+        "online",
+        "kanta-hameen-sosiaaliturva",
+        ("single", 27, 10, 120),
+        {"register": True, "languages": ["fi", "fi-plain"], "open": True},
+        {
+            "fi": (
+                "Selkokieli yhdistyksen viestinnässä",
+                "Miten kirjoitan tiedotteen tai kutsun, jonka kaikki ymmärtävät?",
+            ),
+            "sv": (
+                "Lättläst språk i föreningens kommunikation",
+                "Hur skriver jag ett meddelande eller en inbjudan som alla förstår?",
+            ),
+            "en": (
+                "Plain language in association communication",
+                "How do I write a notice or invitation everyone understands?",
+            ),
+        },
+    ),
+    (
+        "vertaistukiryhma-forssa",
+        "networking",
+        ["vapaaehtoiset", "hyvinvointi"],
+        "onsite",
+        "forssa",
+        "forssan-seutuverkosto",
+        ("weekly", 1, 17, 90, 30),
+        {"free": True, "exclude": 3, "moved": 5, "languages": ["fi"]},
+        {
+            "fi": (
+                "Vertaistukiryhmän vetäjien tapaaminen",
+                "Viikoittainen tapaaminen vertaisryhmien vetäjille: vaihdetaan kokemuksia ja jaksamisvinkkejä.",
+            ),
+            "sv": (
+                "Träff för ledare av kamratstödsgrupper",
+                "En veckovis träff för ledare av kamratgrupper: vi utbyter erfarenheter och tips för att orka.",
+            ),
+            "en": (
+                "Meeting of peer support group leaders",
+                "A weekly meeting for peer group leaders: sharing experiences and tips for coping.",
+            ),
+        },
+    ),
+    (
+        "english-for-associations",
+        "course",
+        ["viestinta"],
+        "online",
+        "online",
+        "jarjestoneuvottelukunta",
+        ("course", [(6, 18, 60), (13, 18, 60), (20, 18, 60)]),
+        {"register": True, "capacity": 15, "languages": ["en"], "moved_session": 1},
+        {
+            "fi": (
+                "Englantia yhdistystoimijoille",
+                "Kolmen kerran keskustelukurssi: esittele yhdistyksesi ja toimi kansainvälisessä hankkeessa.",
+            ),
+            "sv": (
+                "Engelska för föreningsaktiva",
+                "En konversationskurs på tre gånger: presentera din förening och arbeta i ett internationellt projekt.",
+            ),
+            "en": (
+                "English for association volunteers",
+                "A three-session conversation course: present your association and work in an international project.",
+            ),
+        },
+    ),
+    (
+        "ukrainalaiset-yhdistykset",
+        "networking",
+        ["saavutettavuus"],
+        "onsite",
+        "hameenlinna",
+        "hameenlinnan-seutuverkosto",
+        ("single", 17, 17, 120),
+        {"free": True, "open": True, "languages": ["fi", "uk", "ru"]},
+        {
+            "fi": (
+                "Tervetuloa yhdistystoimintaan – ukrainankielinen ilta",
+                "Tietoa suomalaisesta yhdistystoiminnasta ja tutustumista paikallisiin yhdistyksiin. Tulkkaus ukrainaksi.",
+            ),
+            "sv": (
+                "Välkommen till föreningslivet – kväll på ukrainska",
+                "Information om det finländska föreningslivet och lokala föreningar. Tolkning till ukrainska.",
+            ),
+            "en": (
+                "Welcome to association life – an evening in Ukrainian",
+                "About Finnish association life and meeting local associations. Interpreting into Ukrainian.",
+            ),
+        },
+    ),
+    (
+        "tilintarkastus-webinaari",
+        "webinar",
+        ["talous", "lait"],
+        "online",
+        "online",
+        "forssan-seutuverkosto",
+        ("single", 35, 17, 90),
+        {"register": True, "public_link": False},
+        {
+            "fi": (
+                "Toiminnantarkastus käytännössä",
+                "Mitä toiminnantarkastaja tarkastaa ja miten hallitus valmistautuu? Webinaari ennen vuosikokouksia.",
+            ),
+            "sv": (
+                "Verksamhetsgranskning i praktiken",
+                "Vad granskar verksamhetsgranskaren och hur förbereder sig styrelsen? Webbinarium före årsmötena.",
+            ),
+            "en": (
+                "The operations audit in practice",
+                "What does the operations auditor check and how does the board prepare? A webinar before annual meetings.",
+            ),
+        },
+    ),
+    (
+        "hankeviestinta",
+        "training",
+        ["projektit", "viestinta"],
+        "hybrid",
+        "riihimaki",
+        "riihimaen-seutuverkosto",
+        ("single", 24, 13, 180),
+        {"register": True, "capacity": 30, "open": True},
+        {
+            "fi": (
+                "Hankkeen viestintä ja raportointi",
+                "Näin kerrot hankkeen tuloksista rahoittajalle, jäsenille ja medialle.",
+            ),
+            "sv": (
+                "Projektets kommunikation och rapportering",
+                "Så berättar du om projektets resultat för finansiären, medlemmarna och medierna.",
+            ),
+            "en": (
+                "Project communication and reporting",
+                "How to tell the funder, members and media about your project's results.",
+            ),
+        },
+    ),
+    (
+        "yhdistysten-kevatseminaari",
+        "seminar",
+        ["hallitustyo", "vapaaehtoiset"],
+        "onsite",
+        "forssa",
+        "forssan-seutuverkosto",
+        ("single", 45, 9, 360),
+        {"price": "15.00", "register": True, "capacity": 120, "open": True},
+        {
+            "fi": (
+                "Forssan seudun järjestöseminaari",
+                "Seminaari seudun yhdistyksille: puheenvuoroja kunnista ja hyvinvointialueelta sekä verkostoitumista.",
+            ),
+            "sv": (
+                "Organisationsseminarium i Forssaregionen",
+                "Ett seminarium för regionens föreningar: anföranden från kommunerna och välfärdsområdet samt nätverkande.",
+            ),
+            "en": (
+                "Forssa sub-region association seminar",
+                "A seminar for the sub-region's associations: talks from the municipalities and the wellbeing county, and networking.",
+            ),
+        },
+    ),
+    (
+        "loppi-turvallisuuskavely",
+        "training",
+        ["varautuminen"],
+        "onsite",
+        "loppi",
+        "loppi-vpk",
+        ("single", 10, 18, 90),
+        {"free": True, "open": True, "audience": ["everyone"]},
+        {
+            "fi": (
+                "Tapahtuman turvallisuuskävely",
+                "Käydään läpi yleisötapahtuman pelastussuunnitelma paikan päällä Lopen keskustassa.",
+            ),
+            "sv": (
+                "Säkerhetsvandring inför evenemang",
+                "Vi går igenom räddningsplanen för ett publikevenemang på plats i Loppis centrum.",
+            ),
+            "en": (
+                "Event safety walk",
+                "We walk through a public event's rescue plan on site in the centre of Loppi.",
+            ),
+        },
+    ),
+    (
+        "hausjarvi-kylatalot",
+        "networking",
+        ["projektit", "rahoitus"],
+        "onsite",
+        "hausjarvi",
+        "hame-kylat",
+        ("single", 29, 18, 120),
+        {"free": True, "open": True},
+        {
+            "fi": (
+                "Kylätalojen yhteiskäyttö",
+                "Miten kylätalo saadaan monen yhdistyksen käyttöön? Varauskalenterit, vastuut ja avustukset.",
+            ),
+            "sv": (
+                "Gemensamt bruk av byagårdar",
+                "Hur kan flera föreningar använda byagården? Bokningskalendrar, ansvar och understöd.",
+            ),
+            "en": (
+                "Sharing village halls",
+                "How can many associations use the village hall? Booking calendars, responsibilities and grants.",
+            ),
+        },
+    ),
+    (
+        "ypaja-hallitusilta",
+        "training",
+        ["hallitustyo"],
+        "onsite",
+        "ypaja",
+        "forssan-seutuverkosto",
+        ("single", 37, 18, 120),
+        {"free": True, "register": True, "capacity": 20, "audience": ["board"]},
+        {
+            "fi": (
+                "Puheenjohtajan ja sihteerin ilta",
+                "Kokouksen valmistelu, pöytäkirja ja päätösten toimeenpano käytännössä.",
+            ),
+            "sv": (
+                "Kväll för ordförande och sekreterare",
+                "Att förbereda möten, skriva protokoll och verkställa beslut i praktiken.",
+            ),
+            "en": (
+                "An evening for chairs and secretaries",
+                "Preparing meetings, writing minutes and putting decisions into practice.",
+            ),
+        },
+    ),
+    (
+        "humppila-nuoret",
+        "networking",
+        ["vapaaehtoiset", "saavutettavuus"],
+        "onsite",
+        "humppila",
+        "kanta-hameen-sosiaaliturva",
+        ("single", 19, 16, 120),
+        {"free": True, "open": True, "audience": ["volunteers"]},
+        {
+            "fi": (
+                "Nuoret mukaan yhdistystoimintaan",
+                "Miten nuoret saadaan mukaan ja heidän äänensä kuuluviin yhdistyksissä?",
+            ),
+            "sv": (
+                "Få med unga i föreningsverksamheten",
+                "Hur får vi med unga och deras röst hörd i föreningarna?",
+            ),
+            "en": (
+                "Getting young people involved",
+                "How to involve young people and make their voice heard in associations?",
+            ),
+        },
+    ),
+    (
+        "jokioinen-talous",
+        "training",
+        ["talous"],
+        "onsite",
+        "jokioinen",
+        "forssan-seutuverkosto",
+        ("single", 31, 17, 120),
+        {"price": "10.00", "register": True, "capacity": 20},
+        {
+            "fi": (
+                "Talousarvio ja maksuliikenne",
+                "Yhdistyksen talousarvion laatiminen, pankkiyhteydet ja maksujen hyväksyntä.",
+            ),
+            "sv": (
+                "Budget och betalningar",
+                "Att göra föreningens budget, bankförbindelser och godkännande av betalningar.",
+            ),
+            "en": (
+                "Budgets and payments",
+                "Making the association's budget, banking and approving payments.",
+            ),
+        },
+    ),
+    (
+        "tammela-luontoilta",
+        "networking",
+        ["hyvinvointi"],
+        "onsite",
+        "tammela",
+        "forssan-luontoyhdistys",
+        ("single", 23, 18, 90),
+        {"free": True, "open": True, "languages": ["fi"]},
+        {
+            "fi": (
+                "Luontoilta Torronsuolla",
+                "Opastettu iltakävely kansallispuistossa ja keskustelua luontoliikunnan järjestämisestä.",
+            ),
+            "sv": (
+                "Naturkväll på Torronsuo",
+                "En guidad kvällspromenad i nationalparken och samtal om att ordna friluftsaktiviteter.",
+            ),
+            "en": (
+                "Nature evening at Torronsuo",
+                "A guided evening walk in the national park and a talk on organising outdoor activities.",
+            ),
+        },
+    ),
+    (
+        "vaalit-yhdistyksissa",
+        "webinar",
+        ["lait", "hallitustyo"],
+        "online",
+        "online",
+        "jarjestoneuvottelukunta",
+        ("single", 52, 17, 60),
+        {"free": True, "register": True, "status": "moved_online"},
+        {
+            "fi": (
+                "Vuosikokous ja vaalit",
+                "Vuosikokouksen kulku, vaalit ja etäosallistuminen. Siirretty verkkoon.",
+            ),
+            "sv": (
+                "Årsmöte och val",
+                "Hur årsmötet går till, val och distansdeltagande. Flyttat till nätet.",
+            ),
+            "en": (
+                "The annual meeting and elections",
+                "How the annual meeting runs, elections and remote participation. Moved online.",
+            ),
+        },
+    ),
+    (
+        "hameenlinna-kumppanuuspoyta",
+        "networking",
+        ["rahoitus", "projektit"],
+        "onsite",
+        "hameenlinna",
+        "hameenlinnan-seutuverkosto",
+        ("monthly", 14, 15, 90, 8),
+        {"free": True, "open": True},
+        {
+            "fi": (
+                "Kumppanuuspöytä",
+                "Kuukausittainen tapaaminen yhdistyksille, kunnalle ja hyvinvointialueelle: yhteishankkeiden ideat.",
+            ),
+            "sv": (
+                "Partnerskapsbord",
+                "En månatlig träff för föreningar, kommunen och välfärdsområdet: idéer till samprojekt.",
+            ),
+            "en": (
+                "Partnership table",
+                "A monthly meeting of associations, the municipality and the wellbeing county: ideas for joint projects.",
+            ),
+        },
+    ),
+    # Past trainings (the archive)
+    (
+        "menneet-avustuskoulutus",
+        "training",
+        ["rahoitus"],
+        "onsite",
+        "hameenlinna",
+        "jarjestoneuvottelukunta",
+        ("single", -20, 17, 120),
+        {"free": True, "material": True},
+        {
+            "fi": (
+                "Syksyn avustushaut",
+                "Katsaus syksyn avustushakuihin. Materiaali ja tallenne ovat saatavilla.",
+            ),
+            "sv": (
+                "Höstens understödsansökningar",
+                "En översikt över höstens ansökningsomgångar. Material och inspelning finns tillgängliga.",
+            ),
+            "en": (
+                "This autumn's grant calls",
+                "An overview of this autumn's grant calls. Material and recording are available.",
+            ),
+        },
+    ),
+    (
+        "menneet-some",
+        "webinar",
+        ["viestinta"],
+        "online",
+        "online",
+        "riihimaen-seutuverkosto",
+        ("single", -45, 14, 60),
+        {"free": True, "material": True},
+        {
+            "fi": (
+                "Instagram yhdistyksen äänenä",
+                "Webinaari Instagramin käytöstä yhdistyksen viestinnässä. Tallenne katsottavissa.",
+            ),
+            "sv": (
+                "Instagram som föreningens röst",
+                "Webbinarium om Instagram i föreningens kommunikation. Inspelningen kan ses.",
+            ),
+            "en": (
+                "Instagram as the association's voice",
+                "A webinar on using Instagram in association communication. The recording can be watched.",
+            ),
+        },
+    ),
+    (
+        "menneet-turvallisuus",
+        "training",
+        ["varautuminen"],
+        "onsite",
+        "riihimaki",
+        "loppi-vpk",
+        ("single", -70, 18, 120),
+        {"free": True},
+        {
+            "fi": (
+                "Yleisötapahtuman pelastussuunnitelma",
+                "Koulutus pelastussuunnitelman laatimisesta yleisötapahtumaan.",
+            ),
+            "sv": (
+                "Räddningsplan för publikevenemang",
+                "Utbildning i att göra en räddningsplan för ett publikevenemang.",
+            ),
+            "en": (
+                "A rescue plan for public events",
+                "Training on drafting a rescue plan for a public event.",
+            ),
+        },
+    ),
+    (
+        "menneet-foorumi",
+        "forum",
+        ["hallitustyo", "vapaaehtoiset"],
+        "onsite",
+        "forssa",
+        "jarjestoneuvottelukunta",
+        ("days", -120, 1),
+        {"free": True, "material": True},
+        {
+            "fi": (
+                "Järjestöfoorumi (viime vuosi)",
+                "Viime vuoden järjestöfoorumin esitykset ja yhteenveto.",
+            ),
+            "sv": (
+                "Organisationsforum (förra året)",
+                "Presentationer och sammanfattning från förra årets organisationsforum.",
+            ),
+            "en": (
+                "Association forum (last year)",
+                "Presentations and a summary of last year's association forum.",
+            ),
+        },
+    ),
+    (
+        "menneet-saavutettavuus",
+        "course",
+        ["saavutettavuus"],
+        "hybrid",
+        "hattula",
+        "kanta-hameen-sosiaaliturva",
+        ("course", [(-60, 17, 120), (-53, 17, 120)]),
+        {"free": True},
+        {
+            "fi": (
+                "Esteettömyyskartoitus omaan tilaan",
+                "Kahden illan kurssi yhdistyksen tilojen esteettömyyden kartoittamisesta.",
+            ),
+            "sv": (
+                "Tillgänglighetskartläggning av egen lokal",
+                "En kurs på två kvällar om att kartlägga tillgängligheten i föreningens lokaler.",
+            ),
+            "en": (
+                "Surveying the accessibility of your premises",
+                "A two-evening course on surveying the accessibility of the association's premises.",
+            ),
+        },
+    ),
+    (
+        "menneet-digi",
+        "training",
+        ["digitaidot"],
+        "onsite",
+        "janakkala",
+        "janakkalan-kotiseutu",
+        ("single", -10, 10, 120),
+        {"free": True},
+        {
+            "fi": (
+                "Verkkosivut yhdistykselle",
+                "Koulutus yhdistyksen verkkosivujen tekemisestä ilmaisilla työkaluilla.",
+            ),
+            "sv": (
+                "En webbplats för föreningen",
+                "Utbildning i att göra föreningens webbplats med gratis verktyg.",
+            ),
+            "en": (
+                "A website for your association",
+                "Training on building the association's website with free tools.",
+            ),
+        },
+    ),
+    (
+        "menneet-talous",
+        "webinar",
+        ["talous", "lait"],
+        "online",
+        "online",
+        "forssan-seutuverkosto",
+        ("single", -30, 17, 90),
+        {"free": True, "material": True},
+        {
+            "fi": (
+                "Verotus ja yhdistys",
+                "Milloin yhdistys maksaa veroa? Yleishyödyllisyys ja elinkeinotoiminta.",
+            ),
+            "sv": (
+                "Beskattning och föreningen",
+                "När betalar en förening skatt? Allmännyttighet och näringsverksamhet.",
+            ),
+            "en": (
+                "Taxation and associations",
+                "When does an association pay tax? Public benefit and business activity.",
+            ),
+        },
+    ),
+]
+
+BODY = {
+    "fi": (
+        "Koulutus on tarkoitettu kaikille kantahämäläisille yhdistystoimijoille. Mukaan ei "
+        "tarvita aiempaa kokemusta. Kysy rohkeasti yhteyshenkilöltä, jos sinulla on kysyttävää "
+        "saavutettavuudesta tai osallistumisesta."
+    ),
+    "sv": (
+        "Utbildningen är avsedd för alla föreningsaktiva i Egentliga Tavastland. Ingen tidigare "
+        "erfarenhet behövs. Fråga gärna kontaktpersonen om tillgänglighet eller deltagande."
+    ),
+    "en": (
+        "The training is meant for everyone active in Kanta-Häme's associations. No earlier "
+        "experience is needed. Do ask the contact person about accessibility or taking part."
+    ),
+}
+
+SESSION_TITLES = {
+    "fi": ["Osa {n}"],
+    "sv": ["Del {n}"],
+    "en": ["Part {n}"],
+}
+
+NOTES = {
+    "cancelled": {
+        "fi": "Kouluttaja on estynyt; kerta korvataan kurssin lopussa.",
+        "sv": "Utbildaren är förhindrad; gången ersätts i slutet av kursen.",
+        "en": "The trainer cannot come; the session is made up at the end of the course.",
+    },
+    "excluded": {
+        "fi": "Ei kokoontumista arkipyhän vuoksi.",
+        "sv": "Ingen träff på grund av helgdag.",
+        "en": "No meeting because of a public holiday.",
+    },
+    "moved": {
+        "fi": "Siirretty päivää myöhemmäksi tilan remontin vuoksi.",
+        "sv": "Flyttad en dag framåt på grund av renovering av lokalen.",
+        "en": "Moved a day later because the room is being renovated.",
+    },
+    "moved_place": {
+        "fi": "Seurakuntatalon kokoushuone",
+        "sv": "Församlingshemmets mötesrum",
+        "en": "Parish hall meeting room",
+    },
+    "postponed": {
+        "fi": "Siirretään myöhempään ajankohtaan; uusi päivä kerrotaan pian.",
+        "sv": "Skjuts upp till en senare tidpunkt; det nya datumet meddelas snart.",
+        "en": "Postponed to a later date; the new date will be announced soon.",
+    },
+    "cancelled_training": {
+        "fi": "Peruttu liian vähäisen ilmoittautumismäärän vuoksi.",
+        "sv": "Inställd på grund av för få anmälda.",
+        "en": "Cancelled because too few people registered.",
+    },
+    "moved_online": {
+        "fi": "Siirretty verkkoon; liittymislinkki lähetetään ilmoittautuneille.",
+        "sv": "Flyttat till nätet; länken skickas till de anmälda.",
+        "en": "Moved online; the link is sent to those registered.",
+    },
+}
+
+PRICE_INFO = {
+    "fi": "Jäsenhinta koskee Kanta-Hämeen järjestöverkostojen jäseniä.",
+    "sv": "Medlemspriset gäller medlemmar i organisationsnätverken i Egentliga Tavastland.",
+    "en": "The member price applies to members of the Kanta-Häme association networks.",
+}
+
+ACCESSIBILITY_INFO = {
+    "fi": "Pysäköinti pääovella, invapaikka merkitty.",
+    "sv": "Parkering vid huvudingången, invalidplats utmärkt.",
+    "en": "Parking at the main door, accessible space marked.",
+}
+
+REGISTRANTS = [
+    ("Anneli Virtanen", "Hämeenlinnan Eläkkeensaajat ry"),
+    ("Jussi Mäkelä", "Lopen Vapaaehtoinen Palokunta ry"),
+    ("Sanna Laine", "Riihimäen Kansalaisopiston kannatusyhdistys ry"),
+    ("Pekka Heinonen", "Hausjärven kyläyhdistys ry"),
+    ("Leena Koskinen", "Forssan Martat ry"),
+    ("Marko Järvinen", "Tammelan Urheilijat ry"),
+    ("Tiina Lehtonen", "Janakkalan kotiseutuyhdistys ry"),
+    ("Kari Saarinen", "Hattulan Yrittäjät ry"),
+    ("Päivi Niemi", "Humppilan nuorisoseura ry"),
+    ("Ville Hämäläinen", "Ypäjän hevosharrastajat ry"),
+    ("Riikka Salonen", "Jokioisten kylät ry"),
+    ("Mikko Rantanen", "Kanta-Hämeen Omaishoitajat ry"),
+    ("Elina Tuominen", "Forssan seudun luonnonsuojeluyhdistys ry"),
+    ("Oskari Lindholm", "Riihimäen Svenska förening rf"),
+    ("Helmi Karjalainen", "Hämeenlinnan Nuorkauppakamari ry"),
+]

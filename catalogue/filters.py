@@ -1,0 +1,238 @@
+"""The one parser of catalogue filters, for the HTML catalogue and the calendar feeds alike.
+
+It reads a QueryDict and gives back the valid filters and a list of problems. The HTML page
+ignores the invalid values and shows the problems as a note (status 200); a feed answers
+400 with the same messages. Either way the problems are found here and nowhere else.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Format, Kind, Language
+from .regions import PLACE_CHOICES, SubRegion
+
+MAX_QUERY_LENGTH = 200
+MULTI_PARAMS = ("theme", "kind", "format", "region", "municipality", "language", "organiser")
+SINGLE_PARAMS = ("q", "when", "from", "to", "free", "open", "view", "month", "page")
+WHEN_CHOICES = ("today", "week", "month")
+VIEW_CHOICES = ("list", "month")
+
+
+@dataclass
+class CatalogueFilters:
+    """Valid filters, ready to apply to an `OccurrenceQuerySet`."""
+
+    q: str = ""
+    when: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    themes: list = field(default_factory=list)
+    kinds: list = field(default_factory=list)
+    formats: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
+    municipalities: list = field(default_factory=list)
+    languages: list = field(default_factory=list)
+    organisers: list = field(default_factory=list)
+    free: bool = False
+    open_to_others: bool = False
+    view: str = "list"
+    month: datetime.date | None = None
+    page: str = "1"
+    problems: list = field(default_factory=list)
+
+    @property
+    def is_valid(self):
+        return not self.problems
+
+    @property
+    def is_filtered(self):
+        return bool(
+            self.q
+            or self.when
+            or self.date_from
+            or self.date_to
+            or self.themes
+            or self.kinds
+            or self.formats
+            or self.regions
+            or self.municipalities
+            or self.languages
+            or self.organisers
+            or self.free
+            or self.open_to_others
+        )
+
+    def date_range(self, today=None):
+        """(first_day, last_day) that the date filters ask for; either may be None."""
+        today = today or timezone.localdate()
+        if self.when == "today":
+            return today, today
+        if self.when == "week":
+            monday = today - datetime.timedelta(days=today.weekday())
+            return monday, monday + datetime.timedelta(days=6)
+        if self.when == "month":
+            first = today.replace(day=1)
+            return first, _month_end(first)
+        return self.date_from, self.date_to
+
+    def apply(self, occurrences, *, dates=True):
+        """Narrow `occurrences` by every filter (dates too, unless `dates` is False)."""
+        if dates:
+            first, last = self.date_range()
+            if first or last:
+                occurrences = occurrences.on_days(
+                    first or datetime.date.min.replace(year=1900),
+                    last or datetime.date.max.replace(year=9000),
+                )
+        if self.themes:
+            occurrences = occurrences.with_theme(*self.themes)
+        if self.kinds:
+            occurrences = occurrences.of_kind(*self.kinds)
+        if self.formats:
+            occurrences = occurrences.in_format(*self.formats)
+        if self.regions:
+            occurrences = occurrences.in_region(*self.regions)
+        if self.municipalities:
+            occurrences = occurrences.in_municipality(*self.municipalities)
+        if self.languages:
+            occurrences = occurrences.in_language(*self.languages)
+        if self.organisers:
+            occurrences = occurrences.by_organiser(*self.organisers)
+        if self.free:
+            occurrences = occurrences.free()
+        if self.open_to_others:
+            occurrences = occurrences.open_to_others()
+        if self.q:
+            occurrences = occurrences.search(self.q)
+        return occurrences
+
+
+def _month_end(first):
+    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return following - datetime.timedelta(days=1)
+
+
+def _parse_date(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_filters(query, *, themes, organisers):
+    """Parse `query` (a QueryDict) given the known theme and organiser slugs.
+
+    `themes` and `organisers` are iterables of slugs (or dicts keyed by slug).
+    """
+    result = CatalogueFilters()
+    problems = result.problems
+    theme_slugs, organiser_slugs = set(themes), set(organisers)
+
+    def single(name):
+        values = query.getlist(name)
+        if len(values) > 1:
+            problems.append(
+                _("“%(name)s” was given more than once, so it was ignored.") % {"name": name}
+            )
+            return ""
+        return values[0].strip() if values else ""
+
+    def multi(name, allowed, message):
+        chosen = []
+        for value in query.getlist(name):
+            value = value.strip()
+            if not value:
+                continue
+            if value in allowed:
+                if value not in chosen:
+                    chosen.append(value)
+            else:
+                problems.append(message % {"value": value[:60]})
+        return chosen
+
+    q = single("q")
+    if len(q) > MAX_QUERY_LENGTH:
+        problems.append(_("The search text was too long, so it was shortened."))
+        q = q[:MAX_QUERY_LENGTH]
+    result.q = " ".join(q.split())
+
+    when = single("when")
+    if when and when not in WHEN_CHOICES:
+        problems.append(_("Unknown time span “%(value)s” was ignored.") % {"value": when[:60]})
+    elif when:
+        result.when = when
+
+    for name, attribute in (("from", "date_from"), ("to", "date_to")):
+        raw = single(name)
+        if raw:
+            parsed = _parse_date(raw)
+            if parsed is None:
+                problems.append(
+                    _("“%(value)s” is not a date (use YYYY-MM-DD), so it was ignored.")
+                    % {"value": raw[:60]}
+                )
+            else:
+                setattr(result, attribute, parsed)
+    if result.date_from and result.date_to and result.date_to < result.date_from:
+        problems.append(_("The end date was before the start date, so it was ignored."))
+        result.date_to = None
+    if result.when and (result.date_from or result.date_to):
+        problems.append(_("A time span and dates were both given; the dates were ignored."))
+        result.date_from = result.date_to = None
+
+    result.themes = multi("theme", theme_slugs, _("Unknown theme “%(value)s” was ignored."))
+    result.kinds = multi("kind", Kind.values, _("Unknown kind “%(value)s” was ignored."))
+    result.formats = multi("format", Format.values, _("Unknown format “%(value)s” was ignored."))
+    result.regions = multi(
+        "region", SubRegion.values, _("Unknown sub-region “%(value)s” was ignored.")
+    )
+    result.municipalities = multi(
+        "municipality",
+        [value for value, _label in PLACE_CHOICES],
+        _("Unknown municipality “%(value)s” was ignored."),
+    )
+    result.languages = multi(
+        "language", Language.values, _("Unknown language “%(value)s” was ignored.")
+    )
+    result.organisers = multi(
+        "organiser", organiser_slugs, _("Unknown organiser “%(value)s” was ignored.")
+    )
+
+    for name, attribute in (("free", "free"), ("open", "open_to_others")):
+        raw = single(name)
+        if raw in ("1", "on", "true"):
+            setattr(result, attribute, True)
+        elif raw not in ("", "0", "off", "false"):
+            problems.append(
+                _("“%(value)s” is not a valid value for “%(name)s”, so it was ignored.")
+                % {"value": raw[:60], "name": name}
+            )
+
+    view = single("view")
+    if view and view not in VIEW_CHOICES:
+        problems.append(_("Unknown view “%(value)s” was ignored.") % {"value": view[:60]})
+    elif view:
+        result.view = view
+
+    month = single("month")
+    if month:
+        parsed = _parse_date(f"{month}-01") if len(month) == 7 else None
+        if parsed is None or not (2000 <= parsed.year <= 2100):
+            problems.append(
+                _("“%(value)s” is not a month (use YYYY-MM), so it was ignored.")
+                % {"value": month[:60]}
+            )
+        else:
+            result.month = parsed
+
+    page = single("page")
+    if page and not page.isdigit():
+        problems.append(
+            _("“%(value)s” is not a page number, so it was ignored.") % {"value": page[:60]}
+        )
+    elif page:
+        result.page = page
+    return result

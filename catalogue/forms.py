@@ -1,0 +1,62 @@
+"""The registration form on a training page (no account needed)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("The confirmation and the cancellation link are sent here."),
+    )
+    association = forms.CharField(label=_("Association"), max_length=200)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    needs = forms.CharField(
+        label=_("Accessibility or dietary needs (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that my details are processed as the privacy notice describes."),
+        error_messages={"required": _("Registration needs your consent to the privacy notice.")},
+    )
+    # A field people never see: bots fill it in, and their posts are refused.
+    website = forms.CharField(label=_("Leave this empty"), required=False)
+
+    autocomplete = {
+        "name": "name",
+        "email": "email",
+        "association": "organization",
+        "phone": "tel",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.widget.attrs.setdefault("id", f"registration-{name}")
+            if name in self.autocomplete:
+                field.widget.attrs["autocomplete"] = self.autocomplete[name]
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"registration-{name}-help"
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce the error with the field: link it with aria-describedby.
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [attrs.get("aria-describedby", ""), f"registration-{name}-error"]
+                attrs["aria-describedby"] = " ".join(part for part in described if part)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Leave this field empty."))
+        return ""
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())

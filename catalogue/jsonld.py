@@ -1,0 +1,106 @@
+"""schema.org JSON-LD for a training page: an Event (an EducationEvent for learning events)."""
+
+import json
+
+from django.utils import timezone
+from django.utils.html import _json_script_escapes
+
+from .models import EventStatus, Format, Kind, Language
+
+SCHEMA_STATUS = {
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+    EventStatus.RESCHEDULED: "https://schema.org/EventRescheduled",
+    EventStatus.MOVED_ONLINE: "https://schema.org/EventMovedOnline",
+}
+SCHEMA_ATTENDANCE = {
+    Format.ONSITE: "https://schema.org/OfflineEventAttendanceMode",
+    Format.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
+EDUCATION_KINDS = {Kind.TRAINING, Kind.COURSE, Kind.WEBINAR, Kind.SEMINAR}
+SCHEMA_LANGUAGE = {Language.PLAIN_FINNISH: "fi"}
+
+
+def _iso(value):
+    return timezone.localtime(value).isoformat()
+
+
+def training_json_ld(page, request, *, occurrences, organiser, places=None):
+    """A dict for <script type="application/ld+json">, from what the page already loaded."""
+    url = page.get_full_url(request)
+    first = next(
+        (o for o in occurrences if not o.is_cancelled), occurrences[0] if occurrences else None
+    )
+    data = {
+        "@context": "https://schema.org",
+        "@type": "EducationEvent" if page.kind in EDUCATION_KINDS else "Event",
+        "name": page.title,
+        "description": page.summary,
+        "url": url,
+        "eventStatus": SCHEMA_STATUS.get(page.status, SCHEMA_STATUS[EventStatus.SCHEDULED]),
+        "eventAttendanceMode": SCHEMA_ATTENDANCE[page.format],
+        "inLanguage": [SCHEMA_LANGUAGE.get(code, code) for code in page.languages]
+        or [page.locale.language_code],
+        "organizer": {"@type": "Organization", "name": organiser.name},
+        "isAccessibleForFree": page.is_free,
+    }
+    if organiser.website:
+        data["organizer"]["url"] = organiser.website
+    if first is not None:
+        data["startDate"] = first.start.date().isoformat() if first.all_day else _iso(first.start)
+        data["endDate"] = first.last_day.isoformat() if first.all_day else _iso(first.end)
+        if first.status == EventStatus.RESCHEDULED and page.status == EventStatus.SCHEDULED:
+            data["eventStatus"] = SCHEMA_STATUS[EventStatus.RESCHEDULED]
+            data["previousStartDate"] = _iso(first.original_start)
+    locations = []
+    if page.format in (Format.ONSITE, Format.HYBRID):
+        place = {
+            "@type": "Place",
+            "name": page.venue or page.get_municipality_display(),
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": page.street_address,
+                "postalCode": page.postal_code,
+                "addressLocality": page.get_municipality_display(),
+                "addressRegion": "Kanta-Häme",
+                "addressCountry": "FI",
+            },
+        }
+        if page.latitude is not None and page.longitude is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(page.latitude),
+                "longitude": float(page.longitude),
+            }
+        locations.append(place)
+    if page.format in (Format.ONLINE, Format.HYBRID) or page.status == EventStatus.MOVED_ONLINE:
+        virtual = {"@type": "VirtualLocation", "name": page.remote_platform or "Online"}
+        virtual["url"] = page.join_link if (page.join_link and page.join_link_public) else url
+        locations.append(virtual)
+    data["location"] = locations[0] if len(locations) == 1 else locations
+    offer = {
+        "@type": "Offer",
+        "url": page.registration_url or url,
+        "price": "0" if page.is_free else f"{page.price:.2f}",
+        "priceCurrency": "EUR",
+    }
+    if page.registration_opens:
+        offer["validFrom"] = _iso(page.registration_opens)
+    if places is not None and places.capacity is not None:
+        offer["availability"] = (
+            "https://schema.org/SoldOut" if places.is_full else "https://schema.org/InStock"
+        )
+    offers = [offer]
+    if not page.is_free and page.member_price is not None:
+        offers.append({**offer, "price": f"{page.member_price:.2f}", "name": "member"})
+    data["offers"] = offers if len(offers) > 1 else offer
+    if page.image_id:
+        data["image"] = request.build_absolute_uri(page.image.get_rendition("width-1200").url)
+    return data
+
+
+def dumps(data):
+    """JSON that is safe inside a <script> element."""
+    return json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)

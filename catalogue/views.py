@@ -1,0 +1,310 @@
+"""The catalogue's views: the filtered agenda and month view, the archive, a training page
+with its registration form, and the cancellation link. They ask the querysets and services;
+they build no queries of their own beyond choosing which ones to run."""
+
+import calendar
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Max, Window
+from django.db.models.functions import RowNumber, TruncDate
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from . import services
+from .filters import parse_filters
+from .forms import RegistrationForm
+from .jsonld import training_json_ld
+from .models import (
+    Audience,
+    EventStatus,
+    Format,
+    Kind,
+    Language,
+    Occurrence,
+    Organiser,
+    RegistrationMode,
+    Theme,
+    TrainingPage,
+)
+from .regions import PLACE_CHOICES, SubRegion
+
+MONTH_CELL_LIMIT = 4
+
+
+def taxonomy(locale):
+    """The themes and organisers of a language, keyed by slug (two queries)."""
+    themes = {theme.slug: theme for theme in Theme.objects.filter(locale=locale)}
+    organisers = {o.slug: o for o in Organiser.objects.filter(locale=locale).only("name", "slug")}
+    return themes, organisers
+
+
+def _filter_context(page, request, filters, themes, organisers):
+    return {
+        "filters": filters,
+        "themes": sorted(themes.values(), key=lambda theme: (theme.sort_order, theme.name)),
+        "organiser_choices": sorted(organisers.values(), key=lambda o: o.name),
+        "theme_names": {slug: theme.name for slug, theme in themes.items()},
+        "organiser_names": {slug: o.name for slug, o in organisers.items()},
+        "kind_choices": Kind.choices,
+        "format_choices": Format.choices,
+        "region_choices": SubRegion.choices,
+        "place_choices": PLACE_CHOICES,
+        "language_choices": Language.choices,
+        "when_choices": [
+            ("", _("Any time")),
+            ("today", _("Today")),
+            ("week", _("This week")),
+            ("month", _("This month")),
+        ],
+    }
+
+
+def catalogue_view(page, request):
+    themes, organisers = taxonomy(page.locale_id)
+    filters = parse_filters(request.GET, themes=themes, organisers=organisers)
+    context = _filter_context(page, request, filters, themes, organisers)
+    occurrences = Occurrence.objects.in_locale(page.locale_id)
+    if filters.view == "month":
+        context.update(month_context(filters, occurrences))
+        return page.render(
+            request, context_overrides=context, template="catalogue/training_index_month.html"
+        )
+    listing = filters.apply(occurrences.upcoming()).for_listing().order_by("start", "pk")
+    paginator = Paginator(listing, page.page_size)
+    context["page_obj"] = paginator.get_page(filters.page)
+    context["result_count"] = paginator.count
+    return page.render(request, context_overrides=context)
+
+
+def month_context(filters, occurrences):
+    """A month as weeks of days, each with its first occurrences and how many there are."""
+    today = timezone.localdate()
+    month = filters.month or (filters.date_range()[0] or today).replace(day=1)
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    first_day, last_day = weeks[0][0], weeks[-1][-1]
+    in_grid = filters.apply(occurrences, dates=False).on_days(first_day, last_day)
+    zone = timezone.get_current_timezone()
+    day = TruncDate("start", tzinfo=zone)
+    counts = dict(
+        in_grid.annotate(day=day).values("day").annotate(n=Count("pk")).values_list("day", "n")
+    )
+    shown = (
+        in_grid.annotate(
+            day=day,
+            rank=Window(
+                RowNumber(), partition_by=[day], order_by=[F("start").asc(), F("pk").asc()]
+            ),
+        )
+        .filter(rank__lte=MONTH_CELL_LIMIT)
+        .for_listing()
+        .order_by("start", "pk")
+    )
+    by_day = {}
+    for occurrence in shown:
+        by_day.setdefault(timezone.localtime(occurrence.start).date(), []).append(occurrence)
+    grid = [
+        [
+            {
+                "date": date,
+                "in_month": date.month == month.month,
+                "is_today": date == today,
+                "occurrences": by_day.get(date, []),
+                "count": counts.get(date, 0),
+                "more": max(counts.get(date, 0) - MONTH_CELL_LIMIT, 0),
+            }
+            for date in week
+        ]
+        for week in weeks
+    ]
+    previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
+    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return {
+        "month": month,
+        "weeks": grid,
+        "weekdays": [weeks[0][i] for i in range(7)],
+        "month_total": sum(n for d, n in counts.items() if d.month == month.month),
+        "previous_month": previous_month.strftime("%Y-%m"),
+        "next_month": next_month.strftime("%Y-%m"),
+    }
+
+
+def archive_view(page, request):
+    """Trainings whose every occurrence is over, latest first."""
+    themes, organisers = taxonomy(page.locale_id)
+    filters = parse_filters(request.GET, themes=themes, organisers=organisers)
+    context = _filter_context(page, request, filters, themes, organisers)
+    now = timezone.now()
+    in_locale = Occurrence.objects.in_locale(page.locale_id)
+    still_running = in_locale.upcoming(now).values("training_id")
+    past = (
+        filters.apply(in_locale.past(now))
+        .exclude(training_id__in=still_running)
+        .values("training_id")
+        .annotate(last=Max("start"), first=Max("end"))
+        .order_by("-last", "-training_id")
+    )
+    paginator = Paginator(past, page.page_size)
+    page_obj = paginator.get_page(filters.page)
+    ids = [row["training_id"] for row in page_obj.object_list]
+    trainings = TrainingPage.objects.filter(pk__in=ids).defer_streamfields().in_bulk()
+    context["page_obj"] = page_obj
+    context["archive_rows"] = [
+        {"training": trainings[row["training_id"]], "last": row["last"]}
+        for row in page_obj.object_list
+        if row["training_id"] in trainings
+    ]
+    context["result_count"] = paginator.count
+    context["is_archive"] = True
+    return page.render(
+        request, context_overrides=context, template="catalogue/training_index_archive.html"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# A training
+
+
+def localized_names(page):
+    """(theme names, organiser name) of a training in the page's language."""
+    keys = [link.theme.translation_key for link in page.theme_links.all()]
+    names = dict(
+        Theme.objects.filter(translation_key__in=keys, locale_id=page.locale_id).values_list(
+            "translation_key", "name"
+        )
+    )
+    themes = [
+        names.get(link.theme.translation_key, link.theme.name) for link in page.theme_links.all()
+    ]
+    organiser = (
+        Organiser.objects.filter(
+            translation_key=page.organiser.translation_key, locale_id=page.locale_id
+        ).first()
+        or page.organiser
+    )
+    return themes, organiser.name
+
+
+def training_context(page, request, form=None):
+    now = timezone.now()
+    occurrences = list(page.occurrences.filter(end__gt=now).order_by("start", "pk")[:60])
+    past_count = page.occurrences.filter(end__lte=now).count()
+    theme_keys = [link.theme.translation_key for link in page.theme_links.select_related("theme")]
+    themes = list(
+        Theme.objects.filter(translation_key__in=theme_keys, locale_id=page.locale_id)
+    ) or [link.theme for link in page.theme_links.all()]
+    organiser_keys = [page.organiser.translation_key] + [
+        link.organiser.translation_key
+        for link in page.co_organiser_links.select_related("organiser")
+    ]
+    localized = {
+        o.translation_key: o
+        for o in Organiser.objects.filter(
+            translation_key__in=organiser_keys, locale_id=page.locale_id
+        )
+    }
+    organiser = localized.get(page.organiser.translation_key, page.organiser)
+    co_organisers = [
+        localized.get(link.organiser.translation_key, link.organiser)
+        for link in page.co_organiser_links.all()
+    ]
+    open_, closed_reason = services.registration_state(page, now=now)
+    places = services.places(page) if page.registration_mode == RegistrationMode.BUILT_IN else None
+    is_over = not occurrences and past_count > 0
+    return {
+        "occurrences": occurrences,
+        "next_occurrence": next((o for o in occurrences if not o.is_cancelled), None),
+        "past_count": past_count,
+        "training_themes": themes,
+        "organiser": organiser,
+        "co_organisers": co_organisers,
+        "registration_open": open_,
+        "registration_closed_reason": closed_reason,
+        "places": places,
+        "form": form or RegistrationForm(),
+        "is_over": is_over,
+        "is_cancelled": page.status == EventStatus.CANCELLED,
+        "json_ld": training_json_ld(
+            page, request, occurrences=occurrences, organiser=organiser, places=places
+        ),
+        "audience_labels": page.audience_labels() if page.audience != [Audience.EVERYONE] else [],
+        "language_labels": page.language_labels(),
+        "catalogue": page.get_parent().specific_deferred if page.depth else None,
+    }
+
+
+def training_view(page, request):
+    if request.method == "POST" and page.registration_mode == RegistrationMode.BUILT_IN:
+        form = RegistrationForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                registration = services.register(
+                    page,
+                    name=data["name"],
+                    email=data["email"],
+                    association=data["association"],
+                    phone=data["phone"],
+                    needs=data["needs"],
+                    language=get_language() or "fi",
+                )
+            except services.RegistrationRefused as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                if registration.status == "confirmed":
+                    messages.success(
+                        request,
+                        _("You are registered. We sent a confirmation to %(email)s.")
+                        % {"email": registration.email},
+                    )
+                else:
+                    messages.info(
+                        request,
+                        _(
+                            "The training is full, so you are on the waiting list. We will "
+                            "email %(email)s if a place becomes free."
+                        )
+                        % {"email": registration.email},
+                    )
+                return HttpResponseRedirect(page.get_url(request) + "#registration")
+        return page.render(
+            request, context_overrides={"form": form, **_form_refresh(page, request, form)}
+        )
+    return page.render(request)
+
+
+def _form_refresh(page, request, form):
+    return training_context(page, request, form=form)
+
+
+def cancel_view(page, request, token):
+    registration = services.registration_from_token(token)
+    if registration is None or registration.training.translation_key != page.translation_key:
+        return render(
+            request,
+            "catalogue/cancel_registration.html",
+            {"page": page, "invalid": True},
+            status=404,
+        )
+    if request.method == "POST":
+        was_active = registration.status != "cancelled"
+        services.cancel(registration)
+        return render(
+            request,
+            "catalogue/cancel_registration.html",
+            {
+                "page": page,
+                "registration": registration,
+                "done": was_active,
+                "already": not was_active,
+            },
+        )
+    return render(
+        request,
+        "catalogue/cancel_registration.html",
+        {"page": page, "registration": registration, "already": registration.status == "cancelled"},
+    )

@@ -1,0 +1,102 @@
+"""The catalogue in the Wagtail admin: themes and organisers as translatable snippets, and the
+registrants of each training for editors (and, later, the organiser association)."""
+
+import django_filters
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import (
+    Organiser,
+    Registration,
+    RegistrationMode,
+    RegistrationStatus,
+    Theme,
+    TrainingPage,
+)
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Training themes")
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+class OrganiserViewSet(SnippetViewSet):
+    model = Organiser
+    icon = "group"
+    list_display = ["name", "slug", "website"]
+    search_fields = ["name"]
+
+
+register_snippet(ThemeViewSet)
+register_snippet(OrganiserViewSet)
+
+
+def _trainings_with_registration(request):
+    return (
+        TrainingPage.objects.filter(
+            registration_mode=RegistrationMode.BUILT_IN, locale=Locale.get_default()
+        )
+        .defer_streamfields()
+        .order_by("title")
+    )
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    training = django_filters.ModelChoiceFilter(
+        label=_("Training"), queryset=_trainings_with_registration
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=RegistrationStatus.choices)
+
+    class Meta:
+        model = Registration
+        fields = ["training", "status"]
+
+
+class RegistrationViewSet(ModelViewSet):
+    """Registrants: visible only to those with the view permission (editors, superusers)."""
+
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    add_to_admin_menu = True
+    menu_order = 250
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["status", "name", "email", "association", "phone", "needs"]
+    list_display = ["name", "training", "status", "association", "email", "created_at"]
+    list_per_page = 50
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "association", "training__title"]
+    search_backend_name = None
+    list_export = [
+        "training",
+        "status",
+        "name",
+        "email",
+        "association",
+        "phone",
+        "needs",
+        "language",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+    ]
+    export_filename = "registrations"
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("training")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return RegistrationViewSet("registrations")
