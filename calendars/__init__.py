@@ -1,0 +1,1 @@
+"""iCalendar output shared by all apps: feed building, conditional GET, invalidation."""

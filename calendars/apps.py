@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarsConfig(AppConfig):
+    """iCalendar feeds shared by the catalogue, funding and lending apps."""
+
+    name = "calendars"
+    verbose_name = _("Calendars")
+
+    def ready(self) -> None:
+        # Imported here: the signals module needs the app registry to be ready.
+        from . import signals
+
+        signals.connect()

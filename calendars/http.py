@@ -1,0 +1,219 @@
+"""Serving calendar feeds: cached bytes, conditional GET and gzip.
+
+The bytes of a feed are built once per feeds generation and kept in Django's default cache with
+their gzipped copy, so a hit is one cache round trip and no rebuilding. `invalidate_feeds()`
+(called after a page is published, unpublished, moved or deleted) starts a new generation.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+import time
+from collections.abc import Callable
+from typing import NamedTuple
+
+from django.core.cache import cache
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseNotModified,
+)
+from django.utils.http import (
+    content_disposition_header,
+    http_date,
+    parse_etags,
+    parse_http_date_safe,
+)
+
+GENERATION_KEY = "calendars:generation"
+# Entries of old generations are never read again; they age out after this.
+FEED_TIMEOUT = 24 * 60 * 60
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+class _FeedState(NamedTuple):
+    """What is cached about a feed besides its bytes."""
+
+    generation: int
+    etag: str  # hash of the uncompressed bytes, without quotes
+    last_modified: int  # Unix time at which these exact bytes were first built
+    size: int
+    gzip_size: int
+
+    @classmethod
+    def read(cls, value: object) -> _FeedState | None:
+        """The state from its cached plain tuple; None for anything else (e.g. an old format)."""
+        if isinstance(value, tuple) and len(value) == len(cls._fields):
+            return cls(*value)
+        return None
+
+
+def invalidate_feeds() -> None:
+    """Start a new feeds generation: every feed is rebuilt on its next request."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the key is missing (first run, or evicted): any fresh number will do
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def feed_response(
+    request: HttpRequest,
+    *,
+    cache_key: str,
+    build: Callable[[], bytes],
+    filename: str,
+    max_age: int = 3600,
+) -> HttpResponse:
+    """Answer a GET or HEAD for a feed, building it with `build()` only on a cache miss.
+
+    `cache_key` names the feed and everything it depends on (language, filters); `build`
+    returns the complete calendar bytes. Answers 304 to a matching If-None-Match (or, without
+    one, If-Modified-Since), gzips when the client accepts it, and serves the file `inline`:
+    calendar clients ignore the disposition, browsers still save it under `filename`, and
+    iOS offers to add it to Calendar, which `attachment` would prevent.
+    """
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    encoding = "gzip" if _accepts_gzip(request) else "identity"
+    base = "calendars:feed:" + hashlib.blake2b(cache_key.encode(), digest_size=16).hexdigest()
+    state_key, body_key = f"{base}:state", f"{base}:{encoding}"
+    # A conditional request or HEAD usually needs no body: do not fetch one.
+    needs_body = request.method == "GET" and not _is_conditional(request)
+    keys = [GENERATION_KEY, state_key] + ([body_key] if needs_body else [])
+    found = cache.get_many(keys)
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = _start_generation()
+    state = _FeedState.read(found.get(state_key))
+    body = None
+    if state is not None and state.generation == generation:
+        if _not_modified(request, state):
+            return _not_modified_response(state, encoding, max_age)
+        if request.method == "HEAD":
+            return _feed_response(request, state, b"", encoding, filename, max_age)
+        stored = found.get(body_key) if needs_body else cache.get(body_key)
+        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == state.etag:
+            body = stored[1]
+    if body is None:
+        state, bodies = _build(build, generation, state)
+        cache.set_many(
+            {
+                state_key: tuple(state),
+                f"{base}:identity": (state.etag, bodies["identity"]),
+                f"{base}:gzip": (state.etag, bodies["gzip"]),
+            },
+            timeout=FEED_TIMEOUT,
+        )
+        if _not_modified(request, state):
+            return _not_modified_response(state, encoding, max_age)
+        body = bodies[encoding]
+    return _feed_response(request, state, body, encoding, filename, max_age)
+
+
+def bad_request(reason: str) -> HttpResponse:
+    """A plain-text 400 that tells a feed reader (or a person) what was wrong."""
+    response = HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _start_generation() -> int:
+    """The current generation, creating one when the cache has none."""
+    candidate = time.time_ns()
+    if cache.add(GENERATION_KEY, candidate, timeout=None):
+        return candidate
+    return cache.get(GENERATION_KEY, candidate)
+
+
+def _build(
+    build: Callable[[], bytes], generation: int, previous: _FeedState | None
+) -> tuple[_FeedState, dict[str, bytes]]:
+    """Build the bytes and their gzip copy; keep Last-Modified when the bytes did not change."""
+    data = bytes(build())
+    etag = hashlib.sha256(data).hexdigest()[:32]
+    if previous is not None and previous.etag == etag:
+        last_modified = previous.last_modified
+    else:
+        last_modified = int(time.time())
+    # mtime=0 keeps the gzip bytes as deterministic as the calendar.
+    compressed = gzip.compress(data, compresslevel=6, mtime=0)
+    state = _FeedState(generation, etag, last_modified, len(data), len(compressed))
+    return state, {"identity": data, "gzip": compressed}
+
+
+def _feed_response(
+    request: HttpRequest,
+    state: _FeedState,
+    body: bytes,
+    encoding: str,
+    filename: str,
+    max_age: int,
+) -> HttpResponse:
+    response = HttpResponse(body if request.method == "GET" else b"", content_type=CONTENT_TYPE)
+    _validators(response, state, encoding, max_age)
+    response["Content-Disposition"] = content_disposition_header(False, _ics_name(filename))
+    response["Content-Length"] = str(state.gzip_size if encoding == "gzip" else state.size)
+    if encoding == "gzip":
+        response["Content-Encoding"] = "gzip"
+    return response
+
+
+def _not_modified_response(state: _FeedState, encoding: str, max_age: int) -> HttpResponse:
+    response = HttpResponseNotModified()
+    _validators(response, state, encoding, max_age)
+    return response
+
+
+def _validators(response: HttpResponse, state: _FeedState, encoding: str, max_age: int) -> None:
+    response["ETag"] = _etag(state.etag, encoding)
+    response["Last-Modified"] = http_date(state.last_modified)
+    response["Cache-Control"] = f"public, max-age={int(max_age)}"
+    response["Vary"] = "Accept-Encoding"
+    response["X-Robots-Tag"] = "noindex"
+
+
+def _etag(digest: str, encoding: str) -> str:
+    # The gzipped bytes are another representation, so they get another strong validator.
+    return f'"{digest}-gzip"' if encoding == "gzip" else f'"{digest}"'
+
+
+def _is_conditional(request: HttpRequest) -> bool:
+    return "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
+
+
+def _not_modified(request: HttpRequest, state: _FeedState) -> bool:
+    """RFC 9110 §13.1.2/§13.1.3: If-None-Match wins; If-Modified-Since only without it."""
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        tags = parse_etags(if_none_match)
+        if tags == ["*"]:
+            return True
+        # Weak comparison, and either encoding: the content behind both tags is the same.
+        plain = {tag.removeprefix("W/").strip('"').removesuffix("-gzip") for tag in tags}
+        return state.etag in plain
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and state.last_modified <= since
+
+
+_QUALITY = re.compile(r";\s*q\s*=\s*([0-9.]+)", re.IGNORECASE)
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    """Whether Accept-Encoding lists gzip with a quality above zero."""
+    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        if item.split(";", 1)[0].strip().lower() in ("gzip", "x-gzip"):
+            quality = _QUALITY.search(item)
+            try:
+                return quality is None or float(quality.group(1)) > 0
+            except ValueError:
+                return False
+    return False
+
+
+def _ics_name(filename: str) -> str:
+    name = filename.replace("/", "-").replace("\\", "-").strip() or "calendar"
+    return name if name.lower().endswith(".ics") else f"{name}.ics"
