@@ -165,13 +165,26 @@ def context(browser, live_server_url):
     context.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.browser_test_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(context):
-    """A page in a fresh context; `page.goto("/fi/")` is relative to the live server."""
+def page(context, request):
+    """A page in a fresh context; `page.goto("/fi/")` is relative to the live server. Fails the
+    test on any JavaScript error, and keeps a screenshot of the page when the test fails."""
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
     yield page
+    if getattr(request.node, "browser_test_failed", False) and not page.is_closed():
+        name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
+        (ARTIFACTS_DIR / "failures").mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS_DIR / "failures" / f"{name}.png"), full_page=True)
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 

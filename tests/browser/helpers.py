@@ -23,7 +23,13 @@ server; `page.goto("/fi/...")` is relative to it) and `mailbox` (the emails the 
 - `focus_indicator(page)` describes how the focused element looks focused compared with
   unfocused; `assert_focus_visible(page)` fails when it looks the same.
 - `screenshot(page, name)` saves full-page PNGs at 375 px and 1280 px under
-  `test-artifacts/screenshots/`.
+  `test-artifacts/screenshots/` and fails if the page scrolls sideways at either width;
+  `assert_reflows(page)` checks the same at 320 px.
+- `log_in(page, "member")` logs the context in as a demo user (`admin`, `editor`, `member`).
+- `mailbox.latest(to=...)` (fixture) waits for the newest email the server sent during this
+  test; `.links(contains=...)` lists its links, `.subject`, `.text`, `.html` its content.
+
+When a test fails, conftest saves `test-artifacts/failures/<test>.png` of its page.
 """
 
 import email
@@ -195,7 +201,47 @@ def tab_until(page, selector, max_tabs=80, check_focus=True, key="Tab"):
     )
 
 
-# Screenshots -------------------------------------------------------------------------------
+# Logging in --------------------------------------------------------------------------------
+
+# The demo users that `seed_demo` creates (the same as `make run` prints).
+DEMO_PASSWORDS = {
+    "admin": "hame-admin-2026",
+    "editor": "hame-editor-2026",
+    "member": "hame-member-2026",
+}
+
+
+def log_in(page, username, password=None):
+    """Log the page's browser context in as a demo user through Wagtail's login form; the
+    session then holds for the whole site (member pages too) until the test ends."""
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(password or DEMO_PASSWORDS[username])
+    page.locator("input[name=password]").press("Enter")
+    page.wait_for_url(lambda url: "/admin/login/" not in url)
+
+
+# Screenshots and reflow ------------------------------------------------------------------------
+
+
+def sideways_overflow(page):
+    """How many pixels the page scrolls sideways (0 when everything fits the viewport)."""
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def assert_reflows(page, width=320, height=640):
+    """WCAG 1.4.10: at 320 CSS px (400 % zoom of a 1280 px screen) nothing needs sideways
+    scrolling."""
+    original = page.viewport_size
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        overflow = sideways_overflow(page)
+        assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at {width}px"
+    finally:
+        if original:
+            page.set_viewport_size(original)
 
 
 def screenshot(page, name, widths=VIEWPORT_WIDTHS, height=900):
@@ -208,9 +254,7 @@ def screenshot(page, name, widths=VIEWPORT_WIDTHS, height=900):
     try:
         for width in widths:
             page.set_viewport_size({"width": width, "height": height})
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
+            overflow = sideways_overflow(page)
             path = SCREENSHOTS_DIR / f"{name}-{width}.png"
             page.screenshot(path=str(path), full_page=True)
             paths.append(path)

@@ -3,7 +3,7 @@ WCAG 2.1 A and AA rules, zero violations. Screenshots at phone and desktop width
 
 import pytest
 
-from .helpers import LANGUAGES, assert_no_violations, screenshot
+from .helpers import LANGUAGES, assert_no_violations, assert_reflows, screenshot
 
 # Finnish paths; the other languages are reached through the page's hreflang alternates, so the
 # audit follows whatever slugs the translations have.
@@ -32,6 +32,7 @@ def test_page_has_no_accessibility_violations(page, name, lang):
     url = translated_url(page, PAGES[name], lang)
     assert_no_violations(page, url, expect_status=200)
     screenshot(page, f"{name}-{lang}")
+    assert_reflows(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -61,3 +61,11 @@ def test_mailbox_reads_messages_and_links_written_by_the_file_backend(tmp_path):
     assert latest.subject == "Ilmoittautuminen vahvistettu"
     assert latest.links(contains="/peru/") == ["http://127.0.0.1:8000/fi/peru/abc123/?a=1&b=2"]
     assert mailbox.all(to="someone@else.fi") == []
+
+
+def test_log_in_as_a_demo_user(page):
+    from .helpers import log_in
+
+    log_in(page, "editor")
+    page.goto("/admin/")
+    assert "/admin/login/" not in page.url
