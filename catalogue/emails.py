@@ -29,7 +29,7 @@ def _send(registration, template, attach_ics):
 
     with translation.override(registration.language):
         page = _page_in(registration)
-        cancel_url = absolute_url(page) + f"cancel/{cancellation_token(registration)}/"
+        cancel_url = absolute_url(page) + f"cancel/?t={cancellation_token(registration)}"
         occurrences = list(page.occurrences.order_by("start")[:20])
         context = {
             "registration": registration,

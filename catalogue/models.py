@@ -550,11 +550,12 @@ class TrainingPage(RoutablePageMixin, Page):
 
         return training_view(self, request)
 
-    @path("cancel/<str:token>/")
-    def cancel_registration(self, request, token):
+    # The signed token goes in the query string: Wagtail's page URLs allow no ":" in a path.
+    @path("cancel/")
+    def cancel_registration(self, request):
         from .views import cancel_view
 
-        return cancel_view(self, request, token)
+        return cancel_view(self, request, request.GET.get("t", ""))
 
 
 class TrainingTheme(Orderable):

@@ -213,12 +213,13 @@ def write_occurrences(page, now=None):
     now = now or timezone.now()
     window_start, window_end = window(now)
     kept = Occurrence.objects.filter(training=page, start__lt=now)
-    kept_originals = set(kept.values_list("original_start", flat=True))
+    # The first publication writes the recent past too; after that, the past is history.
+    first_time = not Occurrence.objects.filter(training=page).exists()
     Occurrence.objects.filter(training=page, start__gte=now).delete()
     common = filter_fields(page)
     rows = []
     for item in plan(page, window_start, window_end):
-        if item.start < now and item.original_start in kept_originals:
+        if item.start < now and not first_time:
             continue
         if not item.from_rule or item.end >= window_start:
             rows.append(

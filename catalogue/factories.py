@@ -1,0 +1,66 @@
+"""Builders of catalogue data for tests and benchmarks (inside the caller's transaction)."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from catalogue.models import (
+    Organiser,
+    Session,
+    Theme,
+    TrainingIndexPage,
+    TrainingPage,
+    TrainingTheme,
+)
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def fi_catalogue():
+    return TrainingIndexPage.objects.get(locale__language_code="fi", slug="koulutukset")
+
+
+def local(days=0, hour=12, minute=0, base=None):
+    day = (base or timezone.localdate()) + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=HELSINKI)
+
+
+def make_training(
+    slug="testikoulutus", *, sessions=None, themes=("rahoitus",), publish=True, **fields
+):
+    """A published Finnish training under the demo catalogue, with one session by default."""
+    fi = Locale.objects.get(language_code="fi")
+    values = {
+        "title": fields.pop("title", "Testikoulutus"),
+        "summary": "Koulutus testejä varten.",
+        "kind": "training",
+        "format": "onsite",
+        "municipality": "hameenlinna",
+        "organiser": Organiser.objects.get(slug="jarjestoneuvottelukunta", locale=fi),
+        "languages": ["fi"],
+        **fields,
+    }
+    if sessions is None and not values.get("recurrence"):
+        sessions = [(local(10, 17), local(10, 19))]
+    page = TrainingPage(slug=slug, **values)
+    page.sessions = [
+        Session(start=start, end=end, sort_order=i) for i, (start, end) in enumerate(sessions or [])
+    ]
+    page.theme_links = [
+        TrainingTheme(theme=Theme.objects.get(slug=slug_, locale=fi), sort_order=i)
+        for i, slug_ in enumerate(themes)
+    ]
+    fi_catalogue().add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+        page.refresh_from_db()
+    return page
+
+
+def republish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

@@ -1,0 +1,161 @@
+"""The catalogue and training pages: tree rules, rendering in three languages, JSON-LD, home."""
+
+import json
+import re
+
+import pytest
+
+from wagtail.models import Locale
+from wagtail.test.utils import WagtailTestUtils  # noqa: F401 - keeps Wagtail's test setup
+
+from catalogue.models import Occurrence, TrainingIndexPage, TrainingPage
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
+
+
+def json_ld(response):
+    match = re.search(
+        rb'<script type="application/ld\+json">(.*?)</script>', response.content, re.S
+    )
+    assert match, "no JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+def test_tree_rules():
+    assert TrainingIndexPage.parent_page_types == ["home.HomePage"]
+    assert TrainingIndexPage.subpage_types == ["catalogue.TrainingPage"]
+    assert TrainingPage.parent_page_types == ["catalogue.TrainingIndexPage"]
+    assert TrainingPage.subpage_types == []
+    assert TrainingIndexPage.can_create_at(HomePage.objects.first())
+    assert "catalogue.TrainingIndexPage" in HomePage.subpage_types
+
+
+def test_catalogue_is_in_the_menu_in_every_language(client):
+    for code in LANGUAGES:
+        index = TrainingIndexPage.objects.get(locale__language_code=code)
+        assert index.show_in_menus and index.live
+        response = client.get(f"/{code}/")
+        assert index.title in response.content.decode()
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_catalogue_renders_in_each_language(client, code):
+    index = TrainingIndexPage.objects.get(locale__language_code=code)
+    response = client.get(index.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{code}">' in html
+    assert "<form" in html and 'method="get"' in html
+    # The listing shows this language's version of a training.
+    training = TrainingPage.objects.get(slug="avustushaun-abc", locale__language_code=code)
+    assert training.title in html
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_demo_training_renders_in_each_language(client, code):
+    trainings = TrainingPage.objects.live().filter(locale__language_code=code)
+    assert trainings.count() >= 40
+    for training in trainings:
+        response = client.get(training.url)
+        assert response.status_code == 200, training.url
+        assert training.title in response.content.decode()
+
+
+def test_training_page_shows_the_facts(client):
+    page = TrainingPage.objects.get(slug="kirjanpidon-perusteet", locale__language_code="en")
+    html = client.get(page.url).content.decode()
+    assert "Association bookkeeping basics" in html
+    assert "Forssa" in html
+    assert "20.00 €" in html and "members 10.00 €" in html
+    assert "Finances and accounting" in html  # the theme, in English
+    assert "Forssa Sub-regional Network" in html  # the organiser, in English
+    assert "Add to calendar" in html
+
+
+def test_json_ld_is_an_education_event_with_the_required_fields(client):
+    page = TrainingPage.objects.get(slug="avustushaun-abc", locale__language_code="fi")
+    data = json_ld(client.get(page.url))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "EducationEvent"
+    assert data["name"] == page.title
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    types = {location["@type"] for location in data["location"]}
+    assert types == {"Place", "VirtualLocation"}
+    place = next(loc for loc in data["location"] if loc["@type"] == "Place")
+    assert place["address"]["addressLocality"] == "Hämeenlinna"
+    assert data["offers"]["price"] == "0"
+    assert data["offers"]["priceCurrency"] == "EUR"
+    assert data["organizer"]["name"] == "Kanta-Hämeen järjestöneuvottelukunta"
+    assert data["inLanguage"] == ["fi"]
+    assert data["startDate"].startswith(str(page.occurrences.first().start.astimezone().year))
+
+
+def test_json_ld_of_cancelled_and_online_events(client):
+    cancelled = TrainingPage.objects.get(
+        slug="toimintasuunnitelma-pajat", locale__language_code="fi"
+    )
+    assert json_ld(client.get(cancelled.url))["eventStatus"] == "https://schema.org/EventCancelled"
+    moved = TrainingPage.objects.get(slug="vaalit-yhdistyksissa", locale__language_code="sv")
+    data = json_ld(client.get(moved.url))
+    assert data["eventStatus"] == "https://schema.org/EventMovedOnline"
+    assert data["location"]["@type"] == "VirtualLocation"
+    assert data["@type"] == "EducationEvent"
+    networking = TrainingPage.objects.get(slug="kylaverkosto-tammela", locale__language_code="fi")
+    assert json_ld(client.get(networking.url))["@type"] == "Event"
+
+
+def test_json_ld_cannot_be_broken_out_of_by_a_title(client):
+    from catalogue.factories import make_training
+
+    page = make_training("skripti", title="</script><script>alert(1)</script>")
+    response = client.get(page.url)
+    assert b"</script><script>alert(1)" not in response.content
+    assert json_ld(response)["name"] == page.title
+
+
+def test_home_page_highlights_next_and_open_trainings(client, django_assert_max_num_queries):
+    response = client.get("/fi/")
+    html = response.content.decode()
+    assert "Seuraavat koulutukset ja tapahtumat" in html or "Next trainings" in html
+    fi = Locale.objects.get(language_code="fi")
+    upcoming = Occurrence.objects.in_locale(fi).upcoming().exclude(status="cancelled").first()
+    assert upcoming.training.title in html
+    open_one = Occurrence.objects.in_locale(fi).upcoming().open_to_others().first()
+    assert open_one.training.title in html
+
+
+def test_home_highlights_use_a_constant_number_of_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(40):
+        client.get("/fi/")
+
+
+def test_unpublishing_clears_occurrences_and_republishing_restores(client):
+    from catalogue.factories import make_training
+
+    page = make_training("hetkellinen")
+    assert page.occurrences.count() == 1
+    page.unpublish()
+    assert not Occurrence.objects.filter(training_id=page.pk).exists()
+    page.save_revision().publish()
+    assert Occurrence.objects.filter(training_id=page.pk).count() == 1
+
+
+def test_image_needs_alt_text():
+    from django.core.exceptions import ValidationError
+
+    page = TrainingPage.objects.get(slug="avustushaun-abc", locale__language_code="fi")
+    page.image_id = 1
+    page.image_alt = ""
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert "image_alt" in error.value.message_dict

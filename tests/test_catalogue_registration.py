@@ -1,0 +1,291 @@
+"""Registration on a training page: the form, capacity, waiting list, promotion, emails with an
+.ics attachment, the signed cancellation link, admin visibility, CSV export and purging."""
+
+import datetime
+import re
+
+import pytest
+
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from catalogue import services
+from catalogue.models import Registration, TrainingPage
+from catalogue.factories import local, make_training
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages raised by the services read in English here; pages keep their own language."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
+
+
+@pytest.fixture
+def training(db):
+    return make_training(
+        "ilmoittautuminen",
+        registration_mode="built_in",
+        capacity=2,
+        registration_opens=timezone.now() - datetime.timedelta(days=1),
+    )
+
+
+def form(**overrides):
+    data = {
+        "name": "Maija Meikäläinen",
+        "email": "maija@example.org",
+        "association": "Hattulan Martat ry",
+        "phone": "",
+        "needs": "Gluteeniton",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def register(page, email, language="fi"):
+    with translation.override("en"):  # a page request in between may have switched to Finnish
+        return services.register(
+            page,
+            name=email.split("@")[0],
+            email=email,
+            association="Yhdistys ry",
+            language=language,
+        )
+
+
+def test_registration_form_confirms_and_emails_an_ics(
+    client, training, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(training.url, form())
+    assert response.status_code == 302
+    registration = Registration.objects.get(training=training)
+    assert registration.status == "confirmed"
+    assert registration.needs == "Gluteeniton"
+    page = client.get(response["Location"])
+    assert "maija@example.org" in page.content.decode()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["maija@example.org"]
+    assert "Testikoulutus" in message.subject
+    name, content, mimetype = message.attachments[0]
+    assert name.endswith(".ics") and mimetype.startswith("text/calendar")
+    text = content.decode() if isinstance(content, bytes) else content
+    assert "BEGIN:VEVENT" in text and f"UID:{training.uid}" in text
+    assert "X-WR-CALNAME" not in text
+    assert "/cancel/?t=" in message.body
+
+
+def test_email_is_in_the_registrants_language(client, django_capture_on_commit_callbacks):
+    page = TrainingPage.objects.get(slug="hallituksen-perehdytys", locale__language_code="sv")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(page.url, form(email="sven@example.org"))
+    assert response.status_code == 302
+    registration = Registration.objects.get(email="sven@example.org")
+    assert registration.language == "sv"
+    assert registration.training.locale.language_code == "fi"  # owned by the canonical page
+    message = mail.outbox[-1]
+    assert "Introduktionskurs för en ny styrelse" in message.subject
+    assert "/sv/" in message.body
+
+
+def test_missing_and_invalid_fields_rerender_with_messages_and_keep_input(client, training):
+    response = client.post(training.url, form(email="not-an-email", name="", consent=""))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="not-an-email"' in html
+    assert 'value="Hattulan Martat ry"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="registration-email-help registration-email-error"' in html
+    assert 'id="registration-consent-error"' in html
+    assert not Registration.objects.filter(training=training).exists()
+
+
+def test_the_same_email_twice_is_already_registered(client, training):
+    client.post(training.url, form())
+    response = client.post(training.url, form(email="MAIJA@example.org"))
+    assert response.status_code == 200
+    with translation.override("fi"):
+        assert gettext("You are already registered for this training.") in response.content.decode()
+    assert Registration.objects.filter(training=training).count() == 1
+
+
+def test_full_training_puts_registrant_on_waiting_list(training):
+    first, second = register(training, "a@example.org"), register(training, "b@example.org")
+    third = register(training, "c@example.org")
+    assert [first.status, second.status, third.status] == ["confirmed", "confirmed", "waiting"]
+    places = services.places(training)
+    assert places.is_full and places.waiting == 1
+
+
+def test_full_training_without_waiting_list_refuses(training):
+    training.waiting_list = False
+    training.save()
+    register(training, "a@example.org")
+    register(training, "b@example.org")
+    with pytest.raises(services.RegistrationRefused, match="full"):
+        register(training, "c@example.org")
+
+
+def test_cancellation_promotes_the_first_in_line(training, django_capture_on_commit_callbacks):
+    a = register(training, "a@example.org")
+    register(training, "b@example.org")
+    c, d = register(training, "c@example.org"), register(training, "d@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = services.cancel(a)
+    assert promoted.pk == c.pk
+    statuses = dict(Registration.objects.filter(training=training).values_list("email", "status"))
+    assert statuses == {
+        "a@example.org": "cancelled",
+        "b@example.org": "confirmed",
+        "c@example.org": "confirmed",
+        "d@example.org": "waiting",
+    }
+    assert [m.to for m in mail.outbox] == [["c@example.org"]]
+    assert mail.outbox[0].attachments
+    # cancelling a waiting person promotes nobody; cancelling twice changes nothing
+    assert services.cancel(d) is None
+    assert services.cancel(a) is None
+
+
+def test_cancellation_link_asks_then_cancels(client, training):
+    registration = register(training, "a@example.org")
+    waiting = [register(training, f"{n}@example.org") for n in "bc"][1]
+    url = training.url + f"cancel/?t={services.cancellation_token(registration)}"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "<form" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"  # a GET (a mail scanner) never cancels
+    response = client.post(url)
+    assert response.status_code == 200
+    registration.refresh_from_db()
+    waiting.refresh_from_db()
+    assert registration.status == "cancelled" and waiting.status == "confirmed"
+    again = client.post(url)
+    assert 'class="notice"' in again.content.decode()
+
+
+def test_tampered_cancellation_link_is_refused(client, training):
+    registration = register(training, "a@example.org")
+    token = services.cancellation_token(registration)
+    response = client.get(training.url + f"cancel/?t={token[:-2]}xx")
+    assert response.status_code == 404
+    other = make_training("toinen")
+    response = client.post(other.url + f"cancel/?t={token}")
+    assert response.status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_registration_closed_or_not_yet_open_is_refused_with_reason(client, training):
+    training.registration_closes = timezone.now() - datetime.timedelta(hours=1)
+    training.save()
+    html = client.get(training.url).content.decode()
+    with translation.override("fi"):
+        assert services.registration_state(training)[1] in html
+    assert 'name="email"' not in html
+    response = client.post(training.url, form())
+    assert not Registration.objects.filter(training=training).exists()
+    training.registration_closes = None
+    training.registration_opens = timezone.now() + datetime.timedelta(days=2)
+    training.save()
+    with pytest.raises(services.RegistrationRefused, match="opens"):
+        register(training, "a@example.org")
+    assert response.status_code in (200, 405)
+
+
+def test_cancelled_training_refuses_registration(client):
+    page = TrainingPage.objects.get(slug="toimintasuunnitelma-pajat", locale__language_code="fi")
+    html = client.get(page.url).content.decode()
+    assert "cancelled" in html.lower()
+    with pytest.raises(services.RegistrationRefused, match="cancelled"):
+        register(page, "x@example.org")
+
+
+def test_bots_filling_the_hidden_field_are_refused(client, training):
+    response = client.post(training.url, form(website="http://spam.example"))
+    assert response.status_code == 200
+    assert not Registration.objects.filter(training=training).exists()
+
+
+def test_demo_full_training_has_real_waiting_list():
+    page = TrainingPage.objects.get(slug="valmiussuunnitelma", locale__language_code="fi")
+    places = services.places(page)
+    assert places.is_full and places.waiting == 3
+    sv = TrainingPage.objects.get(slug="valmiussuunnitelma", locale__language_code="sv")
+    assert services.places(sv) == places  # the languages share the places
+
+
+def test_editors_see_registrants_and_export_csv(client, users):
+    page = TrainingPage.objects.get(slug="valmiussuunnitelma", locale__language_code="fi")
+    client.force_login(users["editor"])
+    response = client.get(f"/admin/registrations/?training={page.pk}")
+    assert response.status_code == 200
+    assert "Anneli Virtanen" in response.content.decode()
+    export = client.get(f"/admin/registrations/?training={page.pk}&export=csv")
+    assert export.status_code == 200
+    body = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
+    assert "Anneli Virtanen" in body and "anneli.virtanen@example.org" in body
+    assert body.count("\n") >= 15
+
+
+def test_members_cannot_see_registrants(client, users):
+    client.force_login(users["member"])
+    for url in ("/admin/registrations/", "/admin/registrations/?export=csv"):
+        response = client.get(url)
+        assert response.status_code in (302, 403)
+        assert b"Anneli" not in response.content
+
+
+def test_purge_anonymises_after_the_retention_period(training):
+    old = make_training(
+        "vanha-koulutus",
+        sessions=[(local(-100, 10), local(-100, 12))],
+        registration_mode="built_in",
+    )
+    Registration.objects.create(
+        training=old,
+        status="confirmed",
+        name="Vanha",
+        email="vanha@example.org",
+        association="X",
+        language="fi",
+        consent_at=timezone.now(),
+    )
+    recent = register(training, "uusi@example.org")
+    call_command("purge_registrations", stdout=__import__("io").StringIO())
+    purged = Registration.objects.get(training=old)
+    assert purged.anonymised_at and purged.email == "" and purged.name == ""
+    recent.refresh_from_db()
+    assert recent.anonymised_at is None and recent.email == "uusi@example.org"
+
+
+def test_ics_download_is_a_single_event_file(client):
+    page = TrainingPage.objects.get(slug="somekoulu", locale__language_code="en")
+    html = client.get(page.url).content.decode()
+    link = re.search(r'href="([^"]+\.ics)"', html).group(1)
+    response = client.get(link)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode()
+    assert body.count("BEGIN:VEVENT") == 4
+    assert "STATUS:CANCELLED" in body
+    assert "X-WR-CALNAME" not in body
+    assert "Social media school" in body
