@@ -12,8 +12,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from catalogue import services
-from catalogue.models import Registration, TrainingPage
 from catalogue.factories import local, make_training
+from catalogue.models import Registration, TrainingPage
 
 pytestmark = pytest.mark.django_db
 
