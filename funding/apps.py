@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class FundingConfig(AppConfig):
     name = "funding"
     verbose_name = _("Funding")
+
+    def ready(self):
+        from . import highlights, signals  # noqa: F401 - they register themselves

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("catalogue.urls")),
+    path("", include("funding.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

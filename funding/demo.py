@@ -1,0 +1,319 @@
+"""Demo content for funding: funders, the funding index "rahoitus", 22 calls typical for
+Kanta-Häme's associations and the funding guide, in Finnish with Swedish and English
+translations (through wagtail-localize). `scale` adds Finnish-only copies for benchmarks."""
+
+import datetime
+import itertools
+from decimal import Decimal
+
+import recurrence
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from wagtail.documents.models import Document
+from wagtail.models import Locale
+
+from catalogue.demo import translate_snippet
+from catalogue.models import Theme, TrainingPage
+from home.demo_support import ensure_page
+from home.models import HomePage
+
+from . import demo_data as data
+from . import guide_data as guide
+from .deadlines import deadline_rows, write_deadlines
+from .models import (
+    Deadline,
+    FunderSnippet,
+    FundingGuidePage,
+    FundingIndexPage,
+    FundingOpportunityPage,
+    FundingRound,
+    FundingTheme,
+    FundingTraining,
+    Timing,
+)
+
+LANGS = ("fi", "sv", "en")
+COPIES_PER_SCALE = 250
+RELATED_TRAINING = "avustushaun-abc"
+
+
+def seed_funders():
+    fi = Locale.objects.get(language_code="fi")
+    funders = {}
+    for slug, funder_type, website, texts in data.FUNDERS:
+        funder = FunderSnippet.objects.filter(slug=slug, locale=fi).first()
+        common = {"slug": slug, "funder_type": funder_type, "website": website}
+        if funder is None:
+            name, description = texts["fi"]
+            funder = FunderSnippet.objects.create(
+                locale=fi, name=name, description=description, **common
+            )
+        missing = {}
+        for code in LANGS[1:]:
+            locale = Locale.objects.get(language_code=code)
+            if funder.get_translation_or_none(locale) is None:
+                name, description = texts[code]
+                missing[code] = FunderSnippet(name=name, description=description, **common)
+        if missing:
+            translate_snippet(funder, missing)
+        funders[slug] = funder
+    return funders
+
+
+def _time(value):
+    return datetime.time.fromisoformat(value) if value else None
+
+
+def _year_earlier(day):
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def timing_values(spec, today):
+    """(timing, rounds factory, recurrence) for a timing spec of `demo_data`."""
+    kind = spec[0]
+    if kind == "continuous":
+        return Timing.CONTINUOUS, list, None
+    if kind == "annual":
+        _kind, opens, closes, at = spec
+        # This year's round is an expansion of last year's, as an editor would have entered it.
+        closes_on = _year_earlier(today + datetime.timedelta(days=closes))
+        opens_on = _year_earlier(today + datetime.timedelta(days=opens))
+
+        def annual_rounds():
+            return [FundingRound(opens_on=opens_on, closes_on=closes_on, closes_time=_time(at))]
+
+        rule = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.YEARLY)])
+        return Timing.ANNUAL, annual_rounds, rule
+
+    def rounds():
+        made = []
+        for number, (opens, closes, at, decision) in enumerate(spec[1]):
+            closes_on = today + datetime.timedelta(days=closes)
+            made.append(
+                FundingRound(
+                    opens_on=today + datetime.timedelta(days=opens) if opens is not None else None,
+                    closes_on=closes_on,
+                    closes_time=_time(at),
+                    decision_on=closes_on + datetime.timedelta(days=decision)
+                    if decision and decision > 0
+                    else None,
+                    sort_order=number,
+                )
+            )
+        return made
+
+    return Timing.ROUNDS, rounds, None
+
+
+def _amount(value):
+    return Decimal(value) if value is not None else None
+
+
+def opportunity_values(entry, funders, themes, training, today):
+    (
+        slug,
+        funder,
+        instrument,
+        timing_spec,
+        (amount_min, amount_max, total),
+        theme_slugs,
+        applicants,
+        fields,
+        sub_regions,
+        municipalities,
+        joint,
+        self_financing,
+        _published_days_ago,
+        texts,
+    ) = entry
+    timing, rounds, rule = timing_values(timing_spec, today)
+    common = {
+        "funder": funders[funder],
+        "instrument": instrument,
+        "amount_min": _amount(amount_min),
+        "amount_max": _amount(amount_max),
+        "total_available": _amount(total),
+        "self_financing_percent": self_financing,
+        "timing": timing,
+        "recurrence": rule,
+        "applicant_types": applicants,
+        "fields_of_activity": fields,
+        "sub_regions": sub_regions,
+        "municipalities": municipalities,
+        "joint_application": joint,
+        "application_url": f"{data_website(funder)}",
+        "contact_name": "Rahoitusneuvonta",
+        "contact_email": "rahoitus@demo.meidanhame.fi",
+        "contact_phone": "+358 40 765 4321",
+        "last_verified": today - datetime.timedelta(days=7),
+        "show_in_menus": False,
+    }
+    per_language = {}
+    for code in LANGS:
+        title, summary = texts[code]
+        values = {
+            "title": title,
+            "summary": summary,
+            "programme": "",
+            "body": [("paragraph", f"<p>{data.BODY[code]}</p>")],
+            "how_to_apply": data.HOW_TO_APPLY[code],
+            "reporting": data.REPORTING[code],
+            "eligible_costs": data.ELIGIBLE_COSTS[code] if amount_max else "",
+            "prerequisites": data.PREREQUISITES[code] if applicants == ["registered"] else "",
+            "rounds": rounds(),
+            "theme_links": [
+                FundingTheme(theme=themes[t], sort_order=i)
+                for i, t in enumerate(theme_slugs)
+                if t in themes
+            ],
+            "training_links": [FundingTraining(training=training, sort_order=0)]
+            if training is not None and "rahoitus" in theme_slugs
+            else [],
+        }
+        per_language[code] = values
+    return slug, common, per_language
+
+
+def data_website(funder_slug):
+    return next(website for slug, _t, website, _x in data.FUNDERS if slug == funder_slug)
+
+
+def seed_documents():
+    documents = []
+    for title, name, content in (
+        ("Talousarviopohja", "talousarviopohja.csv", "\ufeff" + guide.BUDGET_TEMPLATE),
+        ("Hakemuksen tarkistuslista", "hakemuksen-tarkistuslista.txt", guide.CHECKLIST_TEMPLATE),
+    ):
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            document = Document(title=title)
+            document.file.save(name, ContentFile(content.encode("utf-8")), save=False)
+            document.save()
+        documents.append(document)
+    return documents
+
+
+def guide_texts(documents):
+    texts = {}
+    for code in LANGS:
+        body = []
+        for title, paragraphs in guide.CHAPTERS[code]:
+            html = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+            body.append(("chapter", {"title": title, "body": html}))
+        checklist_title, items = guide.CHECKLIST[code]
+        body.append(("checklist", {"title": checklist_title, "items": items}))
+        downloads_title, descriptions = guide.DOWNLOADS[code]
+        body.append(
+            (
+                "downloads",
+                {
+                    "title": downloads_title,
+                    "documents": [
+                        {"document": document, "description": description}
+                        for document, description in zip(documents, descriptions, strict=True)
+                    ],
+                },
+            )
+        )
+        glossary_title, terms = guide.GLOSSARY[code]
+        body.append(
+            (
+                "glossary",
+                {
+                    "title": glossary_title,
+                    "terms": [{"term": term, "definition": text} for term, text in terms],
+                },
+            )
+        )
+        texts[code] = {"title": guide.TITLE[code], "intro": guide.INTRO[code], "body": body}
+    return texts
+
+
+def seed_copies(out, index, funders, scale, today):
+    """Finnish-only live copies of the demo calls with their deadlines, made quickly."""
+    wanted = (scale - 1) * COPIES_PER_SCALE
+    if wanted <= 0:
+        return 0
+    existing = set(
+        FundingOpportunityPage.objects.child_of(index)
+        .filter(slug__startswith="kopio-")
+        .values_list("slug", flat=True)
+    )
+    now = timezone.now()
+    made = 0
+    rows = []
+    entries = itertools.cycle(data.OPPORTUNITIES)
+    for number in range(1, wanted + 1):
+        entry = next(entries)
+        slug = f"kopio-{number}"
+        if slug in existing:
+            continue
+        # Shift the copies over the year so that every status and month has some.
+        shift = (number * 11) % 300 - 60
+        spec = _shifted(entry[3], shift)
+        _slug, common, per_language = opportunity_values(
+            (*entry[:3], spec, *entry[4:]), funders, {}, None, today
+        )
+        values = per_language["fi"]
+        page = FundingOpportunityPage(
+            slug=slug,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now - datetime.timedelta(days=number % 90),
+            last_published_at=now,
+            **common,
+            **{**values, "title": f"{values['title']} ({number})"},
+        )
+        index.add_child(instance=page)
+        rows += deadline_rows(page, today)
+        made += 1
+        if made % 500 == 0:
+            Deadline.objects.bulk_create(rows)
+            rows = []
+            out.write(f"  {made} funding copies…")
+    Deadline.objects.bulk_create(rows)
+    return made
+
+
+def _shifted(spec, shift):
+    if spec[0] == "rounds":
+        return (
+            "rounds",
+            [(o + shift if o is not None else None, c + shift, t, d) for o, c, t, d in spec[1]],
+        )
+    if spec[0] == "annual":
+        return ("annual", spec[1] + shift, spec[2] + shift, spec[3])
+    return spec
+
+
+def seed(out, scale=1):
+    home = HomePage.objects.get(locale__language_code="fi")
+    funders = seed_funders()
+    index = ensure_page(home, FundingIndexPage, "rahoitus", guide.INDEX, {"show_in_menus": True})
+    today = timezone.localdate()
+    now = timezone.now()
+    themes = {theme.slug: theme for theme in Theme.objects.filter(locale__language_code="fi")}
+    training = TrainingPage.objects.filter(
+        slug=RELATED_TRAINING, locale__language_code="fi"
+    ).first()
+    created = 0
+    for entry in data.OPPORTUNITIES:
+        slug, common, per_language = opportunity_values(entry, funders, themes, training, today)
+        page = ensure_page(index, FundingOpportunityPage, slug, per_language, common)
+        if not page.deadlines.exists():
+            write_deadlines(page, today)
+        FundingOpportunityPage.objects.filter(translation_key=page.translation_key).update(
+            first_published_at=now - datetime.timedelta(days=entry[12])
+        )
+        created += 1
+    ensure_page(index, FundingGuidePage, "rahoitusopas", guide_texts(seed_documents()))
+    copies = seed_copies(out, index, funders, scale, today)
+    out.write(
+        f"Funding: {created} opportunities in fi/sv/en, {copies} new copies, "
+        f"{Deadline.objects.count()} deadlines."
+    )

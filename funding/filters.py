@@ -1,0 +1,237 @@
+"""The one parser of funding filters, for the HTML index, the CSV export and the feeds.
+
+It reads a QueryDict and gives back the valid filters and a list of problems. The HTML page
+ignores invalid values and shows the problems as a note (status 200); the CSV and the feed
+answer 400 with the same messages.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from catalogue.regions import Municipality, SubRegion
+
+from .models import ApplicantType, FieldOfActivity, FunderType, FundingStatus, Instrument
+from .querysets import DEFAULT_STATUSES, OPEN_STATUSES
+
+MAX_QUERY_LENGTH = 200
+MAX_AMOUNT = Decimal("100000000")
+SORT_CHOICES = ("deadline", "newest", "amount", "title")
+# The parameters a filtered view passes on to its CSV and feed URLs.
+FILTER_PARAMS = (
+    "q",
+    "status",
+    "instrument",
+    "funder_type",
+    "theme",
+    "field",
+    "applicant",
+    "region",
+    "municipality",
+    "amount_min",
+    "amount_max",
+    "joint",
+    "sort",
+)
+
+
+@dataclass
+class FundingFilters:
+    """Valid filters, ready to apply to a `FundingOpportunityQuerySet`."""
+
+    q: str = ""
+    statuses: list = field(default_factory=list)
+    instruments: list = field(default_factory=list)
+    funder_types: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
+    fields: list = field(default_factory=list)
+    applicants: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
+    municipalities: list = field(default_factory=list)
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+    joint: bool = False
+    sort: str = "deadline"
+    page: str = "1"
+    problems: list = field(default_factory=list)
+
+    @property
+    def is_valid(self):
+        return not self.problems
+
+    @property
+    def is_filtered(self):
+        return bool(
+            self.q
+            or self.statuses
+            or self.instruments
+            or self.funder_types
+            or self.themes
+            or self.fields
+            or self.applicants
+            or self.regions
+            or self.municipalities
+            or self.amount_min is not None
+            or self.amount_max is not None
+            or self.joint
+        )
+
+    @property
+    def effective_statuses(self):
+        """The statuses shown: open (closing soon included), upcoming and continuous unless
+        the visitor chose others."""
+        if not self.statuses:
+            return list(DEFAULT_STATUSES)
+        chosen = set(self.statuses)
+        if "open" in chosen:
+            chosen.update(OPEN_STATUSES)
+        return [status for status in FundingStatus.values if status in chosen]
+
+    def apply(self, opportunities):
+        """Narrow `opportunities` (annotated by `with_status()`) and sort them."""
+        opportunities = opportunities.with_statuses(*self.effective_statuses)
+        if self.instruments:
+            opportunities = opportunities.of_instrument(*self.instruments)
+        if self.funder_types:
+            opportunities = opportunities.of_funder_type(*self.funder_types)
+        if self.themes:
+            opportunities = opportunities.with_theme(*self.themes)
+        if self.fields:
+            opportunities = opportunities.for_field(*self.fields)
+        if self.applicants:
+            opportunities = opportunities.for_applicant(*self.applicants)
+        if self.regions:
+            opportunities = opportunities.in_region(*self.regions)
+        if self.municipalities:
+            opportunities = opportunities.in_municipality(*self.municipalities)
+        if self.amount_min is not None or self.amount_max is not None:
+            opportunities = opportunities.amount_between(self.amount_min, self.amount_max)
+        if self.joint:
+            opportunities = opportunities.joint()
+        if self.q:
+            opportunities = opportunities.search(self.q)
+        if self.sort == "newest":
+            return opportunities.newest()
+        if self.sort == "amount":
+            return opportunities.largest()
+        if self.sort == "title":
+            return opportunities.order_by("title", "pk")
+        return opportunities.by_deadline()
+
+
+def _amount(raw):
+    """A non-negative amount in euros ("1 500", "1500,50"), or None when it is not one."""
+    cleaned = raw.replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0 or value > MAX_AMOUNT:
+        return None
+    return value
+
+
+def parse_filters(query, *, themes):
+    """Parse `query` (a QueryDict) given the known theme slugs."""
+    result = FundingFilters()
+    problems = result.problems
+    theme_slugs = set(themes)
+
+    def single(name):
+        values = query.getlist(name)
+        if len(values) > 1:
+            problems.append(
+                _("“%(name)s” was given more than once, so it was ignored.") % {"name": name}
+            )
+            return ""
+        return values[0].strip() if values else ""
+
+    def multi(name, allowed, message):
+        chosen = []
+        for value in query.getlist(name):
+            value = value.strip()
+            if not value:
+                continue
+            if value in allowed:
+                if value not in chosen:
+                    chosen.append(value)
+            else:
+                problems.append(message % {"value": value[:60]})
+        return chosen
+
+    q = single("q")
+    if len(q) > MAX_QUERY_LENGTH:
+        problems.append(_("The search text was too long, so it was shortened."))
+        q = q[:MAX_QUERY_LENGTH]
+    result.q = " ".join(q.split())
+
+    result.statuses = multi(
+        "status", FundingStatus.values, _("Unknown status “%(value)s” was ignored.")
+    )
+    result.instruments = multi(
+        "instrument", Instrument.values, _("Unknown type of funding “%(value)s” was ignored.")
+    )
+    result.funder_types = multi(
+        "funder_type", FunderType.values, _("Unknown type of funder “%(value)s” was ignored.")
+    )
+    result.themes = multi("theme", theme_slugs, _("Unknown theme “%(value)s” was ignored."))
+    result.fields = multi(
+        "field",
+        FieldOfActivity.values,
+        _("Unknown field of activity “%(value)s” was ignored."),
+    )
+    result.applicants = multi(
+        "applicant", ApplicantType.values, _("Unknown type of applicant “%(value)s” was ignored.")
+    )
+    result.regions = multi(
+        "region", SubRegion.values, _("Unknown sub-region “%(value)s” was ignored.")
+    )
+    result.municipalities = multi(
+        "municipality", Municipality.values, _("Unknown municipality “%(value)s” was ignored.")
+    )
+
+    for name in ("amount_min", "amount_max"):
+        raw = single(name)
+        if raw:
+            value = _amount(raw)
+            if value is None:
+                problems.append(
+                    _("“%(value)s” is not an amount in euros, so it was ignored.")
+                    % {"value": raw[:60]}
+                )
+            else:
+                setattr(result, name, value)
+    if (
+        result.amount_min is not None
+        and result.amount_max is not None
+        and result.amount_min > result.amount_max
+    ):
+        problems.append(
+            _("The smallest amount was larger than the largest, so the amounts were ignored.")
+        )
+        result.amount_min = result.amount_max = None
+
+    raw = single("joint")
+    if raw in ("1", "on", "true"):
+        result.joint = True
+    elif raw not in ("", "0", "off", "false"):
+        problems.append(
+            _("“%(value)s” is not a valid value for “%(name)s”, so it was ignored.")
+            % {"value": raw[:60], "name": "joint"}
+        )
+
+    sort = single("sort")
+    if sort and sort not in SORT_CHOICES:
+        problems.append(_("Unknown sort order “%(value)s” was ignored.") % {"value": sort[:60]})
+    elif sort:
+        result.sort = sort
+
+    page = single("page")
+    if page and not page.isdigit():
+        problems.append(
+            _("“%(value)s” is not a page number, so it was ignored.") % {"value": page[:60]}
+        )
+    elif page:
+        result.page = page
+    return result

@@ -1,0 +1,15 @@
+"""Nightly: keep the deadlines of calls that recur every year written two years ahead."""
+
+from django.core.management.base import BaseCommand
+
+from calendars.http import invalidate_feeds
+from funding.deadlines import extend_recurring
+
+
+class Command(BaseCommand):
+    help = "Rewrite the deadline rows of recurring funding calls over the current window."
+
+    def handle(self, *args, **options):
+        count = extend_recurring()
+        invalidate_feeds()
+        self.stdout.write(f"Recurring funding calls rewritten: {count}.")

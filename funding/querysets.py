@@ -1,0 +1,143 @@
+"""Queries that the funding index, the CSV export, the deadline feeds and the home page share.
+
+The status of a call is computed here, in the database, from the deadline table and the
+clock: listings of any size take the same number of queries and nothing is stored by hand.
+"""
+
+import datetime
+
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.utils import timezone
+
+from wagtail.query import PageQuerySet
+
+OPEN_STATUSES = ("open", "closing_soon")
+DEFAULT_STATUSES = ("open", "closing_soon", "upcoming", "continuous")
+
+
+def _token(value):
+    return f"|{value}|"
+
+
+class DeadlineQuerySet(models.QuerySet):
+    def in_locale(self, locale):
+        return self.filter(locale=locale)
+
+    def closing_after(self, moment):
+        return self.filter(closes_at__gt=moment)
+
+
+class FundingOpportunityQuerySet(PageQuerySet):
+    def with_status(self, now=None):
+        """Annotate `funding_status`, the next round's dates and the last deadline.
+
+        upcoming: the next round has not opened yet; closing_soon: it closes within
+        `closing_soon_days()`; open: otherwise open; closed: no deadline ahead; continuous:
+        a rolling call, whatever its rounds say.
+        """
+        from .models import Deadline, Timing, closing_soon_days
+
+        now = now or timezone.now()
+        soon = now + datetime.timedelta(days=closing_soon_days())
+        ahead = Deadline.objects.filter(opportunity=OuterRef("pk"), closes_at__gt=now).order_by(
+            "closes_at"
+        )
+        latest = Deadline.objects.filter(opportunity=OuterRef("pk")).order_by("-closes_at")
+        return self.annotate(
+            next_closes_at=Subquery(ahead.values("closes_at")[:1]),
+            next_opens_at=Subquery(ahead.values("opens_at")[:1]),
+            next_all_day=Subquery(ahead.values("all_day")[:1]),
+            last_closes_at=Subquery(latest.values("closes_at")[:1]),
+        ).annotate(
+            funding_status=Case(
+                When(timing=Timing.CONTINUOUS, then=Value("continuous")),
+                When(next_closes_at__isnull=True, then=Value("closed")),
+                When(next_opens_at__gt=now, then=Value("upcoming")),
+                When(next_closes_at__lte=soon, then=Value("closing_soon")),
+                default=Value("open"),
+                output_field=models.CharField(),
+            )
+        )
+
+    def with_statuses(self, *statuses):
+        """Needs `with_status()` first."""
+        return self.filter(funding_status__in=statuses)
+
+    def by_deadline(self):
+        """The nearest deadline first; continuous calls after them, then closed ones."""
+        return self.order_by(
+            F("next_closes_at").asc(nulls_last=True), F("last_closes_at").desc(), "title", "pk"
+        )
+
+    def newest(self):
+        return self.order_by(F("first_published_at").desc(nulls_last=True), "pk")
+
+    def largest(self):
+        return self.order_by(F("amount_max").desc(nulls_last=True), "title", "pk")
+
+    def of_instrument(self, *instruments):
+        return self.filter(instrument__in=instruments)
+
+    def of_funder_type(self, *types):
+        return self.filter(funder__funder_type__in=types)
+
+    def with_theme(self, *slugs):
+        from .models import FundingTheme
+
+        return self.filter(
+            Exists(FundingTheme.objects.filter(page=OuterRef("pk"), theme__slug__in=slugs))
+        )
+
+    def _any_token(self, values):
+        query = Q()
+        for value in values:
+            query |= Q(filter_tokens__contains=_token(value))
+        return self.filter(query)
+
+    def for_field(self, *fields):
+        """Calls open to any of these fields of activity (or to every field)."""
+        return self._any_token(["f:*", *(f"f:{value}" for value in fields)])
+
+    def for_applicant(self, *types):
+        return self._any_token(["a:any", *(f"a:{value}" for value in types)])
+
+    def in_municipality(self, *municipalities):
+        """Calls an association of one of these municipalities can apply for."""
+        from catalogue.regions import SUB_REGION_OF, Municipality
+
+        tokens = ["m:*"]
+        for code in municipalities:
+            tokens += [f"m:{code}", f"r:{SUB_REGION_OF[Municipality(code)]}"]
+        return self._any_token(tokens)
+
+    def in_region(self, *sub_regions):
+        return self._any_token(["m:*", *(f"r:{code}" for code in sub_regions)])
+
+    def joint(self):
+        return self.filter(joint_application=True)
+
+    def amount_between(self, low=None, high=None):
+        """Calls whose award range overlaps [low, high]; an amount not given matches anything."""
+        query = Q()
+        if low is not None:
+            query &= Q(amount_max__gte=low) | Q(amount_max__isnull=True)
+        if high is not None:
+            query &= Q(amount_min__lte=high) | Q(amount_min__isnull=True)
+        return self.filter(query)
+
+    def search(self, text):
+        """A plain substring search over the title, call name, summary and funder."""
+        query = Q()
+        for word in text.split():
+            query &= (
+                Q(title__icontains=word)
+                | Q(programme__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(funder__name__icontains=word)
+            )
+        return self.filter(query)
+
+    def for_listing(self):
+        """What a listing row, the CSV and the feed read, without the stream fields."""
+        return self.defer_streamfields().select_related("funder", "locale")

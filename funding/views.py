@@ -1,0 +1,362 @@
+"""The funding views: the filtered index, one opportunity, the CSV export and the deadline
+feeds. They ask the querysets and the filter parser; they build no queries of their own
+beyond choosing which ones to run."""
+
+import csv
+import datetime
+import io
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header, urlencode
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
+
+from calendars.http import bad_request, feed_response
+from calendars.ical import build_calendar
+from calendars.types import CalendarMeta
+from catalogue.models import Theme
+from catalogue.regions import Municipality, SubRegion
+from home.models import NewsCategory, NewsPage
+
+from .feeds import absolute_url, amount_text, opportunity_events
+from .filters import FILTER_PARAMS, SORT_CHOICES, parse_filters
+from .jsonld import opportunity_json_ld
+from .models import (
+    ZONE,
+    ApplicantType,
+    Deadline,
+    FieldOfActivity,
+    FunderSnippet,
+    FunderType,
+    FundingGuidePage,
+    FundingIndexPage,
+    FundingOpportunityPage,
+    FundingStatus,
+    Instrument,
+)
+from .querysets import DEFAULT_STATUSES
+
+HIGHLIGHT_COUNT = 5
+NEW_DAYS = 30
+
+
+def funders_by_key(locale_id):
+    """The funders of a language keyed by translation key (one query)."""
+    return {f.translation_key: f for f in FunderSnippet.objects.filter(locale_id=locale_id)}
+
+
+def localize_funders(pages, funders):
+    """Give each page `funder_local`, its funder in the page's language."""
+    for page in pages:
+        page.funder_local = funders.get(page.funder.translation_key, page.funder)
+    return pages
+
+
+def opportunities_of(index, now=None):
+    """The live opportunities of an index with their computed status."""
+    return (
+        FundingOpportunityPage.objects.child_of(index)
+        .live()
+        .public()
+        .with_status(now)
+        .for_listing()
+    )
+
+
+def filter_querystring(query):
+    """The filter parameters of `query` (no page number), for the CSV and feed links."""
+    pairs = [(name, value) for name in FILTER_PARAMS for value in query.getlist(name) if value]
+    return urlencode(pairs)
+
+
+def _with_query(url, querystring):
+    return f"{url}?{querystring}" if querystring else url
+
+
+def feed_urls(index, request):
+    querystring = filter_querystring(request.GET)
+    feed = _with_query(reverse("funding_deadlines_ics", args=[index.pk]), querystring)
+    export = _with_query(reverse("funding_csv", args=[index.pk]), querystring)
+    return request.build_absolute_uri(feed), export
+
+
+def index_context(page, request):
+    now = timezone.now()
+    themes = {theme.slug: theme for theme in Theme.objects.filter(locale_id=page.locale_id)}
+    filters = parse_filters(request.GET, themes=themes)
+    funders = funders_by_key(page.locale_id)
+    opportunities = opportunities_of(page, now)
+    paginator = Paginator(filters.apply(opportunities), page.page_size)
+    page_obj = paginator.get_page(filters.page)
+    localize_funders(page_obj.object_list, funders)
+    context = {
+        "filters": filters,
+        "page_obj": page_obj,
+        "result_count": paginator.count,
+        "themes": sorted(themes.values(), key=lambda theme: (theme.sort_order, theme.name)),
+        "status_choices": FundingStatus.choices,
+        "instrument_choices": Instrument.choices,
+        "funder_type_choices": FunderType.choices,
+        "field_choices": FieldOfActivity.choices,
+        "applicant_choices": ApplicantType.choices,
+        "region_choices": SubRegion.choices,
+        "municipality_choices": Municipality.choices,
+        "sort_choices": list(zip(SORT_CHOICES, sort_labels(), strict=True)),
+        "funding_news": NewsPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, category=NewsCategory.FUNDING_NEWS)
+        .defer_streamfields()
+        .order_by("-date", "-pk")[:3],
+        "guide": FundingGuidePage.objects.child_of(page).live().only("title", "url_path").first(),
+    }
+    context["feed_url"], context["csv_url"] = feed_urls(page, request)
+    context["feed_title"] = _("Funding deadlines: %(site)s") % {"site": page.title}
+    if not filters.is_filtered and filters.page == "1":
+        closing = list(opportunities.with_statuses("closing_soon").by_deadline()[:HIGHLIGHT_COUNT])
+        new = list(
+            opportunities.with_statuses(*DEFAULT_STATUSES)
+            .filter(first_published_at__gte=now - datetime.timedelta(days=NEW_DAYS))
+            .newest()[:HIGHLIGHT_COUNT]
+        )
+        context["closing_soon"] = localize_funders(closing, funders)
+        context["new_opportunities"] = localize_funders(new, funders)
+    return context
+
+
+def sort_labels():
+    return [_("Deadline"), _("Newest"), _("Largest amount"), _("Title")]
+
+
+# ---------------------------------------------------------------------------------------------
+# One opportunity
+
+
+def localized_themes(page):
+    keys = [link.theme.translation_key for link in page.theme_links.all()]
+    localized = {
+        theme.translation_key: theme
+        for theme in Theme.objects.filter(translation_key__in=keys, locale_id=page.locale_id)
+    }
+    return [
+        localized.get(link.theme.translation_key, link.theme) for link in page.theme_links.all()
+    ]
+
+
+def opportunity_context(page, request):
+    now = timezone.now()
+    status = (
+        FundingOpportunityPage.objects.filter(pk=page.pk)
+        .with_status(now)
+        .values("funding_status", "next_closes_at", "next_opens_at", "next_all_day")
+        .first()
+    ) or {"funding_status": FundingStatus.CLOSED, "next_closes_at": None}
+    funder = (
+        FunderSnippet.objects.filter(
+            translation_key=page.funder.translation_key, locale_id=page.locale_id
+        ).first()
+        or page.funder
+    )
+    deadlines = list(page.deadlines.order_by("closes_at"))
+    for deadline in deadlines:
+        deadline.is_past = deadline.closes_at <= now
+    trainings = [
+        link.training.localized
+        for link in page.training_links.select_related("training")
+        if link.training.live
+    ]
+    return {
+        "status": status["funding_status"],
+        "status_label": FundingStatus(status["funding_status"]).label,
+        "next_closes_at": status["next_closes_at"],
+        "next_all_day": status.get("next_all_day"),
+        "deadlines": deadlines,
+        "funder_local": funder,
+        "opportunity_themes": localized_themes(page),
+        "related_trainings": [t for t in trainings if t.live],
+        "amount_text": amount_text(page),
+        "ics_url": reverse("funding_opportunity_ics", args=[page.uid]),
+        "json_ld": opportunity_json_ld(
+            page, request, funder=funder, next_closes_at=status["next_closes_at"]
+        ),
+        "funding_index": page.get_parent().specific_deferred if page.depth else None,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV export and feeds
+
+
+def _index_or_404(index_id):
+    index = get_object_or_404(FundingIndexPage.objects.live().public(), pk=index_id)
+    return index
+
+
+def _local(moment, all_day=False):
+    if moment is None:
+        return ""
+    local = timezone.localtime(moment, ZONE)
+    return local.strftime("%Y-%m-%d") if all_day else local.strftime("%Y-%m-%d %H:%M")
+
+
+def _number(value):
+    if value is None:
+        return ""
+    return str(int(value)) if value == value.to_integral_value() else str(value).replace(".", ",")
+
+
+def csv_rows(index, query, now=None):
+    """(header, rows) of the CSV export: exactly the opportunities the index lists for
+    `query`, all pages, in the same order. None when the filters are invalid."""
+    themes = Theme.objects.filter(locale_id=index.locale_id).values_list("slug", flat=True)
+    filters = parse_filters(query, themes=themes)
+    if not filters.is_valid:
+        return filters, None, None
+    funders = funders_by_key(index.locale_id)
+    pages = localize_funders(list(filters.apply(opportunities_of(index, now))), funders)
+    header = [
+        _("Title"),
+        _("Funder"),
+        _("Type of funder"),
+        _("Programme or call"),
+        _("Status"),
+        _("Type of funding"),
+        _("Minimum award (EUR)"),
+        _("Maximum award (EUR)"),
+        _("Total available (EUR)"),
+        _("Opens"),
+        _("Deadline (Helsinki time)"),
+        _("Suits a joint application"),
+        _("Application address"),
+        _("Page"),
+        _("Last verified"),
+    ]
+    rows = [
+        [
+            page.title,
+            page.funder_local.name,
+            page.funder_local.get_funder_type_display(),
+            page.programme,
+            FundingStatus(page.funding_status).label,
+            page.get_instrument_display(),
+            _number(page.amount_min),
+            _number(page.amount_max),
+            _number(page.total_available),
+            _local(page.next_opens_at, all_day=True),
+            _local(page.next_closes_at, all_day=bool(page.next_all_day)),
+            _("yes") if page.joint_application else _("no"),
+            page.application_url,
+            absolute_url(page),
+            page.last_verified.isoformat() if page.last_verified else "",
+        ]
+        for page in pages
+    ]
+    return filters, header, rows
+
+
+def csv_view(request, index_id):
+    index = _index_or_404(index_id)
+    with override(index.locale.language_code):
+        filters, header, rows = csv_rows(index, request.GET)
+        if header is None:
+            return bad_request("\n".join(str(problem) for problem in filters.problems))
+        buffer = io.StringIO()
+        # A BOM tells Excel the file is UTF-8 (ä, ö); a semicolon is the list separator of
+        # Finnish and Swedish Excel, where the comma is the decimal point.
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+    filename = f"{_('funding')}-{timezone.localdate():%Y-%m-%d}.csv"
+    response = HttpResponse(
+        buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def deadline_events(pages, now):
+    """The FeedEvents of `pages` (two queries: deadlines and funders, whatever their number)."""
+    pages = list(pages)
+    if not pages:
+        return []
+    by_page = {}
+    deadlines = Deadline.objects.filter(opportunity_id__in=[page.pk for page in pages])
+    for deadline in deadlines.order_by("closes_at", "pk"):
+        by_page.setdefault(deadline.opportunity_id, []).append(deadline)
+    funders = funders_by_key(pages[0].locale_id)
+    events = []
+    for page in pages:
+        funder = funders.get(page.funder.translation_key, page.funder)
+        events += opportunity_events(
+            page, by_page.get(page.pk, []), funder_name=funder.name, now=now
+        )
+    return events
+
+
+def deadlines_ics_view(request, index_id):
+    index = _index_or_404(index_id)
+    language = index.locale.language_code
+    themes = Theme.objects.filter(locale_id=index.locale_id).values_list("slug", flat=True)
+    with override(language):
+        filters = parse_filters(request.GET, themes=themes)
+        if not filters.is_valid:
+            return bad_request("\n".join(str(problem) for problem in filters.problems))
+    now = timezone.now()
+    querystring = filter_querystring(request.GET)
+
+    def build():
+        with override(language):
+            pages = filters.apply(opportunities_of(index, now))
+            meta = CalendarMeta(
+                name=_("Funding deadlines: %(site)s") % {"site": index.title},
+                description=_("Deadlines and opening dates of funding calls for associations."),
+                url=_with_query(absolute_url(index), querystring),
+                source=request.build_absolute_uri(),
+                language=language,
+            )
+            return build_calendar(meta, deadline_events(pages, now))
+
+    # Statuses change with the clock, so the cached copy lasts at most the hour.
+    return feed_response(
+        request,
+        cache_key=f"funding:deadlines:{index.pk}:{language}:{now:%Y%m%d%H}:{querystring}",
+        build=build,
+        filename=f"{index.slug}-deadlines.ics",
+    )
+
+
+def opportunity_ics_view(request, uid):
+    """'Add the deadline to my calendar': a one-event file with reminders."""
+    candidates = list(
+        FundingOpportunityPage.objects.live()
+        .public()
+        .filter(uid=uid)
+        .select_related("locale", "funder")
+        .defer_streamfields()
+    )
+    language = get_language() or "fi"
+    page = next((p for p in candidates if p.locale.language_code == language), None) or next(
+        iter(candidates), None
+    )
+    if page is None:
+        raise Http404("No such funding opportunity")
+    now = timezone.now()
+
+    def build():
+        with override(page.locale.language_code):
+            events = deadline_events([page], now)
+            return build_calendar(
+                CalendarMeta(name=None, language=page.locale.language_code), events
+            )
+
+    return feed_response(
+        request,
+        cache_key=f"funding:opportunity:{page.pk}:{page.last_published_at}:{page.sequence}",
+        build=build,
+        filename=f"{page.slug}.ics",
+    )
