@@ -141,9 +141,7 @@ def test_accessibility_statement_reads_as_a_sentence(client):
 
     for language, verb in (("fi", "Tämä palvelu täyttää"), ("sv", "Den här tjänsten uppfyller")):
         page = (
-            AccessibilityStatementPage.objects.filter(locale__language_code=language)
-            .live()
-            .first()
+            AccessibilityStatementPage.objects.filter(locale__language_code=language).live().first()
         )
         if page is None:
             continue
@@ -153,3 +151,34 @@ def test_accessibility_statement_reads_as_a_sentence(client):
                 language
             ]
         assert verb in html, language
+
+
+@pytest.mark.parametrize(
+    "language, statement, settings_name, retention_help",
+    [
+        (
+            "fi",
+            "saavutettavuusseloste",
+            "sivuston asetukset",
+            "Ilmoittautuneiden ja lainaajien tiedot poistetaan",
+        ),
+        (
+            "sv",
+            "tillgänglighetsutlåtande",
+            "webbplatsens inställningar",
+            "Uppgifterna om dem som har anmält sig eller lånat något raderas",
+        ),
+    ],
+)
+def test_model_names_and_help_texts_are_translated_for_the_admin(
+    language, statement, settings_name, retention_help
+):
+    from django.utils import translation
+
+    from home.models import AccessibilityStatementPage, SiteSettings
+
+    with translation.override(language):
+        assert str(AccessibilityStatementPage._meta.verbose_name) == statement
+        assert str(SiteSettings._meta.verbose_name) == settings_name
+        field = SiteSettings._meta.get_field("retention_days")
+        assert str(field.help_text).startswith(retention_help)
