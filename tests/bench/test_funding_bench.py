@@ -1,0 +1,65 @@
+"""Benchmark: the funding index with thousands of opportunities.
+
+`FUNDING_BENCH_SCALE` (default 21, i.e. 5,000 copies on top of the demo) sets the size;
+`FUNDING_BENCH_SCALE=2` makes a quick smoke run. Prints the median render time of the default
+view and of a filtered view, and the number of queries, which must not depend on the size.
+"""
+
+import io
+import os
+import statistics
+import time
+
+import pytest
+
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from funding.demo import seed_copies, seed_funders
+from funding.models import FundingIndexPage, FundingOpportunityPage
+
+pytestmark = pytest.mark.django_db
+
+SCALE = int(os.environ.get("FUNDING_BENCH_SCALE", "21"))
+RUNS = int(os.environ.get("FUNDING_BENCH_RUNS", "15"))
+TARGET_MS = 100
+
+
+def _median_ms(client, url):
+    client.get(url)  # warm up
+    times = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    return statistics.median(times)
+
+
+def test_funding_index_render_time(client):
+    client.defaults["HTTP_HOST"] = "localhost"
+    index = FundingIndexPage.objects.get(locale__language_code="fi")
+    started = time.perf_counter()
+    made = seed_copies(io.StringIO(), index, seed_funders(), SCALE, timezone.localdate())
+    seeding = time.perf_counter() - started
+    total = FundingOpportunityPage.objects.filter(locale__language_code="fi").count()
+    client.get(index.url)
+    reset_queries()  # seeding filled the query log, which CaptureQueriesContext slices
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(index.url).status_code == 200
+    results = {
+        "default": _median_ms(client, index.url),
+        "filtered": _median_ms(
+            client, index.url + "?funder_type=municipality&amount_min=500&joint=1&sort=amount"
+        ),
+        "csv": _median_ms(client, f"/fi/funding/{index.pk}/opportunities.csv"),
+    }
+    print(
+        f"\nFunding index, {total} opportunities ({made} copies made in {seeding:.1f} s), "
+        f"{len(queries.captured_queries)} queries, median of {RUNS}: "
+        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in results.items())
+        + f" (target for the index: under {TARGET_MS} ms)"
+    )
+    if SCALE >= 21:
+        assert total >= 5000
