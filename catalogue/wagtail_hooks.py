@@ -1,6 +1,8 @@
 """The catalogue in the Wagtail admin: themes and organisers as translatable snippets, and the
 registrants of each training for editors (and, later, the organiser association)."""
 
+import uuid
+
 import django_filters
 
 from django.utils.translation import gettext_lazy as _
@@ -100,3 +102,17 @@ class RegistrationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_registration_viewset():
     return RegistrationViewSet("registrations")
+
+
+@hooks.register("after_copy_page")
+def give_a_copied_training_its_own_uid(request, page, new_page):
+    """A copy is a new training: it must not share the original's calendar UID or SEQUENCE.
+    (Translations keep the UID; wagtail-localize does not go through this hook.)"""
+    new_page = new_page.specific
+    if isinstance(new_page, TrainingPage) and new_page.locale_id == page.locale_id:
+        uid = uuid.uuid4()
+        TrainingPage.objects.filter(pk=new_page.pk).update(uid=uid, sequence=0)
+        # The copied revisions carry the old UID; publishing one must not bring it back.
+        for revision in new_page.revisions.all():
+            revision.content.update(uid=str(uid), sequence=0)
+            revision.save(update_fields=["content"])
