@@ -493,6 +493,8 @@ class TrainingPage(RoutablePageMixin, Page):
             for name in ("series_start_date", "series_start_time", "series_duration"):
                 if getattr(self, name) is None:
                     errors[name] = _("A repeating schedule needs its first date, time and length.")
+        if self.series_duration and self.series_duration > datetime.timedelta(days=31):
+            errors["series_duration"] = _("A repeating occurrence can last at most 31 days.")
         if not self.is_free and self.price is None:
             errors["price"] = _("Give the price, or mark the training free of charge.")
         if errors:
@@ -626,9 +628,15 @@ class Session(TranslatableMixin, Orderable):
         verbose_name_plural = _("sessions")
 
     def clean(self):
+        from .querysets import MAX_OCCURRENCE_LENGTH
+
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("A session cannot end before it starts.")})
+        if self.start and self.end and self.end - self.start > MAX_OCCURRENCE_LENGTH:
+            raise ValidationError(
+                {"end": _("A session can last at most 31 days; add several sessions instead.")}
+            )
         if self.status == SessionStatus.MOVED and not (self.new_start or self.new_location):
             raise ValidationError({"new_start": _("Give the new time or place.")})
         if self.new_start and self.new_end and self.new_end < self.new_start:

@@ -218,7 +218,7 @@ def write_occurrences(page, now=None):
     Occurrence.objects.filter(training=page, start__gte=now).delete()
     common = filter_fields(page)
     rows = []
-    for item in plan(page, window_start, window_end):
+    for item in map(_capped, plan(page, window_start, window_end)):
         if item.start < now and not first_time:
             continue
         if not item.from_rule or item.end >= window_start:
@@ -229,6 +229,18 @@ def write_occurrences(page, now=None):
     # The filter fields of the past ones follow the page (a theme fixed later still finds them).
     kept.update(**common)
     return len(rows)
+
+
+def _capped(item):
+    """Keep the table's invariant (no occurrence longer than 31 days) for data saved without
+    the admin's validation; listings rely on it."""
+    from dataclasses import replace
+
+    from .querysets import MAX_OCCURRENCE_LENGTH
+
+    if item.end - item.start > MAX_OCCURRENCE_LENGTH:
+        return replace(item, end=item.start + MAX_OCCURRENCE_LENGTH)
+    return item
 
 
 def clear_occurrences(page):
@@ -264,7 +276,7 @@ def extend_occurrences(now=None):
         common = filter_fields(page)
         rows = [
             Occurrence(training=page, locale_id=page.locale_id, **item.__dict__, **common)
-            for item in plan(page, window_start, window_end)
+            for item in map(_capped, plan(page, window_start, window_end))
             if item.from_rule and (last is None or item.original_start > last) and item.start >= now
         ]
         Occurrence.objects.bulk_create(rows, batch_size=500)

@@ -8,6 +8,10 @@ from django.utils import timezone
 
 from wagtail.query import PageQuerySet
 
+# No occurrence is longer than this (Session.clean enforces it), so "not over yet" can also
+# bound the start, and the (locale, start) index answers listings in date order without a sort.
+MAX_OCCURRENCE_LENGTH = datetime.timedelta(days=31)
+
 
 def _token(value):
     return f"|{value}|"
@@ -21,14 +25,15 @@ class OccurrenceQuerySet(models.QuerySet):
 
     def upcoming(self, now=None):
         """Occurrences that have not ended yet (one in progress is still upcoming)."""
-        return self.filter(end__gt=now or timezone.now())
+        now = now or timezone.now()
+        return self.filter(end__gt=now, start__gt=now - MAX_OCCURRENCE_LENGTH)
 
     def past(self, now=None):
         return self.filter(end__lte=now or timezone.now())
 
     def between(self, start, end):
         """Occurrences that overlap [start, end)."""
-        return self.filter(start__lt=end, end__gt=start)
+        return self.filter(start__lt=end, start__gt=start - MAX_OCCURRENCE_LENGTH, end__gt=start)
 
     def on_days(self, first_day, last_day):
         """Occurrences overlapping the local calendar days first_day..last_day (inclusive)."""
@@ -73,16 +78,17 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.filter(open_to_others=True)
 
     def search(self, text):
-        """A plain substring search over the title and summary of the training."""
+        """Every word in the title, summary or venue of the training (substring match, so
+        that Finnish inflected forms are found by their stem)."""
+        from .models import TrainingPage
+
         query = Q()
         for word in text.split():
             query &= (
-                Q(training__title__icontains=word)
-                | Q(training__summary__icontains=word)
-                | Q(title__icontains=word)
-                | Q(location__icontains=word)
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(venue__icontains=word)
             )
-        return self.filter(query)
+        # Match the trainings first (thousands of rows), then their occurrences.
+        return self.filter(training_id__in=TrainingPage.objects.filter(query).values("pk"))
 
     def for_listing(self):
         """With what a listing row shows: the training's title, URL and summary."""
