@@ -65,6 +65,7 @@ class HomePage(Page):
         "home.AccessibilityStatementPage",
         "catalogue.TrainingIndexPage",
         "funding.FundingIndexPage",
+        "associations.AssociationIndexPage",
     ]
 
     class Meta:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "home",
     "catalogue",
     "funding",
+    "associations",
     "calendars",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("catalogue.urls")),
     path("", include("funding.urls")),
+    path("", include("associations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,47 @@
+"""schema.org JSON-LD for an association profile: an Organization (NGO)."""
+
+from catalogue.models import Language
+
+SCHEMA_LANGUAGE = {Language.PLAIN_FINNISH: "fi"}
+
+
+def association_json_ld(page, request, *, fields=()):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NGO",
+        "name": page.title,
+        "description": page.summary,
+        "url": page.get_full_url(request),
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": str(page.municipality_label),
+            "addressRegion": "Kanta-Häme",
+            "addressCountry": "FI",
+        },
+        "knowsLanguage": sorted({SCHEMA_LANGUAGE.get(code, code) for code in page.languages}),
+        "areaServed": [str(label) for label in [page.municipality_label, *page.area_labels()]],
+    }
+    identifiers = []
+    if page.business_id:
+        data["taxID"] = page.business_id
+        identifiers.append(
+            {"@type": "PropertyValue", "propertyID": "FI:Y-tunnus", "value": page.business_id}
+        )
+    if page.registry_number:
+        identifiers.append(
+            {
+                "@type": "PropertyValue",
+                "propertyID": "FI:yhdistysrekisterinumero",
+                "value": page.registry_number,
+            }
+        )
+    if identifiers:
+        data["identifier"] = identifiers
+    same_as = [link for link in [page.website, *page.social_links] if link]
+    if same_as:
+        data["sameAs"] = same_as
+    if page.email:
+        data["email"] = page.email
+    if fields:
+        data["knowsAbout"] = [str(f) for f in fields]
+    return data

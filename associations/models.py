@@ -1,0 +1,460 @@
+"""The association directory: fields of activity and cooperation themes (translatable
+snippets), the directory page, association profiles, and the people who belong to them."""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from catalogue.fields import ChoiceListField
+from catalogue.models import Language
+from catalogue.regions import Municipality, sub_region_of
+
+from .fields import URLListField
+from .querysets import AssociationPageQuerySet
+from .validators import (
+    normalise_business_id,
+    normalise_registry_number,
+    validate_business_id,
+    validate_registry_number,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Taxonomy snippets
+
+
+class FieldOfActivity(TranslatableMixin, models.Model):
+    """A field of activity (toimiala) of the regional strategy. Editors keep the list and
+    translate it; the ten fields of the strategy are created by a migration."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=60, help_text=_("Used in addresses."))
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("field of activity")
+        verbose_name_plural = _("fields of activity")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="associations_field_slug_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CooperationTheme(TranslatableMixin, models.Model):
+    """A theme an association looks for partners in (joint projects, volunteers, …)."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=60, help_text=_("Used in addresses."))
+    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("cooperation theme")
+        verbose_name_plural = _("cooperation themes")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="associations_theme_slug_locale"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+
+
+class AssociationIndexPage(RoutablePageMixin, Page):
+    """The association directory (one under each home page, written by editors): profiles with
+    filters and A–Z, and the statistics of the association field at tilastot/."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    override_translatable_fields = [TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["associations.AssociationPage"]
+    page_size = 20
+
+    class Meta:
+        verbose_name = _("association directory")
+        verbose_name_plural = _("association directories")
+
+    @path("")
+    def directory(self, request):
+        from .views import directory_view
+
+        return directory_view(self, request)
+
+    @path("tilastot/")
+    def statistics(self, request):
+        from .views import statistics_view
+
+        return statistics_view(self, request)
+
+    @path("tilastot/csv/")
+    def statistics_csv(self, request):
+        from .views import statistics_csv_view
+
+        return statistics_csv_view(self, request)
+
+
+class AssociationPage(Page):
+    """An association's profile. Its own members write it through the front-end forms (or the
+    admin); every change is approved by an editor. It appears in the directory, the statistics
+    and, as organiser or owner, on the association's trainings, spaces and equipment."""
+
+    registry_number = models.CharField(
+        _("association register number"),
+        max_length=12,
+        blank=True,
+        validators=[validate_registry_number],
+        help_text=_("Yhdistysrekisterinumero, e.g. 123.456."),
+    )
+    business_id = models.CharField(
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("Y-tunnus, e.g. 1234567-1."),
+    )
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences for the directory.")
+    )
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    municipality = models.CharField(
+        _("home municipality"), max_length=20, choices=Municipality.choices
+    )
+    areas = ChoiceListField(_("also works in"), item_choices=Municipality.choices, blank=True)
+    languages = ChoiceListField(_("languages served"), item_choices=Language.choices, default=list)
+    website = models.URLField(_("website"), blank=True, max_length=300)
+    email = models.EmailField(
+        _("public contact email"),
+        blank=True,
+        help_text=_("A shared address of the association (e.g. info@…), not a person's."),
+    )
+    social_links = URLListField(
+        _("social media links"), blank=True, help_text=_("One web address per line.")
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo_alt = models.CharField(
+        _("logo alternative text"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the logo shows, e.g. “Logo of Hattula Village Association”."),
+    )
+    partnership_note = models.TextField(
+        _("what kind of partners are you looking for"), max_length=600, blank=True
+    )
+    is_demo = models.BooleanField(
+        _("demo content"), default=False, help_text=_("Made-up association for the demo.")
+    )
+
+    objects = PageManager.from_queryset(AssociationPageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("registry_number"), FieldPanel("business_id")]),
+                FieldPanel("municipality"),
+                FieldPanel("areas"),
+                FieldPanel("languages"),
+            ],
+            heading=_("Registration and area"),
+        ),
+        InlinePanel("field_links", label=_("Fields of activity"), min_num=1, max_num=3),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("social_links")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        MultiFieldPanel(
+            [
+                InlinePanel("partner_theme_links", label=_("Themes")),
+                FieldPanel("partnership_note"),
+            ],
+            heading=_("Looking for partners"),
+        ),
+        FieldPanel("is_demo"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("municipality"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("logo_alt"),
+        TranslatableField("partnership_note"),
+        SynchronizedField("slug"),
+        SynchronizedField("registry_number"),
+        SynchronizedField("business_id"),
+        SynchronizedField("municipality"),
+        SynchronizedField("areas"),
+        SynchronizedField("languages"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("social_links"),
+        SynchronizedField("logo"),
+        SynchronizedField("field_links"),
+        SynchronizedField("partner_theme_links"),
+        SynchronizedField("is_demo"),
+    ]
+
+    parent_page_types = ["associations.AssociationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("association")
+        verbose_name_plural = _("associations")
+        # Translations share the register number, and `locale` lives on Page, so a database
+        # constraint cannot say "unique per language": clean() and the import check it.
+
+    def clean(self):
+        super().clean()
+        self.registry_number = normalise_registry_number(self.registry_number)
+        self.business_id = normalise_business_id(self.business_id)
+        errors = {}
+        if self.logo_id and not self.logo_alt.strip():
+            errors["logo_alt"] = _("Describe the logo for people who cannot see it.")
+        if self.registry_number:
+            duplicates = AssociationPage.objects.filter(
+                registry_number=self.registry_number, locale_id=self.locale_id
+            )
+            if self.translation_key:
+                duplicates = duplicates.exclude(translation_key=self.translation_key)
+            if duplicates.exists():
+                errors["registry_number"] = _(
+                    "An association with this register number is already listed."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def sub_region(self):
+        return sub_region_of(self.municipality)
+
+    @property
+    def municipality_label(self):
+        return Municipality(self.municipality).label if self.municipality else ""
+
+    def area_labels(self):
+        return self._meta.get_field("areas").labels(self.areas)
+
+    def language_labels(self):
+        return self._meta.get_field("languages").labels(self.languages)
+
+    @cached_property
+    def source_page(self):
+        """The Finnish (source) page, which memberships point to."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return (
+            AssociationPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            ).first()
+            or self
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import profile_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(profile_context(self, request))
+        return context
+
+
+class AssociationFieldLink(Orderable):
+    page = ParentalKey(AssociationPage, related_name="field_links", on_delete=models.CASCADE)
+    field = models.ForeignKey(
+        FieldOfActivity,
+        verbose_name=_("field of activity"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("field")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("field of activity")
+
+
+class AssociationPartnerTheme(Orderable):
+    page = ParentalKey(
+        AssociationPage, related_name="partner_theme_links", on_delete=models.CASCADE
+    )
+    theme = models.ForeignKey(
+        CooperationTheme, verbose_name=_("theme"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    panels = [FieldPanel("theme")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cooperation theme")
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Association admin")
+    MEMBER = "member", _("Member")
+
+
+class MembershipStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    REQUESTED = "requested", _("Asked to join")
+
+
+class Membership(models.Model):
+    """A user belongs to an association (its Finnish source page) as admin or member. A join
+    request is a membership with status "requested" until an association admin approves it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="association_memberships",
+    )
+    association = models.ForeignKey(
+        AssociationPage,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=MembershipStatus.choices,
+        default=MembershipStatus.ACTIVE,
+    )
+    message = models.TextField(_("message"), max_length=600, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["association__title", "user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "association"], name="associations_one_membership"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["admin", "member"]), name="associations_membership_role"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.association} ({self.get_role_display()})"
+
+    @property
+    def is_active(self):
+        return self.status == MembershipStatus.ACTIVE
+
+    @property
+    def is_admin(self):
+        return self.is_active and self.role == Role.ADMIN
+
+
+def invitation_expiry():
+    return timezone.now() + datetime.timedelta(days=Invitation.VALID_DAYS)
+
+
+class Invitation(models.Model):
+    """An association admin invites someone by email; the emailed link is signed, expires and
+    works once."""
+
+    VALID_DAYS = 14
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    association = models.ForeignKey(
+        AssociationPage, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email"))
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=invitation_expiry)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.association}"
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_used(self):
+        return self.accepted_at is not None

@@ -1,0 +1,47 @@
+"""Queries the directory, the statistics and the exports share."""
+
+from django.db.models import Q
+
+from wagtail.query import PageQuerySet
+
+from catalogue.regions import municipalities_of
+
+
+class AssociationPageQuerySet(PageQuerySet):
+    def listed(self, locale):
+        """Live, public profiles in one language, in A–Z order."""
+        return self.live().public().filter(locale=locale).order_by("title", "pk")
+
+    def in_fields(self, *slugs):
+        return self.filter(field_links__field__slug__in=slugs).distinct()
+
+    def in_municipalities(self, *codes):
+        """Based in, or working in, one of the municipalities."""
+        query = Q(municipality__in=codes)
+        for code in codes:
+            # Areas are a short JSON list; a text match on the quoted code works on both databases.
+            query |= Q(areas__icontains=f'"{code}"')
+        return self.filter(query)
+
+    def in_sub_regions(self, *codes):
+        municipalities = [m.value for code in codes for m in municipalities_of(code)]
+        return self.in_municipalities(*municipalities)
+
+    def serving_language(self, *codes):
+        query = Q()
+        for code in codes:
+            query |= Q(languages__icontains=f'"{code}"')
+        return self.filter(query)
+
+    def looking_for_partners(self, *theme_slugs):
+        if not theme_slugs:
+            return self.filter(partner_theme_links__isnull=False).distinct()
+        return self.filter(partner_theme_links__theme__slug__in=theme_slugs).distinct()
+
+    def starting_with(self, letter):
+        return self.filter(title__istartswith=letter)
+
+    def search_text(self, text):
+        return self.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text) | Q(description__icontains=text)
+        )
