@@ -179,6 +179,20 @@ def trainings_for_feed():
     )
 
 
+def feed_trainings(locale, filters=None, now=None):
+    """Live trainings of `locale` with an occurrence in the feed window (30 days back to
+    18 months ahead) that matches `filters` (a `catalogue.filters.CatalogueFilters`, as
+    parsed from the feed URL's query string). One query for the ids, prefetches for the rest."""
+    from .models import Occurrence
+    from .occurrences import window
+
+    window_start, window_end = window(now)
+    occurrences = Occurrence.objects.in_locale(locale).between(window_start, window_end)
+    if filters is not None:
+        occurrences = filters.apply(occurrences)
+    return trainings_for_feed().filter(pk__in=occurrences.values("training_id"))
+
+
 def training_ics(page):
     """A single-event .ics file for "Add to calendar" and the confirmation email."""
     from calendars.ical import build_calendar

@@ -85,3 +85,24 @@ def test_feed_queryset_loads_trainings_in_constant_queries(django_assert_max_num
             list(page.exceptions.all())
             list(page.theme_links.all())
     assert len(pages) >= 40
+
+
+def test_feed_trainings_follow_the_same_filters_as_the_catalogue():
+    from django.http import QueryDict
+
+    from wagtail.models import Locale
+
+    from catalogue.feeds import feed_trainings
+    from catalogue.filters import parse_filters
+    from catalogue.models import Theme
+
+    fi = Locale.objects.get(language_code="fi")
+    themes = Theme.objects.filter(locale=fi).values_list("slug", flat=True)
+    filters = parse_filters(
+        QueryDict("theme=varautuminen&municipality=loppi"), themes=themes, organisers=[]
+    )
+    titles = set(feed_trainings(fi, filters).values_list("title", flat=True))
+    assert "Yhdistyksen valmiussuunnitelma" in titles
+    assert all(page.municipality == "loppi" for page in feed_trainings(fi, filters))
+    bad = parse_filters(QueryDict("theme=nope"), themes=themes, organisers=[])
+    assert not bad.is_valid and "nope" in bad.problems[0]
