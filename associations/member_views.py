@@ -202,7 +202,8 @@ def join_view(request, pk):
     messages.success(
         request, _("Your request was sent to the admins of the association. We will email you.")
     )
-    return redirect(association.get_translation_or_none(_current_locale()) or association)
+    target = association.get_translation_or_none(_current_locale()) or association
+    return redirect(target.url)
 
 
 @login_required(login_url=LOGIN)
