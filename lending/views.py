@@ -1,0 +1,394 @@
+"""Listings, the space and equipment pages, booking requests, one-click decisions, the owners'
+dashboard and each booking's page. Every rule is in services; every permission in access."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from associations.models import AssociationPage
+from associations.permissions import associations_of, is_editor
+from associations.ratelimit import allow
+from catalogue.regions import Municipality, SubRegion
+
+from . import access, services
+from .availability import equipment_days, space_days
+from .filters import parse_equipment_filters, parse_space_filters
+from .forms import CancelForm, EquipmentRequestForm, ReasonForm, SpaceRequestForm
+from .jsonld import dumps, equipment_json_ld, space_json_ld
+from .links import LinkError, read_token
+from .models import (
+    Accessibility,
+    Booking,
+    BookingStatus,
+    EquipmentCategory,
+    EquipmentPage,
+    Facility,
+    OwnerFeedToken,
+    SpacePage,
+)
+
+LISTING_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "locale_id",
+    "translation_key",
+    "summary",
+    "municipality",
+    "price_mode",
+    "association_id",
+    "booking_mode",
+)
+REQUESTS_PER_HOUR = 20
+
+
+def _listing(page, request, model, filters, extra_fields):
+    pages = filters.apply_spaces if model is SpacePage else filters.apply_equipment
+    listed = pages(
+        model.objects.child_of(page).live().public().filter(locale_id=page.locale_id)
+    ).only(*LISTING_FIELDS, *extra_fields)
+    paginator = Paginator(listed.select_related("association").order_by("title"), page.page_size)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    _name_owners(page_obj.object_list, page.locale_id)
+    return {
+        "filters": filters,
+        "page_obj": page_obj,
+        "resources": page_obj.object_list,
+        "result_count": paginator.count,
+        "municipality_choices": Municipality.choices,
+        "region_choices": SubRegion.choices,
+    }
+
+
+def _name_owners(resources, locale_id):
+    """Each resource's `owner_name` in the listing's language, in one query."""
+    resources = list(resources)
+    keys = {r.association.translation_key for r in resources}
+    names = dict(
+        AssociationPage.objects.filter(translation_key__in=keys, locale_id=locale_id).values_list(
+            "translation_key", "title"
+        )
+    )
+    for resource in resources:
+        key = resource.association.translation_key
+        resource.owner_name = names.get(key, resource.association.title)
+    return resources
+
+
+def space_listing_context(page, request):
+    filters = parse_space_filters(request.GET)
+    context = _listing(page, request, SpacePage, filters, ("capacity", "accessibility"))
+    context.update(
+        facility_choices=Facility.choices,
+        accessibility_choices=Accessibility.choices,
+        query=request.GET,
+    )
+    return context
+
+
+def equipment_listing_context(page, request):
+    filters = parse_equipment_filters(request.GET)
+    context = _listing(page, request, EquipmentPage, filters, ("category", "quantity"))
+    context.update(category_choices=EquipmentCategory.choices, query=request.GET)
+    return context
+
+
+def _week_start(request):
+    raw = request.GET.get("week", "")
+    today = timezone.localdate()
+    try:
+        day = datetime.date.fromisoformat(raw)
+    except ValueError:
+        day = today
+    day = max(day, today - datetime.timedelta(days=today.weekday()))
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def resource_context(page, request):
+    source = page.source_page
+    first = _week_start(request)
+    if isinstance(page, SpacePage):
+        calendar = space_days(source, first, days=14)
+        json_ld = space_json_ld(page, request)
+    else:
+        calendar = equipment_days(source, first, days=14)
+        json_ld = equipment_json_ld(page, request)
+    return {
+        "page": page,
+        "owner": page.association.localized,
+        "calendar": calendar,
+        "previous_week": (first - datetime.timedelta(days=14)).isoformat()
+        if first > timezone.localdate()
+        else "",
+        "next_week": (first + datetime.timedelta(days=14)).isoformat(),
+        "json_ld": dumps(json_ld),
+        "feed_url": request.build_absolute_uri(
+            reverse("lending:resource_feed", args=[source.translation_key])
+        ),
+        "embed_url": request.build_absolute_uri(
+            reverse("lending:resource_embed", args=[source.translation_key])
+        ),
+        "photos": list(page.photos.select_related("image")),
+        "can_request": request.user.is_authenticated and bool(associations_of(request.user)),
+    }
+
+
+def resource_view(page, request):
+    template = (
+        "lending/space_page.html" if isinstance(page, SpacePage) else "lending/equipment_page.html"
+    )
+    context = page.get_context(request)
+    context.update(resource_context(page, request))
+    return TemplateResponse(request, template, context)
+
+
+def _initial_from_query(page, request):
+    initial = {}
+    for name in ("date", "start", "end", "first_day", "last_day", "quantity"):
+        if request.GET.get(name):
+            initial[name] = request.GET[name][:20]
+    return initial
+
+
+def request_view(page, request):
+    """The request form. GET shows it, POST checks the rules and creates the request; any
+    broken rule or a conflict re-renders the form naming the rule (with free slots)."""
+    if not request.user.is_authenticated:
+        login = reverse("associations:login")
+        return redirect(f"{login}?next={request.path}")
+    associations = list(associations_of(request.user))
+    is_space = isinstance(page, SpacePage)
+    form_class = SpaceRequestForm if is_space else EquipmentRequestForm
+    conflict = None
+    rule_problems = []
+    if not page.takes_requests:
+        associations = []
+    if request.method == "POST" and associations:
+        form = form_class(request.POST, associations=associations)
+        if not allow(request, "lending-request", limit=REQUESTS_PER_HOUR, window=3600):
+            form.is_valid()
+            form.add_error(None, _("Too many requests in a short time. Please try again later."))
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                if is_space:
+                    booking = services.request_space(
+                        page,
+                        user=request.user,
+                        association=data["association"].source_page,
+                        start=timezone.make_aware(data["starts_at"]),
+                        end=timezone.make_aware(data["ends_at"]),
+                        message=data["message"],
+                        phone=data["phone"],
+                        language=get_language(),
+                    )
+                else:
+                    booking = services.request_equipment(
+                        page,
+                        user=request.user,
+                        association=data["association"].source_page,
+                        first_day=data["first_day"],
+                        last_day=data["last_day"],
+                        quantity=data["quantity"],
+                        message=data["message"],
+                        phone=data["phone"],
+                        language=get_language(),
+                    )
+            except services.BookingRuleError as error:
+                rule_problems = error.messages
+                for problem in error.messages:
+                    form.add_error(None, problem)
+            except services.BookingConflict as error:
+                conflict = error
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Your request was sent. The owner answers by email."))
+                return redirect("lending:booking", uid=booking.uid)
+    else:
+        form = form_class(initial=_initial_from_query(page, request), associations=associations)
+    form.describe()
+    context = page.get_context(request)
+    context.update(
+        {
+            "page": page,
+            "form": form,
+            "is_space": is_space,
+            "associations": associations,
+            "conflict": conflict,
+            "rule_problems": rule_problems,
+            "request_url": page.url + "varaa/",
+        }
+    )
+    status = 200 if not form.errors else 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "lending/request_form.html", context, status=status)
+
+
+# --- decisions by signed link -----------------------------------------------------------------
+
+
+def decide_view(request, token):
+    """GET shows what the link does and one button (mail scanners follow links, so a GET
+    changes nothing); POST decides. No login needed: the signed link is the permission."""
+    try:
+        booking, action = read_token(token)
+    except LinkError as error:
+        return TemplateResponse(
+            request, "lending/link_refused.html", {"reason": error.reason}, status=410
+        )
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        label = _("owner (email link)")
+        try:
+            if action == "approve":
+                booking = services.approve(
+                    booking, actor_label=label, reason=form.cleaned_data["reason"]
+                )
+            else:
+                booking = services.decline(
+                    booking, actor_label=label, reason=form.cleaned_data["reason"]
+                )
+        except services.InvalidTransition:
+            return TemplateResponse(
+                request, "lending/link_refused.html", {"reason": "used"}, status=410
+            )
+        return TemplateResponse(
+            request, "lending/decided.html", {"booking": booking, "action": action}
+        )
+    form.describe()
+    return TemplateResponse(
+        request,
+        "lending/decide.html",
+        {"booking": booking, "action": action, "form": form, "resource": _resource(booking)},
+    )
+
+
+def _resource(booking):
+    return booking.resource.specific.localized
+
+
+# --- the owners' dashboard and each booking -----------------------------------------------------
+
+
+def _booking_queryset():
+    return Booking.objects.select_related("resource", "owner", "association", "requested_by")
+
+
+def dashboard_view(request):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('associations:login')}?next={request.path}")
+    owned = list(associations_of(request.user, role="admin"))
+    editor = is_editor(request.user)
+    bookings = _booking_queryset().filter(ends_at__gte=timezone.now() - datetime.timedelta(days=30))
+    if not editor:
+        bookings = bookings.filter(owner__in=owned)
+    mine = _booking_queryset().filter(requested_by=request.user).order_by("-starts_at")[:50]
+    bookings = bookings.prefetch_related(Prefetch("events"))
+    tokens = {
+        t.association_id: t
+        for t in OwnerFeedToken.objects.filter(association__in=owned, revoked_at__isnull=True)
+    }
+    feeds = [
+        (
+            association,
+            request.build_absolute_uri(
+                reverse("lending:owner_feed", args=[tokens[association.pk].token])
+            )
+            if association.pk in tokens
+            else "",
+        )
+        for association in owned
+    ]
+    return TemplateResponse(
+        request,
+        "lending/dashboard.html",
+        {
+            "pending": [b for b in bookings if b.status == BookingStatus.REQUESTED],
+            "upcoming": [b for b in bookings if b.status == BookingStatus.APPROVED],
+            "mine": mine,
+            "owned": owned,
+            "feeds": feeds,
+            "is_editor": editor,
+        },
+    )
+
+
+def booking_view(request, uid):
+    booking = get_object_or_404(_booking_queryset(), uid=uid)
+    if not access.can_see_booking(request.user, booking):
+        raise Http404("No such booking")
+    can_decide = access.can_decide(request.user, booking)
+    return TemplateResponse(
+        request,
+        "lending/booking.html",
+        {
+            "booking": booking,
+            "resource": _resource(booking),
+            "events": booking.events.all(),
+            "show_requester": access.can_see_requester(request.user, booking),
+            "can_decide": can_decide and booking.status == BookingStatus.REQUESTED,
+            "can_cancel": access.can_cancel(request.user, booking) and booking.is_open,
+            "reason_form": ReasonForm().describe(),
+            "cancel_form": CancelForm().describe(),
+        },
+    )
+
+
+@require_POST
+def booking_action_view(request, uid, action):
+    booking = get_object_or_404(_booking_queryset(), uid=uid)
+    if not access.can_see_booking(request.user, booking):
+        raise Http404("No such booking")
+    try:
+        if action in ("approve", "decline"):
+            if not access.can_decide(request.user, booking):
+                raise PermissionDenied
+            form = ReasonForm(request.POST)
+            form.is_valid()
+            reason = form.cleaned_data.get("reason", "")
+            do = services.approve if action == "approve" else services.decline
+            do(booking, actor=request.user, reason=reason)
+            messages.success(request, _("Decision saved and sent to the requester."))
+        elif action == "cancel":
+            if not access.can_cancel(request.user, booking):
+                raise PermissionDenied
+            form = CancelForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Please tell why you cancel."))
+                return redirect("lending:booking", uid=uid)
+            services.cancel(booking, actor=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The booking was cancelled."))
+        else:
+            raise Http404("No such action")
+    except services.InvalidTransition:
+        messages.error(request, _("The booking was already decided or cancelled."))
+    return redirect("lending:booking", uid=uid)
+
+
+@require_POST
+def owner_feed_token_view(request, association_id, action):
+    """Create (or replace) and revoke the private calendar address of an association."""
+    association = get_object_or_404(AssociationPage, pk=association_id)
+    if not access.is_owner_admin(request.user, association):
+        raise PermissionDenied
+    OwnerFeedToken.objects.filter(association=association, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if action == "create":
+        OwnerFeedToken.objects.create(association=association)
+        messages.success(
+            request, _("A new private calendar address was made; old ones stop working.")
+        )
+    else:
+        messages.success(request, _("The private calendar address no longer works."))
+    return redirect("lending:dashboard")
