@@ -34,6 +34,7 @@ from .models import (
 from .regions import PLACE_CHOICES, SubRegion
 
 MONTH_CELL_LIMIT = 4
+SCHEDULE_LIMIT = 30  # dates listed on a training page; a weekly group has many more
 
 
 def taxonomy(locale):
@@ -145,7 +146,7 @@ def archive_view(page, request):
         filters.apply(in_locale.past(now))
         .exclude(training_id__in=still_running)
         .values("training_id")
-        .annotate(last=Max("start"), first=Max("end"))
+        .annotate(last=Max("start"))
         .order_by("-last", "-training_id")
     )
     paginator = Paginator(past, page.page_size)
@@ -191,7 +192,9 @@ def localized_names(page):
 
 def training_context(page, request, form=None):
     now = timezone.now()
-    occurrences = list(page.occurrences.filter(end__gt=now).order_by("start", "pk")[:60])
+    upcoming = page.occurrences.filter(end__gt=now).order_by("start", "pk")
+    occurrences = list(upcoming[:SCHEDULE_LIMIT])
+    more_count = upcoming.count() - SCHEDULE_LIMIT if len(occurrences) == SCHEDULE_LIMIT else 0
     past_count = page.occurrences.filter(end__lte=now).count()
     theme_keys = [link.theme.translation_key for link in page.theme_links.select_related("theme")]
     themes = list(
@@ -219,6 +222,7 @@ def training_context(page, request, form=None):
         "occurrences": occurrences,
         "next_occurrence": next((o for o in occurrences if not o.is_cancelled), None),
         "past_count": past_count,
+        "more_count": more_count,
         "training_themes": themes,
         "organiser": organiser,
         "co_organisers": co_organisers,
