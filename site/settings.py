@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every response gets the CSP, including those made by other middleware.
+    "meidanhame.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database outage becomes a 503 page instead of a 500 (site/middleware.py).
+    "meidanhame.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "meidanhame.urls"
@@ -131,7 +135,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Errors become cache misses: the site keeps serving while Redis is down.
+            "BACKEND": "meidanhame.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "meidanhame",
             "TIMEOUT": 60 * 60 * 6,
