@@ -1,6 +1,7 @@
 """Site-wide views: search, health check, robots.txt and the error pages."""
 
 import logging
+import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
@@ -22,8 +23,11 @@ SEARCH_PAGE_SIZE = 10
 
 def clean_query(raw):
     """Make a visitor's search text safe for every backend: no NUL or control characters
-    (PostgreSQL rejects NUL), whitespace folded, at most SEARCH_MAX_LENGTH characters."""
+    (PostgreSQL rejects NUL), no punctuation (SQLite's FTS5 reads `"`, `<`, `{` as query
+    syntax and fails; the indexes ignore punctuation anyway), whitespace folded, at most
+    SEARCH_MAX_LENGTH characters."""
     text = "".join(ch if ch.isprintable() else " " for ch in raw)
+    text = re.sub(r"[^\w\s-]", " ", text)
     text = " ".join(text.split())
     return text[:SEARCH_MAX_LENGTH], len(text) > SEARCH_MAX_LENGTH
 
