@@ -1,0 +1,227 @@
+"""Bad-input sweep: malformed, oversized and hostile values sent to every public GET parameter
+and every public form the site shows, on one URL of each page type.
+
+What the site must do with them: never answer 5xx, never echo HTML unescaped, and store
+nothing from a form it rejected. URLs and parameter names are discovered the way a crawler
+would: one live page of each type, the GET forms and POST forms in its HTML, the calendar
+feeds and CSV downloads it links to, plus the filter names the catalogue and funding parsers
+know (which a page may not show as a field)."""
+
+import html as html_lib
+import re
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert(1)</script>"
+HOSTILE_VALUES = [
+    SCRIPT,
+    '"><img src=x onerror=alert(1)>',
+    "' OR '1'='1",
+    "1; DROP TABLE wagtailcore_page;--",
+    "\x00",
+    "a\x00b",
+    "%00",
+    "x" * 10_000,
+    "-1",
+    "99999999999999999999999",
+    "1e309",
+    "NaN",
+    "2026-02-30",
+    "0000-00-00",
+    "../../../../etc/passwd",
+    "\u202egnp.exe",
+    "😀" * 50,
+    "[]",
+    '{"$gt": ""}',
+    "\r\nSet-Cookie: x=1",
+]
+# What must never appear raw in an HTML answer (the escaped forms are fine).
+RAW_MARKERS = ["<script>alert(", "<img src=x onerror=alert("]
+OUR_APPS = ("home", "catalogue", "funding", "associations", "lending", "calendars")
+
+FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)
+FIELD_NAME = re.compile(r"<(?:input|select|textarea)\b[^>]*\bname=\"([^\"]+)\"", re.I)
+ATTRIBUTE = re.compile(r'(\w[\w-]*)="([^"]*)"')
+FEED_LINK = re.compile(r'href="([^"]+\.(?:ics|csv)(?:\?[^"]*)?)"')
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
+
+
+def local(url):
+    """A path and query on this site from an absolute, webcal: or relative link."""
+    parts = urlsplit(html_lib.unescape(url))
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def known_filter_names():
+    names = set()
+    from catalogue import filters as catalogue_filters
+
+    names.update(catalogue_filters.MULTI_PARAMS, catalogue_filters.SINGLE_PARAMS)
+    from funding import filters as funding_filters
+
+    names.update(funding_filters.FILTER_PARAMS)
+    names.update(("page", "view", "month", "sort", "t"))
+    return names
+
+
+def one_url_per_page_type():
+    urls = {}
+    for language in ("fi", "sv"):
+        pages = Page.objects.live().public().filter(locale__language_code=language, depth__gt=1)
+        for page in pages.order_by("path").specific(defer=True):
+            kind = type(page).__name__
+            if kind not in urls and page.url:
+                urls[kind] = page.url
+                if kind == "TrainingPage":
+                    urls["TrainingPage cancel"] = page.url + "cancel/"
+                if kind == "TrainingIndexPage":
+                    urls["TrainingIndexPage archive"] = page.url + "archive/"
+    urls["search"] = "/fi/search/"
+    # Public forms outside the page tree (accounts), where the installed apps have them.
+    with translation.override("fi"):
+        for name in ("signup", "login", "password_reset"):
+            for candidate in (name, f"associations:{name}"):
+                try:
+                    urls[name] = reverse(candidate)
+                    break
+                except NoReverseMatch:
+                    continue
+    return urls
+
+
+def forms_in(html):
+    """(method, action, field names) of every form in the page."""
+    found = []
+    for attributes, body in FORM.findall(html):
+        attrs = dict(ATTRIBUTE.findall(attributes))
+        names = [name for name in FIELD_NAME.findall(body) if name != "csrfmiddlewaretoken"]
+        found.append((attrs.get("method", "get").lower(), attrs.get("action", ""), names))
+    return found
+
+
+def discover(client):
+    """GET targets (path → parameter names) and POST forms (path → field names)."""
+    get_targets, post_forms = {}, {}
+    filter_names = known_filter_names()
+    for url in one_url_per_page_type().values():
+        response = client.get(url)
+        assert response.status_code < 500, url
+        if response.status_code != 200:
+            continue
+        html = response.content.decode()
+        names = {"page"}
+        for method, action, fields in forms_in(html):
+            target = local(action) if action else url
+            if method == "get":
+                names.update(fields)
+                if target != url:
+                    get_targets.setdefault(target.split("?")[0], set()).update(fields)
+            elif not target.startswith(("/admin/", "/i18n/")):
+                post_forms.setdefault(target, set()).update(fields)
+        # A page with a filter form also gets the filters its parser knows but does not show.
+        if names & filter_names - {"page", "q"}:
+            names |= filter_names
+        get_targets.setdefault(url, set()).update(names)
+        for link in FEED_LINK.findall(html):
+            path = local(link).split("?")[0]
+            get_targets.setdefault(path, set()).update(names)
+    return get_targets, post_forms
+
+
+def row_counts():
+    counts = {}
+    for label in OUR_APPS:
+        if not apps.is_installed(label):
+            continue
+        for model in apps.get_app_config(label).get_models():
+            counts[model._meta.label] = model._default_manager.count()
+    user_model = apps.get_model("auth", "User")
+    counts["auth.User"] = user_model.objects.count()
+    return counts
+
+
+def check(response, what):
+    assert response.status_code < 500, f"{what} answered {response.status_code}"
+    content_type = response.get("Content-Type", "")
+    if "html" in content_type and not getattr(response, "streaming", False):
+        text = response.content.decode(errors="replace")
+        for marker in RAW_MARKERS:
+            assert marker not in text, f"{what} reflects {marker!r} unescaped"
+    assert "x=1" not in response.cookies, f"{what} let a value split the headers"
+
+
+def query(params):
+    return "?" + urlencode(params, doseq=True)
+
+
+def test_get_parameters_survive_hostile_values(client):
+    get_targets, _ = discover(client)
+    assert any(path.endswith(".ics") for path in get_targets), get_targets
+    assert len(get_targets) >= 8, sorted(get_targets)
+    for path, names in sorted(get_targets.items()):
+        names = sorted(names) + ["unknown_parameter"]
+        # Every parameter at once, for each value: each parser meets each value.
+        for value in HOSTILE_VALUES:
+            what = f"GET {path} (all parameters = {value[:30]!r})"
+            check(client.get(path + query(dict.fromkeys(names, value))), what)
+        # Each parameter alone, with a value chosen in turn; then every one repeated.
+        for index, name in enumerate(names):
+            value = HOSTILE_VALUES[index % len(HOSTILE_VALUES)]
+            check(client.get(path + query({name: value})), f"GET {path}?{name}={value[:30]!r}")
+        repeated = [(name, value) for name in names for value in HOSTILE_VALUES[:6]]
+        check(client.get(path + "?" + urlencode(repeated)), f"GET {path} repeated parameters")
+        # Wrong types: lists of garbage, a bare name without value, a broken escape.
+        check(client.get(path + "?page&view&month=&theme=%ZZ&from=%E0%A4%A"), f"GET {path} raw")
+
+
+def test_path_parameters_survive_hostile_values(client):
+    paths = [
+        "/fi/calendar/training/00000000-0000-0000-0000-000000000000.ics",
+        "/fi/calendar/training/not-a-uuid.ics",
+        "/fi/funding/99999999999999999999999/deadlines.ics",
+        "/fi/funding/0/opportunities.csv",
+        "/fi/funding/opportunity/00000000-0000-0000-0000-000000000000.ics",
+        "/fi/%3Cscript%3Ealert(1)%3C/script%3E/",
+        "/fi/" + "x" * 2000 + "/",
+        "/fi/%00/",
+        "/xx/",
+    ]
+    for path in paths:
+        check(client.get(path), f"GET {path}")
+
+
+def test_public_forms_reject_hostile_values_and_store_nothing(client):
+    _, post_forms = discover(client)
+    assert post_forms, "no public form found (the training registration form is one)"
+    for path, fields in sorted(post_forms.items()):
+        fields = sorted(fields)
+        before = row_counts()
+        attempts = [
+            (f"every field = {value[:30]!r}", dict.fromkeys(fields, value))
+            for value in HOSTILE_VALUES
+        ]
+        attempts += [
+            ("empty", {}),
+            ("lists", {name: ["a", "b", SCRIPT] for name in fields}),
+            ("unknown field", {"unknown": SCRIPT}),
+        ]
+        # Every field hostile: the email is not an email, so the form must refuse.
+        for what, data in attempts:
+            check(client.post(path, data), f"POST {path} {what}")
+        json_garbage = client.post(path, "\x00garbage", content_type="application/json")
+        check(json_garbage, f"POST {path} JSON garbage")
+        assert row_counts() == before, f"a rejected POST to {path} stored something"
