@@ -57,6 +57,13 @@ bench: export TESTING = 1
 bench: $(VENV)/.installed-dev $(MO_FILES)
 	$(BIN)/python -m pytest tests/bench -s -p no:xdist $(PYTEST_ARGS)
 
+# Bounded load on 127.0.0.1: gunicorn (2 workers) on PostgreSQL and Redis, demo at LOAD_SCALE
+# (tests/load/loadtest.py says how). Fails if any response is a 5xx.
+loadtest: $(VENV)/.installed $(MO_FILES)
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null 2>&1 || \
+		echo "wrk could not be installed: using the Python load client"
+	$(BIN)/python tests/load/loadtest.py
+
 lint: export TESTING = 1
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
