@@ -66,6 +66,7 @@ class HomePage(Page):
         "catalogue.TrainingIndexPage",
         "funding.FundingIndexPage",
         "associations.AssociationIndexPage",
+        "crisis.SituationIndexPage",
     ]
 
     class Meta:

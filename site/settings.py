@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "catalogue",
     "funding",
     "associations",
+    "crisis",
     "calendars",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("", include("catalogue.urls")),
     path("", include("funding.urls")),
     path("", include("associations.urls")),
+    path("", include("crisis.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

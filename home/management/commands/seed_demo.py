@@ -11,7 +11,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 # Each app that has demo content provides `<app>.demo.seed(out, scale)`, run in this order.
-DEMO_MODULES = ["home.demo", "associations.demo", "catalogue.demo", "funding.demo"]
+DEMO_MODULES = [
+    "home.demo",
+    "associations.demo",
+    "catalogue.demo",
+    "funding.demo",
+    "crisis.demo",
+]
 
 
 class Command(BaseCommand):
