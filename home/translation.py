@@ -10,7 +10,7 @@ just as when an editor translates in the admin. Translations stay in sync with l
 from django.db import transaction
 
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     String,
     StringTranslation,
@@ -83,6 +83,11 @@ def _save_target(translation, publish):
     page loses count of its children (treebeard's numchild), which hides them. Publishing the
     fresh revision at once avoids both the delay and the stale copy.
     """
+    model = translation.source.specific_content_type.model_class()
+    if not issubclass(model, DraftStateMixin):
+        # Snippets without drafts are saved directly; only drafts go through a revision.
+        translation.save_target(publish=True)
+        return translation.get_target_instance()
     translation.save_target(publish=False)
     target = translation.get_target_instance()
     if publish and isinstance(target, Page):
