@@ -11,8 +11,10 @@ execute and CSP does not block.
 """
 
 from functools import wraps
+from urllib.parse import unquote_plus
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 
 # The public site: only our own files, no inline script or style, no plugins, not framed.
 PUBLIC_POLICY = {
@@ -94,7 +96,15 @@ class SecurityHeadersMiddleware:
         self.embeddable_header = render_policy({**PUBLIC_POLICY, "frame-ancestors": ["*"]})
 
     def __call__(self, request):
-        response = self.get_response(request)
+        if "\x00" in unquote_plus(request.META.get("QUERY_STRING", "")):
+            # No parameter may hold NUL: PostgreSQL rejects it in text, so a filter that passed
+            # one on would fail with a 500. Refused here once for every view.
+            response = HttpResponseBadRequest(
+                "NUL characters are not allowed in the query string.",
+                content_type="text/plain; charset=utf-8",
+            )
+        else:
+            response = self.get_response(request)
         if "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.policy_for(request, response)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)

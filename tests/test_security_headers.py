@@ -119,3 +119,11 @@ def test_embeddable_views_can_be_framed_by_other_sites():
     closed = SecurityHeadersMiddleware(XFrameOptionsMiddleware(ordinary))(request)
     assert closed["X-Frame-Options"] == "DENY"
     assert directives(closed)["frame-ancestors"] == ["'none'"]
+
+
+def test_nul_in_the_query_string_is_refused_before_any_view(client):
+    """PostgreSQL cannot store or compare NUL in text, so no view ever sees one."""
+    response = client.get("/fi/?q=a%00b")
+    assert response.status_code == 400
+    assert "Content-Security-Policy" in response
+    assert client.get("/fi/?q=a%2500b").status_code == 200  # a literal "%00" is fine
