@@ -45,7 +45,8 @@ ADMIN_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:", "https:"],
+    # Avatars come from Gravatar in the page's own scheme (http on a development server).
+    "img-src": ["'self'", "data:", "blob:", "https:", "www.gravatar.com"],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'"],
     "frame-src": ["'self'", "https:"],
