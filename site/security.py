@@ -10,11 +10,11 @@ The public pages run no inline script: the only `<script>` elements in the templ
 execute and CSP does not block.
 """
 
+import re
 from functools import wraps
 from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
 
 # The public site: only our own files, no inline script or style, no plugins, not framed.
 PUBLIC_POLICY = {
@@ -83,6 +83,9 @@ def embeddable(view):
     return wrapped
 
 
+NUL_IN_QUERY = re.compile(r"%00|\x00", re.IGNORECASE)
+
+
 class SecurityHeadersMiddleware:
     """Adds Content-Security-Policy and Permissions-Policy to every response that has none.
 
@@ -97,15 +100,13 @@ class SecurityHeadersMiddleware:
         self.embeddable_header = render_policy({**PUBLIC_POLICY, "frame-ancestors": ["*"]})
 
     def __call__(self, request):
-        if "\x00" in unquote_plus(request.META.get("QUERY_STRING", "")):
+        query_string = request.META.get("QUERY_STRING", "")
+        if "\x00" in unquote_plus(query_string):
             # No parameter may hold NUL: PostgreSQL rejects it in text, so a filter that passed
-            # one on would fail with a 500. Refused here once for every view.
-            response = HttpResponseBadRequest(
-                "NUL characters are not allowed in the query string.",
-                content_type="text/plain; charset=utf-8",
-            )
-        else:
-            response = self.get_response(request)
+            # one on would fail with a 500. Dropped here once for every view, before any view
+            # parses the query, so each view answers the rest as usual (search: 200 with a note).
+            request.META["QUERY_STRING"] = NUL_IN_QUERY.sub("", query_string)
+        response = self.get_response(request)
         if "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.policy_for(request, response)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
