@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.query_params import QueryReader
+
 from .models import Format, Kind, Language
 from .regions import PLACE_CHOICES, SubRegion
 
@@ -131,27 +133,8 @@ def parse_filters(query, *, themes, organisers):
     problems = result.problems
     theme_slugs, organiser_slugs = set(themes), set(organisers)
 
-    def single(name):
-        values = query.getlist(name)
-        if len(values) > 1:
-            problems.append(
-                _("“%(name)s” was given more than once, so it was ignored.") % {"name": name}
-            )
-            return ""
-        return values[0].strip() if values else ""
-
-    def multi(name, allowed, message):
-        chosen = []
-        for value in query.getlist(name):
-            value = value.strip()
-            if not value:
-                continue
-            if value in allowed:
-                if value not in chosen:
-                    chosen.append(value)
-            else:
-                problems.append(message % {"value": value[:60]})
-        return chosen
+    reader = QueryReader(query, problems)
+    single, multi = reader.single, reader.multi
 
     q = single("q")
     if len(q) > MAX_QUERY_LENGTH:

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from catalogue.regions import Municipality, SubRegion
+from home.query_params import QueryReader
 
 from .models import ApplicantType, FieldOfActivity, FunderType, FundingStatus, Instrument
 from .querysets import DEFAULT_STATUSES, OPEN_STATUSES
@@ -138,27 +139,8 @@ def parse_filters(query, *, themes):
     problems = result.problems
     theme_slugs = set(themes)
 
-    def single(name):
-        values = query.getlist(name)
-        if len(values) > 1:
-            problems.append(
-                _("“%(name)s” was given more than once, so it was ignored.") % {"name": name}
-            )
-            return ""
-        return values[0].strip() if values else ""
-
-    def multi(name, allowed, message):
-        chosen = []
-        for value in query.getlist(name):
-            value = value.strip()
-            if not value:
-                continue
-            if value in allowed:
-                if value not in chosen:
-                    chosen.append(value)
-            else:
-                problems.append(message % {"value": value[:60]})
-        return chosen
+    reader = QueryReader(query, problems)
+    single, multi = reader.single, reader.multi
 
     q = single("q")
     if len(q) > MAX_QUERY_LENGTH:
