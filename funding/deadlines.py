@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from calendars.types import expand_occurrences, recurrence_to_ical
 
-from .models import ZONE, Deadline, FundingOpportunityPage, FundingRound, Timing
+from .models import ZONE, Deadline, FundingOpportunityPage, FundingRound, Timing, listing_values
 
 WINDOW_BACK = datetime.timedelta(days=366)
 WINDOW_AHEAD = datetime.timedelta(days=2 * 366)
@@ -65,15 +65,37 @@ def deadline_rows(page, today=None):
     ]
 
 
+def store_listing(page_id, now=None):
+    """Write the `listing_*` columns of one opportunity from its deadline rows."""
+    FundingOpportunityPage.objects.filter(pk=page_id).update(**listing_values(page_id, now))
+
+
 @transaction.atomic
 def write_deadlines(page, today=None):
-    """Replace the deadline rows of a published page."""
+    """Replace the deadline rows of a published page and its listing columns."""
     Deadline.objects.filter(opportunity_id=page.pk).delete()
     Deadline.objects.bulk_create(deadline_rows(page, today))
+    store_listing(page.pk)
 
 
+@transaction.atomic
 def clear_deadlines(page):
     Deadline.objects.filter(opportunity_id=page.pk).delete()
+    store_listing(page.pk)
+
+
+def refresh_listings(now=None):
+    """Recompute the listing columns of calls whose stored next deadline has passed, so that
+    listings keep taking the stored path (run nightly with `extend_funding_deadlines`)."""
+    now = now or timezone.now()
+    stale = FundingOpportunityPage.objects.filter(listing_next_closes_at__lte=now).values_list(
+        "pk", flat=True
+    )
+    count = 0
+    for page_id in list(stale):
+        store_listing(page_id, now)
+        count += 1
+    return count
 
 
 def bump_sequence(page):

@@ -32,6 +32,7 @@ from .models import (
     FundingTheme,
     FundingTraining,
     Timing,
+    listing_from_rows,
 )
 
 LANGS = ("fi", "sv", "en")
@@ -269,8 +270,13 @@ def seed_copies(out, index, funders, scale, today):
             **common,
             **{**values, "title": f"{values['title']} ({number})"},
         )
+        planned = deadline_rows(page, today)
+        for name, value in listing_from_rows(planned, now).items():
+            setattr(page, name, value)
         index.add_child(instance=page)
-        rows += deadline_rows(page, today)
+        for row in planned:
+            row.opportunity_id = page.pk
+        rows += planned
         made += 1
         if made % 500 == 0:
             Deadline.objects.bulk_create(rows)

@@ -2,6 +2,7 @@
 denormalised deadline table every listing and feed reads, and the guide page."""
 
 import datetime
+import secrets
 import uuid
 from zoneinfo import ZoneInfo
 
@@ -284,6 +285,14 @@ class FundingOpportunityPage(Page):
     # "|m:forssa|r:forssa-seutu|a:registered|f:*|": eligibility filters use LIKE on both
     # SQLite and PostgreSQL; written on save from the choice lists above.
     filter_tokens = models.CharField(max_length=1000, blank=True, editable=False)
+    # What the listings read, written with the deadline table (`funding.deadlines`): the next
+    # round as of `listing_computed_at` and the last deadline. A row whose next deadline has
+    # passed since is recomputed in the query (`FundingOpportunityQuerySet.with_status`).
+    listing_next_closes_at = models.DateTimeField(null=True, editable=False)
+    listing_next_opens_at = models.DateTimeField(null=True, editable=False)
+    listing_next_all_day = models.BooleanField(default=False, editable=False)
+    listing_last_closes_at = models.DateTimeField(null=True, editable=False)
+    listing_computed_at = models.DateTimeField(null=True, editable=False)
 
     objects = PageManager.from_queryset(FundingOpportunityQuerySet)()
 
@@ -387,7 +396,10 @@ class FundingOpportunityPage(Page):
     class Meta:
         verbose_name = _("funding opportunity")
         verbose_name_plural = _("funding opportunities")
-        indexes = [models.Index(fields=["uid"], name="funding_opportunity_uid")]
+        indexes = [
+            models.Index(fields=["uid"], name="funding_opportunity_uid"),
+            models.Index(fields=["listing_next_closes_at"], name="funding_opportunity_next"),
+        ]
 
     def clean(self):
         super().clean()
@@ -421,6 +433,11 @@ class FundingOpportunityPage(Page):
 
     def save(self, *args, **kwargs):
         self.filter_tokens = eligibility_tokens(self)
+        if self.pk and not kwargs.get("update_fields"):
+            # An instance loaded before the deadlines were last written must not put back
+            # its old listing columns.
+            for name, value in listing_values(self.pk).items():
+                setattr(self, name, value)
         return super().save(*args, **kwargs)
 
     # Presentation helpers -------------------------------------------------------------------
@@ -464,6 +481,28 @@ def eligibility_tokens(page):
     tokens += [f"a:{code}" for code in applicants]
     tokens += [f"f:{code}" for code in page.fields_of_activity] or ["f:*"]
     return "|" + "|".join(tokens) + "|"
+
+
+def listing_values(page_id, now=None):
+    """The `listing_*` columns of an opportunity from its deadline rows (one query)."""
+    rows = Deadline.objects.filter(opportunity_id=page_id).only("closes_at", "opens_at", "all_day")
+    return listing_from_rows(rows, now)
+
+
+def listing_from_rows(deadlines, now=None):
+    """The `listing_*` columns given an opportunity's `Deadline`s (saved or not)."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    rows = sorted(deadlines, key=lambda row: row.closes_at)
+    ahead = next((row for row in rows if row.closes_at > now), None)
+    return {
+        "listing_next_closes_at": ahead.closes_at if ahead else None,
+        "listing_next_opens_at": ahead.opens_at if ahead else None,
+        "listing_next_all_day": ahead.all_day if ahead else False,
+        "listing_last_closes_at": rows[-1].closes_at if rows else None,
+        "listing_computed_at": now,
+    }
 
 
 class FundingRound(Orderable):
@@ -627,3 +666,87 @@ class FundingGuidePage(Page):
         context["toc"] = self.table_of_contents()
         context["funding_index"] = self.get_parent().specific_deferred
         return context
+
+
+# ---------------------------------------------------------------------------------------------
+# Saved searches with email alerts
+
+
+def new_alert_secret():
+    return secrets.token_urlsafe(24)
+
+
+class AlertFrequency(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly")
+    DAILY = "daily", _("Daily")
+
+
+class FundingAlert(models.Model):
+    """A visitor's saved search of a funding index: `send_funding_alerts` emails the calls
+    that newly match it and reminders before their deadlines. Created unconfirmed from the
+    index; the emailed link confirms it; deleting it (unsubscribing) removes the address."""
+
+    index = models.ForeignKey(
+        FundingIndexPage, verbose_name=_("funding index"), on_delete=models.CASCADE
+    )
+    email = models.EmailField(_("email address"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    # The filters in canonical form (`funding.alerts.canonical_query`), without sort or page.
+    query = models.CharField(_("search"), max_length=2000, blank=True)
+    frequency = models.CharField(
+        _("how often"),
+        max_length=8,
+        choices=AlertFrequency.choices,
+        default=AlertFrequency.WEEKLY,
+    )
+    # Part of every link: a new secret (or deleting the alert) makes old links useless.
+    secret = models.CharField(max_length=64, default=new_alert_secret, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    last_sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("funding alert")
+        verbose_name_plural = _("funding alerts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["index", "email", "query"], name="funding_alert_one_per_search"
+            )
+        ]
+        indexes = [models.Index(fields=["email"], name="funding_alert_email")]
+
+    def __str__(self):
+        return f"{self.email} ({self.index_id})"
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+
+class AlertKind(models.TextChoices):
+    NEW = "new", _("New call")
+    CLOSING = "closing", _("Closing reminder")
+
+
+class FundingAlertDelivery(models.Model):
+    """What an alert has sent: a call at most once as new, and one reminder per deadline."""
+
+    alert = models.ForeignKey(FundingAlert, on_delete=models.CASCADE, related_name="deliveries")
+    opportunity = models.ForeignKey(
+        FundingOpportunityPage, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=8, choices=AlertKind.choices)
+    # The deadline's round key for a reminder; empty for a new call.
+    key = models.CharField(max_length=40, blank=True)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alert", "opportunity", "kind", "key"], name="funding_alert_sent_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.alert_id} {self.kind} {self.opportunity_id} {self.key}"

@@ -35,6 +35,10 @@ class FundingOpportunityQuerySet(PageQuerySet):
         upcoming: the next round has not opened yet; closing_soon: it closes within
         `closing_soon_days()`; open: otherwise open; closed: no deadline ahead; continuous:
         a rolling call, whatever its rounds say.
+
+        The next round comes from the stored `listing_*` columns while they still hold (they
+        were computed before `now` and their next deadline has not passed); only the other
+        rows ask the deadline table, so a listing is one query over the page table.
         """
         from .models import Deadline, Timing, closing_soon_days
 
@@ -44,11 +48,29 @@ class FundingOpportunityQuerySet(PageQuerySet):
             "closes_at"
         )
         latest = Deadline.objects.filter(opportunity=OuterRef("pk")).order_by("-closes_at")
+        computed = Q(listing_computed_at__lte=now)
+        fresh = computed & (
+            Q(listing_next_closes_at__isnull=True) | Q(listing_next_closes_at__gt=now)
+        )
+
+        def stored_or(stored, column, field, condition=fresh, rows=ahead):
+            return Case(
+                When(condition, then=F(stored)),
+                default=Subquery(rows.values(column)[:1]),
+                output_field=field,
+            )
+
         return self.annotate(
-            next_closes_at=Subquery(ahead.values("closes_at")[:1]),
-            next_opens_at=Subquery(ahead.values("opens_at")[:1]),
-            next_all_day=Subquery(ahead.values("all_day")[:1]),
-            last_closes_at=Subquery(latest.values("closes_at")[:1]),
+            next_closes_at=stored_or("listing_next_closes_at", "closes_at", models.DateTimeField()),
+            next_opens_at=stored_or("listing_next_opens_at", "opens_at", models.DateTimeField()),
+            next_all_day=stored_or("listing_next_all_day", "all_day", models.BooleanField()),
+            last_closes_at=stored_or(
+                "listing_last_closes_at",
+                "closes_at",
+                models.DateTimeField(),
+                condition=computed,
+                rows=latest,
+            ),
         ).annotate(
             funding_status=Case(
                 When(timing=Timing.CONTINUOUS, then=Value("continuous")),

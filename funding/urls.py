@@ -1,8 +1,9 @@
-"""Plain paths of the funding app; they hold a dot, which Wagtail's routable pages never match."""
+"""Plain paths of the funding app: files with a dot, which Wagtail's routable pages never
+match, and the pages of email alerts, which belong to a visitor rather than to a page."""
 
 from django.urls import path
 
-from . import views
+from . import alert_views, views
 
 urlpatterns = [
     path(
@@ -16,4 +17,18 @@ urlpatterns = [
         views.opportunity_ics_view,
         name="funding_opportunity_ics",
     ),
+    path("funding/<int:index_id>/alert/", alert_views.subscribe_view, name="funding_alert"),
+    path("funding/alert/sent/", alert_views.sent_view, name="funding_alert_sent"),
+    path("funding/alert/deleted/", alert_views.deleted_view, name="funding_alert_deleted"),
+    path(
+        "funding/alert/confirm/<str:token>/",
+        alert_views.confirm_view,
+        name="funding_alert_confirm",
+    ),
+    path(
+        "funding/alert/<str:token>/unsubscribe/",
+        alert_views.unsubscribe_view,
+        name="funding_alert_unsubscribe",
+    ),
+    path("funding/alert/<str:token>/", alert_views.manage_view, name="funding_alert_manage"),
 ]

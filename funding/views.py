@@ -22,8 +22,10 @@ from catalogue.models import Theme
 from catalogue.regions import Municipality, SubRegion
 from home.models import NewsCategory, NewsPage
 
+from .alerts import canonical_query
 from .feeds import absolute_url, amount_text, opportunity_events
 from .filters import FILTER_PARAMS, SORT_CHOICES, parse_filters
+from .forms import AlertForm
 from .jsonld import opportunity_json_ld
 from .models import (
     ZONE,
@@ -114,6 +116,9 @@ def index_context(page, request):
         "guide": FundingGuidePage.objects.child_of(page).live().only("title", "url_path").first(),
     }
     context["feed_url"], context["csv_url"] = feed_urls(page, request)
+    context["alert_url"] = reverse("funding_alert", args=[page.pk])
+    email = request.user.email if request.user.is_authenticated else ""
+    context["alert_form"] = AlertForm(initial={"email": email, "query": canonical_query(filters)})
     context["feed_title"] = _("Funding deadlines: %(site)s") % {"site": page.title}
     if not filters.is_filtered and filters.page == "1":
         closing = list(opportunities.with_statuses("closing_soon").by_deadline()[:HIGHLIGHT_COUNT])

@@ -1,0 +1,158 @@
+"""The pages of saved searches with email alerts: sign up (from the funding index), confirm
+with the emailed link, manage or delete, and unsubscribe with one click."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.http import QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from associations.ratelimit import allow
+
+from . import alerts
+from .filters import parse_filters
+from .forms import AlertForm, FrequencyForm
+from .models import FundingAlert
+from .views import _index_or_404
+
+SIGNUP_LIMIT = (5, 60 * 60)  # sign-ups per hour, per client address and per email address
+
+
+def _search(index, query):
+    """(canonical query, description lines) of a filter query string."""
+    themes = alerts.theme_names(index.locale_id)
+    filters = parse_filters(QueryDict(query), themes=themes)
+    return alerts.canonical_query(filters), alerts.describe(filters, themes)
+
+
+def _refused(request, reason, status=400):
+    return render(request, "funding/alert_link_refused.html", {"reason": reason}, status=status)
+
+
+def subscribe_view(request, index_id):
+    index = _index_or_404(index_id)
+    status = 200
+    if request.method == "POST":
+        form = AlertForm(request.POST)
+        query, search = _search(index, request.POST.get("query", ""))
+        limit, window = SIGNUP_LIMIT
+        if not allow(
+            request,
+            "funding_alert",
+            limit=limit,
+            window=window,
+            extra=request.POST.get("email", "")[:254],
+        ):
+            form.is_valid()
+            form.add_error(None, _("Too many alerts were asked for. Try again in an hour."))
+            status = 429
+        elif form.is_valid():
+            subscribe(index, form.cleaned_data["email"], form.cleaned_data["frequency"], query)
+            return redirect("funding_alert_sent")
+    else:
+        email = request.user.email if request.user.is_authenticated else ""
+        query, search = _search(index, request.GET.urlencode())
+        form = AlertForm(initial={"email": email, "query": query})
+    return render(
+        request,
+        "funding/alert_form.html",
+        {"form": form, "index": index, "search": search, "query": query},
+        status=status,
+    )
+
+
+def subscribe(index, email, frequency, query):
+    """Save the unconfirmed alert (or find the same one) and email its confirmation link.
+    The answer is the same whether the address already had this alert, so the page does not
+    tell strangers who subscribes to what."""
+    language = get_language() or settings.LANGUAGE_CODE
+    try:
+        with transaction.atomic():
+            alert, created = FundingAlert.objects.get_or_create(
+                index=index,
+                email=email,
+                query=query,
+                defaults={"frequency": frequency, "language": language},
+            )
+    except IntegrityError:  # the same sign-up twice at once
+        alert = FundingAlert.objects.get(index=index, email=email, query=query)
+    if not alert.is_confirmed:
+        FundingAlert.objects.filter(pk=alert.pk).update(frequency=frequency, language=language)
+        alert.frequency, alert.language = frequency, language
+    alerts.send_confirmation(alert)
+    return alert
+
+
+def sent_view(request):
+    return render(request, "funding/alert_sent.html")
+
+
+def confirm_view(request, token):
+    try:
+        alert = alerts.read_confirm_token(token)
+    except alerts.LinkError as error:
+        return _refused(request, error.reason)
+    if alert.confirmed_at is None:
+        now = timezone.now()
+        # Calls already listed are not news: the first email has what is new from now on.
+        FundingAlert.objects.filter(pk=alert.pk, confirmed_at__isnull=True).update(
+            confirmed_at=now, last_checked_at=now
+        )
+        messages.success(request, _("Your funding alert is on."))
+    return redirect("funding_alert_manage", alerts.manage_token(alert))
+
+
+def manage_view(request, token):
+    try:
+        alert = alerts.read_manage_token(token)
+    except alerts.LinkError as error:
+        return _refused(request, error.reason)
+    if not alert.is_confirmed:
+        return _refused(request, "unconfirmed")
+    form = FrequencyForm(initial={"frequency": alert.frequency})
+    if request.method == "POST":
+        if request.POST.get("action") == "delete":
+            alert.delete()
+            return redirect("funding_alert_deleted")
+        form = FrequencyForm(request.POST)
+        if form.is_valid():
+            FundingAlert.objects.filter(pk=alert.pk).update(
+                frequency=form.cleaned_data["frequency"]
+            )
+            messages.success(request, _("Your changes were saved."))
+            return redirect("funding_alert_manage", token)
+    _query, search = _search(alert.index, alert.query)
+    return render(
+        request,
+        "funding/alert_manage.html",
+        {
+            "alert": alert,
+            "form": form,
+            "search": search,
+            "search_url": alerts.search_url(alert),
+            "unsubscribe_url": reverse("funding_alert_unsubscribe", args=[token]),
+        },
+    )
+
+
+# A mail program's one-click unsubscribe (RFC 8058) posts without a CSRF token; the signed
+# link is the authority, and the GET only shows a button (link checkers must not unsubscribe).
+@csrf_exempt
+def unsubscribe_view(request, token):
+    try:
+        alert = alerts.read_manage_token(token)
+    except alerts.LinkError as error:
+        return _refused(request, error.reason)
+    if request.method == "POST":
+        alert.delete()
+        return redirect("funding_alert_deleted")
+    return render(request, "funding/alert_unsubscribe.html", {"alert": alert})
+
+
+def deleted_view(request):
+    return render(request, "funding/alert_deleted.html")

@@ -1,0 +1,38 @@
+"""The form of a saved search with email alerts."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import AlertFrequency
+
+
+class AlertForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _("Enter a valid email address, e.g. name@example.fi."),
+        },
+    )
+    frequency = forms.ChoiceField(
+        label=_("How often"),
+        choices=AlertFrequency.choices,
+        initial=AlertFrequency.WEEKLY,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how often you want the email.")},
+    )
+    # The filters of the list the visitor was looking at, as a query string.
+    query = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class FrequencyForm(forms.Form):
+    frequency = forms.ChoiceField(
+        label=_("How often"),
+        choices=AlertFrequency.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how often you want the email.")},
+    )
