@@ -8,7 +8,11 @@
   the training's `sequence`, raised when times, recurrence or status change.
 """
 
+import dataclasses
 import datetime
+import hashlib
+import logging
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -18,7 +22,17 @@ from django.utils.translation import override
 
 from calendars.types import CalendarMeta, FeedEvent, recurrence_to_ical
 
-from .models import EventStatus, ExceptionAction, Format, SessionStatus, TrainingPage
+from .filters import MULTI_PARAMS
+from .models import (
+    EventStatus,
+    ExceptionAction,
+    Format,
+    Kind,
+    Language,
+    SessionStatus,
+    TrainingPage,
+)
+from .regions import PLACE_CHOICES, SubRegion
 
 UID_DOMAIN = "meidanhame.fi"
 ZONE = ZoneInfo(settings.TIME_ZONE)
@@ -31,8 +45,9 @@ ICAL_STATUS = {
 }
 
 
-def absolute_url(page):
-    return settings.BASE_URL + (page.get_url() or "")
+def absolute_url(page, request=None):
+    # With a request, Wagtail keeps the site root paths on it instead of asking the cache per page.
+    return settings.BASE_URL + (page.get_url(request) or "")
 
 
 def _location(page):
@@ -71,7 +86,7 @@ def _when(start, end, all_day):
     return timezone.localtime(start, ZONE), timezone.localtime(end, ZONE)
 
 
-def training_events(page, *, themes=(), organiser_name=None, revision_time=None):
+def training_events(page, *, themes=(), organiser_name=None, revision_time=None, request=None):
     """The FeedEvents of one training page, in the page's language.
 
     `themes` are the theme names for CATEGORIES; `organiser_name` the organiser in the page's
@@ -81,7 +96,7 @@ def training_events(page, *, themes=(), organiser_name=None, revision_time=None)
         revision_time or page.last_published_at or page.latest_revision_created_at or timezone.now()
     )
     created = page.first_published_at or stamp
-    url = absolute_url(page)
+    url = absolute_url(page, request)
     language = page.locale.language_code
     status = ICAL_STATUS.get(page.status, "CONFIRMED")
     common = {
@@ -170,12 +185,14 @@ def training_events(page, *, themes=(), organiser_name=None, revision_time=None)
 
 def trainings_for_feed():
     """Live trainings with what `training_events` reads, in a constant number of queries."""
+    return _with_feed_data(TrainingPage.objects.live().public())
+
+
+def _with_feed_data(trainings):
     return (
-        TrainingPage.objects.live()
-        .public()
-        .defer_streamfields()
+        trainings.defer_streamfields()
         .select_related("locale", "organiser")
-        .prefetch_related("sessions", "exceptions", "theme_links__theme", "co_organiser_links")
+        .prefetch_related("sessions", "exceptions", "theme_links__theme")
     )
 
 
@@ -183,6 +200,10 @@ def feed_trainings(locale, filters=None, now=None):
     """Live trainings of `locale` with an occurrence in the feed window (30 days back to
     18 months ahead) that matches `filters` (a `catalogue.filters.CatalogueFilters`, as
     parsed from the feed URL's query string). One query for the ids, prefetches for the rest."""
+    return trainings_for_feed().filter(pk__in=_matching_training_ids(locale, filters, now))
+
+
+def _matching_training_ids(locale, filters, now):
     from .models import Occurrence
     from .occurrences import window
 
@@ -190,7 +211,7 @@ def feed_trainings(locale, filters=None, now=None):
     occurrences = Occurrence.objects.in_locale(locale).between(window_start, window_end)
     if filters is not None:
         occurrences = filters.apply(occurrences)
-    return trainings_for_feed().filter(pk__in=occurrences.values("training_id"))
+    return occurrences.values("training_id")
 
 
 def training_ics(page):
@@ -204,3 +225,223 @@ def training_ics(page):
         themes, organiser = localized_names(page)
         events = training_events(page, themes=themes, organiser_name=organiser)
         return build_calendar(CalendarMeta(name=None, language=language), events)
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalogue's feeds: the whole catalogue and every filtered view of it
+
+logger = logging.getLogger("catalogue.feeds")
+
+# Each training's VEVENT blocks are cached by revision; they never go stale, only unused.
+BLOCK_TIMEOUT = 7 * 24 * 60 * 60
+FEED_PARAMS = ("q", "when", "from", "to", "free", "open") + MULTI_PARAMS
+# Parameters of the HTML page that choose how results are shown, not which: a feed accepts and
+# ignores them, so a catalogue URL copied as it is still gives its feed.
+PAGE_ONLY_PARAMS = ("view", "month", "page")
+# Google Calendar refuses subscription URLs of 256 characters or more.
+MAX_FEED_URL_LENGTH = 255
+
+
+def unknown_parameters(query):
+    """Names in `query` that neither the catalogue nor its feed knows (a typo would otherwise
+    silently give the whole catalogue)."""
+    known = set(FEED_PARAMS) | set(PAGE_ONLY_PARAMS)
+    return [name for name in query if name not in known]
+
+
+def canonical_query(filters):
+    """The filters as a sorted query string: one spelling per selection, for cache keys and
+    saved short URLs. Page-only parameters (view, month, page) are left out."""
+    pairs = []
+    if filters.q:
+        pairs.append(("q", filters.q))
+    if filters.when:
+        pairs.append(("when", filters.when))
+    if filters.date_from:
+        pairs.append(("from", filters.date_from.isoformat()))
+    if filters.date_to:
+        pairs.append(("to", filters.date_to.isoformat()))
+    for name, values in (
+        ("theme", filters.themes),
+        ("kind", filters.kinds),
+        ("format", filters.formats),
+        ("region", filters.regions),
+        ("municipality", filters.municipalities),
+        ("language", filters.languages),
+        ("organiser", filters.organisers),
+    ):
+        pairs += [(name, value) for value in values]
+    if filters.free:
+        pairs.append(("free", "1"))
+    if filters.open_to_others:
+        pairs.append(("open", "1"))
+    return urlencode(sorted(pairs))
+
+
+def within_window(filters, now=None):
+    """A copy of `filters` whose dates lie inside the feed window (30 days back, 18 months
+    ahead): relative spans become dates and huge ranges are clamped, never refused."""
+    from .occurrences import window
+
+    window_start, window_end = window(now)
+    first_allowed = timezone.localtime(window_start, ZONE).date()
+    last_allowed = timezone.localtime(window_end, ZONE).date()
+    first, last = filters.date_range(timezone.localtime(now or timezone.now(), ZONE).date())
+    first = max(first or first_allowed, first_allowed)
+    last = min(last or last_allowed, last_allowed)
+    return dataclasses.replace(filters, when="", date_from=first, date_to=last, problems=[])
+
+
+def feed_title(filters, themes, organisers):
+    """ "Meidän Häme – trainings: Digital skills, Riihimäki" in the active language.
+
+    `themes` and `organisers` map slugs to objects with a name (as `catalogue.views.taxonomy`
+    gives them)."""
+    parts = []
+    if filters.q:
+        parts.append(f"“{filters.q}”")
+    parts += [_display_name(themes.get(slug), slug) for slug in filters.themes]
+    parts += [_choice_label(Kind.choices, value) for value in filters.kinds]
+    parts += [_choice_label(Format.choices, value) for value in filters.formats]
+    parts += [_choice_label(SubRegion.choices, value) for value in filters.regions]
+    parts += [_choice_label(PLACE_CHOICES, value) for value in filters.municipalities]
+    parts += [_choice_label(Language.choices, value) for value in filters.languages]
+    parts += [_display_name(organisers.get(slug), slug) for slug in filters.organisers]
+    if filters.free:
+        parts.append(_("free of charge"))
+    if filters.open_to_others:
+        parts.append(_("open to other associations"))
+    first, last = filters.date_range()
+    if first or last:
+        parts.append(
+            f"{first.strftime('%-d.%-m.%Y') if first else ''}–"
+            f"{last.strftime('%-d.%-m.%Y') if last else ''}"
+        )
+    if not parts:
+        return _("Meidän Häme – trainings")
+    return _("Meidän Häme – trainings: %(filters)s") % {"filters": ", ".join(parts)}
+
+
+def _choice_label(choices, value):
+    return str(dict(choices).get(value, value))
+
+
+def _display_name(item, fallback):
+    if item is None:
+        return fallback
+    if isinstance(item, str):
+        return item or fallback
+    return str(getattr(item, "name", None) or getattr(item, "title", None) or fallback)
+
+
+def names_version(themes, organisers):
+    """A digest of the theme and organiser names of a language: the cached event blocks show
+    them, and a renamed theme (a snippet, without a page revision) must not keep its old name."""
+    digest = hashlib.blake2b(digest_size=8)
+    for mapping in (themes, organisers):
+        for slug in sorted(mapping):
+            digest.update(f"{slug}={_display_name(mapping[slug], slug)}\n".encode())
+    return digest.hexdigest()
+
+
+def _organiser_name(organiser):
+    return _display_name(organiser, "") or None
+
+
+def localized_names_of(pages, locale_id):
+    """{page pk: (theme names, organiser name)} in the language of `locale_id`, for many pages
+    in two queries (the pages' themes and organiser prefetched, as `trainings_for_feed` does).
+
+    Related objects are the source language's rows (synchronised relations): their translation
+    in `locale_id` is looked up by translation key, falling back to the row itself."""
+    from .models import Theme
+
+    theme_keys = {link.theme.translation_key for page in pages for link in page.theme_links.all()}
+    theme_names = dict(
+        Theme.objects.filter(translation_key__in=theme_keys, locale_id=locale_id).values_list(
+            "translation_key", "name"
+        )
+    )
+    organiser_model = TrainingPage._meta.get_field("organiser").related_model
+    organisers = [page.organiser for page in pages if page.organiser is not None]
+    translations = organiser_model.objects.filter(
+        translation_key__in={organiser.translation_key for organiser in organisers},
+        locale_id=locale_id,
+    )
+    if hasattr(translations, "live"):  # organisers are pages: only published translations
+        translations = translations.live()
+    localized = {organiser.translation_key: organiser for organiser in translations}
+    names = {}
+    for page in pages:
+        themes = [
+            theme_names.get(link.theme.translation_key, link.theme.name)
+            for link in page.theme_links.all()
+        ]
+        organiser = page.organiser
+        if organiser is not None:
+            organiser = localized.get(organiser.translation_key, organiser)
+        names[page.pk] = (themes, _organiser_name(organiser) if organiser is not None else None)
+    return names
+
+
+def _block_key(row, language, version):
+    pk, revision_id, sequence, url_path = row
+    path = hashlib.blake2b(url_path.encode(), digest_size=8).hexdigest()
+    return f"catalogue:block:{pk}:{revision_id}:{sequence}:{path}:{language}:{version}"
+
+
+def training_blocks(pks, language, request=None):
+    """{pk: the VEVENT bytes of the training} of trainings, built in constant queries.
+
+    A training whose data cannot be written (e.g. a session that ends before it starts) loses
+    only the events that cannot be written; an error in the page as a whole skips the page.
+    Both are logged on the `calendars` / `catalogue.feeds` loggers."""
+    from calendars.ical import serialize_event
+
+    # The caller chose live, public trainings: not checked again.
+    pages = list(_with_feed_data(TrainingPage.objects.filter(pk__in=pks)))
+    if not pages:
+        return {}
+    names = localized_names_of(pages, pages[0].locale_id)
+    blocks = {}
+    for page in pages:
+        themes, organiser = names[page.pk]
+        try:
+            events = training_events(page, themes=themes, organiser_name=organiser, request=request)
+        except Exception:
+            logger.exception("Skipped training %s (%s) in a feed", page.pk, page.uid)
+            blocks[page.pk] = b""
+            continue
+        blocks[page.pk] = b"".join(serialize_event(event, language) for event in events)
+    return blocks
+
+
+def catalogue_calendar(locale, filters, meta, *, names_key="", now=None, request=None):
+    """The bytes of a catalogue feed: the trainings of `locale` that match `filters` (already
+    inside the window, see `within_window`), each as its cached per-revision VEVENT blocks.
+
+    A feed built after a publish rebuilds only the blocks of the changed training: the others
+    are one `get_many` away. Trainings are written in a stable order (by id), so unchanged
+    data gives byte-identical output."""
+    from django.core.cache import cache
+
+    from calendars.ical import build_calendar
+
+    language = locale.language_code
+    rows = list(
+        TrainingPage.objects.live()
+        .public()
+        .filter(pk__in=_matching_training_ids(locale, filters, now))
+        .order_by("pk")
+        .values_list("pk", "live_revision_id", "sequence", "url_path")
+    )
+    keys = {row[0]: _block_key(row, language, names_key) for row in rows}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk, key in keys.items() if key not in found]
+    if missing:
+        with override(language):
+            built = training_blocks(missing, language, request=request)
+        cache.set_many({keys[pk]: block for pk, block in built.items()}, timeout=BLOCK_TIMEOUT)
+        found.update({keys[pk]: block for pk, block in built.items()})
+    blocks = [found.get(keys[row[0]], b"") for row in rows]
+    return build_calendar(meta, blocks)

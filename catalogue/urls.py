@@ -1,6 +1,6 @@
 """Plain paths of the catalogue; they hold a dot, which Wagtail's routable pages never match."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import ics_views
 
@@ -10,4 +10,7 @@ urlpatterns = [
         ics_views.training_ics_view,
         name="catalogue_training_ics",
     ),
+    path("calendar/trainings.ics", ics_views.catalogue_feed_view, name="catalogue_trainings_ics"),
+    # Short URLs of saved filters (for this feed and any other that saves one).
+    path("", include("calendars.urls")),
 ]

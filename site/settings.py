@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # First, so that every response gets the CSP, including those made by other middleware.
     "meidanhame.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Answers repeated calendar feed requests from the cache, before sessions, locale and Wagtail.
+    "calendars.middleware.CachedFeedMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -2,17 +2,32 @@
 parser (recurring-ical-events) and compared with the occurrence table the HTML pages show."""
 
 import datetime
+import gzip
+import logging
+import math
+import re
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import recurring_ical_events
 
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from calendars.http import invalidate_feeds
 from calendars.ical import build_calendar
+from calendars.models import SavedFeed
 from calendars.types import CalendarMeta
+from catalogue.factories import local, make_training
 from catalogue.feeds import training_events, training_ics, trainings_for_feed
-from catalogue.models import TrainingPage
+from catalogue.models import Occurrence, Session, TrainingPage
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+LANGUAGES = ("fi", "sv", "en")
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +121,425 @@ def test_feed_trainings_follow_the_same_filters_as_the_catalogue():
     assert all(page.municipality == "loppi" for page in feed_trainings(fi, filters))
     bad = parse_filters(QueryDict("theme=nope"), themes=themes, organisers=[])
     assert not bad.is_valid and "nope" in bad.problems[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# The feed URLs: the whole catalogue and its filtered views, read as a subscriber reads them
+
+HTML_ROW = re.compile(
+    r'<time datetime="([^"]+)">.*?<h3 class="occurrence__title"><a href="([^"]+)">', re.S
+)
+COUNT = re.compile(r'id="results-title"[^>]*>(\d+) upcoming')
+FEED = "/en/calendar/trainings.ics"
+CATALOGUE = "/en/koulutukset/"
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
+
+
+def _instant(value):
+    """A comparable start: an aware datetime in UTC, or a date for an all-day occurrence."""
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC)
+    return value
+
+
+def listed_by_catalogue(client, query):
+    """(page path, start, cancelled) of every occurrence the HTML catalogue lists, all pages."""
+    first = client.get(f"{CATALOGUE}?{query}")
+    assert first.status_code == 200
+    total = int(COUNT.search(first.content.decode()).group(1))
+    rows = []
+    for number in range(1, math.ceil(total / 20) + 1):
+        html = client.get(f"{CATALOGUE}?{query}&page={number}").content.decode()
+        for item in html.split('<li class="occurrence')[1:]:
+            when, href = HTML_ROW.search(item).groups()
+            start = (
+                datetime.date.fromisoformat(when)
+                if len(when) == 10
+                else datetime.datetime.fromisoformat(when)
+            )
+            rows.append((href, _instant(start), item.startswith(" occurrence--cancelled")))
+    assert len(rows) == total
+    return sorted(rows, key=repr)
+
+
+def expanded_from_feed(body, first_day, last_day):
+    """The same triples from a feed, expanded by an independent parser over the local days."""
+    start = datetime.datetime.combine(first_day, datetime.time(), tzinfo=HELSINKI)
+    after = last_day + datetime.timedelta(days=1)
+    end = datetime.datetime.combine(after, datetime.time(), tzinfo=HELSINKI)
+    rows = []
+    for event in expand(body, start, end):
+        path = urlsplit(str(event["URL"])).path
+        cancelled = str(event.get("STATUS", "")) == "CANCELLED"
+        rows.append((path, _instant(event["DTSTART"].dt), cancelled))
+    return sorted(rows, key=repr)
+
+
+def first_organiser_slug():
+    """The organiser filter value of the first English training, as the table stores it."""
+    occurrence = Occurrence.objects.filter(locale__language_code="en").order_by("pk").first()
+    return occurrence.organiser_slug
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "theme=digitaidot",
+        "municipality=hameenlinna",
+        "region=forssa-seutu&format=onsite",
+        "format=online&free=1",
+        "kind=seminar&kind=webinar",
+        "q=yhdistys",
+        "organiser=FIRST",
+    ],
+)
+def test_feed_expands_to_exactly_what_the_catalogue_lists(client, query):
+    if "FIRST" in query:
+        query = query.replace("FIRST", first_organiser_slug())
+    first_day = timezone.localdate() + datetime.timedelta(days=1)
+    last_day = first_day + datetime.timedelta(days=75)
+    dates = f"from={first_day}&to={last_day}"
+
+    listed = listed_by_catalogue(client, f"{query}&{dates}" if query else dates)
+    response = client.get(f"{FEED}?{query}")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert expanded_from_feed(response.content, first_day, last_day) == listed
+    if query == "":
+        assert len(listed) > 40  # the demo fills the range: the comparison means something
+
+
+def test_feed_of_a_date_range_has_the_trainings_of_that_range(client):
+    first_day = timezone.localdate() + datetime.timedelta(days=3)
+    last_day = first_day + datetime.timedelta(days=14)
+    query = f"from={first_day}&to={last_day}&theme=hallitustyo"
+
+    body = client.get(f"{FEED}?{query}").content
+
+    assert expanded_from_feed(body, first_day, last_day) == listed_by_catalogue(client, query)
+    name = "X-WR-CALNAME:Meidän Häme – trainings: Board work and governance\\, "
+    assert name in body.decode().replace("\r\n ", "")
+
+
+def test_calendar_name_says_what_the_filter_is(client):
+    body = client.get(f"{FEED}?theme=digitaidot&municipality=riihimaki").content.decode()
+    unfolded = body.replace("\r\n ", "")
+    assert (
+        "X-WR-CALNAME:Meidän Häme – trainings: Digital skills and remote tools\\, Riihimäki"
+        in unfolded
+    )
+    assert "NAME;LANGUAGE=en:Meidän Häme – trainings: Digital skills" in unfolded
+    assert "SOURCE;VALUE=URI:" in unfolded and "/en/calendar/trainings.ics?" in unfolded
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("theme=nope", "Unknown theme “nope”"),
+        ("municipality=atlantis", "Unknown municipality “atlantis”"),
+        ("from=31.12.2026", "“31.12.2026” is not a date"),
+        ("when=fortnight", "Unknown time span “fortnight”"),
+        ("free=maybe", "“maybe” is not a valid value for “free”"),
+        ("when=week&when=month", "“when” was given more than once"),
+        ("themes=digitaidot", "Unknown parameter “themes”"),
+        ("organiser=no-such-association", "Unknown organiser “no-such-association”"),
+    ],
+)
+def test_bad_filter_values_answer_400_with_a_plain_reason(client, query, reason):
+    response = client.get(f"{FEED}?{query}")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert reason in response.content.decode()
+
+
+def test_huge_date_ranges_are_clamped_to_the_window(client):
+    whole = client.get(FEED).content
+    huge = client.get(f"{FEED}?from=1900-01-01&to=9999-12-31")
+
+    assert huge.status_code == 200
+    assert uids(huge.content) == uids(whole)
+    window_start = timezone.localdate() - datetime.timedelta(days=30)
+    assert f"trainings: {window_start:%-d.%-m.%Y}–".encode() in huge.content
+
+
+def test_page_only_parameters_are_accepted_and_ignored(client):
+    plain = client.get(f"{FEED}?theme=talous")
+    with_view = client.get(f"{FEED}?theme=talous&view=month&month=2027-01&page=2")
+
+    assert with_view.status_code == 200
+    assert with_view.content == plain.content
+
+
+def uids(body):
+    return {str(event["UID"]) for event in icalendar.Calendar.from_ical(body).walk("VEVENT")}
+
+
+def test_every_language_has_the_same_uids_with_texts_in_its_language(client):
+    feeds = {code: client.get(f"/{code}/calendar/trainings.ics").content for code in LANGUAGES}
+
+    assert uids(feeds["fi"]) == uids(feeds["sv"]) == uids(feeds["en"])
+    assert len(uids(feeds["fi"])) > 40
+    for code, body in feeds.items():
+        text = body.decode()
+        assert f"SUMMARY;LANGUAGE={code}:" in text
+    assert "Understödsansökans ABC" in feeds["sv"].decode()
+    assert "Avustushaun ABC" in feeds["fi"].decode()
+
+
+def test_training_with_inconsistent_data_is_skipped_and_logged(client, caplog):
+    page = TrainingPage.objects.get(slug="hallituksen-perehdytys", locale__language_code="en")
+    broken = page.sessions.order_by("sort_order").first()
+    Session.objects.filter(pk=broken.pk).update(end=broken.start - datetime.timedelta(hours=2))
+    broken_uid = f"{page.uid}-{broken.translation_key}@meidanhame.fi"
+
+    with caplog.at_level(logging.WARNING, logger="calendars"):
+        response = client.get(FEED)
+
+    assert response.status_code == 200
+    found = uids(response.content)
+    assert broken_uid not in found
+    assert {uid for uid in found if uid.startswith(str(page.uid))}  # its other sessions stay
+    assert broken_uid in caplog.text
+
+
+def events_of(body, page):
+    calendar = icalendar.Calendar.from_ical(body)
+    return [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(str(page.uid))]
+
+
+def publish_edit(page, edit, capture):
+    """Publish a new revision of `page` changed by `edit`, running the after-commit hooks."""
+    page = page.get_latest_revision_as_object()
+    edit(page)
+    with capture(execute=True):
+        page.save_revision().publish()
+    return page
+
+
+TRAINING_FEED = "/fi/calendar/trainings.ics?theme=hallitustyo"
+
+
+def test_typo_fix_keeps_uids_and_sequence(client, django_capture_on_commit_callbacks):
+    page = TrainingPage.objects.get(slug="hallituksen-perehdytys", locale__language_code="fi")
+    before = events_of(client.get(TRAINING_FEED).content, page)
+
+    def fix_typo(page):
+        page.title += " (korjattu)"
+
+    page = publish_edit(page, fix_typo, django_capture_on_commit_callbacks)
+    after = events_of(client.get(TRAINING_FEED).content, page)
+
+    assert len(before) == 3
+    assert [str(e["UID"]) for e in after] == [str(e["UID"]) for e in before]
+    assert [int(e["SEQUENCE"]) for e in after] == [int(e["SEQUENCE"]) for e in before]
+    assert all(str(e["SUMMARY"]).startswith(page.title) for e in after)
+    assert [e["DTSTAMP"].dt for e in after] != [e["DTSTAMP"].dt for e in before]
+
+
+def test_time_change_keeps_uids_and_raises_sequence(client, django_capture_on_commit_callbacks):
+    page = TrainingPage.objects.get(slug="hallituksen-perehdytys", locale__language_code="fi")
+    before = events_of(client.get(TRAINING_FEED).content, page)
+    hour = datetime.timedelta(hours=1)
+
+    def move_first_session(page):
+        sessions = list(page.sessions.all())
+        sessions[0].start += hour
+        sessions[0].end += hour
+        page.sessions = sessions
+
+    publish_edit(page, move_first_session, django_capture_on_commit_callbacks)
+    after = events_of(client.get(TRAINING_FEED).content, page)
+    swedish = client.get("/sv/calendar/trainings.ics?theme=hallitustyo").content
+
+    assert [str(e["UID"]) for e in after] == [str(e["UID"]) for e in before]
+    assert [int(e["SEQUENCE"]) for e in after] == [int(e["SEQUENCE"]) + 1 for e in before]
+    assert after[0]["DTSTART"].dt == before[0]["DTSTART"].dt + hour
+    # Every language carries the raised SEQUENCE, so no client keeps the old time.
+    assert {int(e["SEQUENCE"]) for e in events_of(swedish, page)} == {
+        int(before[0]["SEQUENCE"]) + 1
+    }
+
+
+def test_unchanged_data_gives_byte_identical_feeds(client):
+    url = f"{FEED}?region=hameenlinna-seutu"
+    first = client.get(url)
+    cache.clear()  # nothing cached: every block built again
+    rebuilt = client.get(url)
+    invalidate_feeds()  # a new generation: the feed joined from the cached blocks
+    joined = client.get(url)
+
+    assert first.status_code == 200
+    assert first.content == rebuilt.content == joined.content
+    assert first["ETag"] == rebuilt["ETag"] == joined["ETag"]
+
+
+def test_conditional_get_answers_304_from_the_fast_path_with_the_same_headers(
+    client, django_assert_num_queries
+):
+    url = f"{FEED}?theme=viestinta"
+    full = client.get(url)  # the whole stack: builds and leaves a route in the cache
+
+    with django_assert_num_queries(0):
+        fast = client.get(url)
+        not_modified = client.get(url, headers={"If-None-Match": full["ETag"]})
+
+    assert fast.content == full.content
+    ignore = {"Date"}
+    assert {k: v for k, v in fast.items() if k not in ignore} == {
+        k: v for k, v in full.items() if k not in ignore
+    }
+    assert "Content-Security-Policy" in fast and fast["Content-Language"] == "en"
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert not_modified["ETag"] == full["ETag"]
+
+
+def test_publishing_reaches_the_cached_feed(client, django_capture_on_commit_callbacks):
+    page = TrainingPage.objects.get(slug="somekoulu", locale__language_code="en")
+    url = f"{FEED}?theme=viestinta"
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+
+    page = page.get_latest_revision_as_object()
+    page.summary = "A brand new summary for subscribers."
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    response = client.get(url, headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert b"A brand new summary for subscribers." in response.content.replace(b"\r\n ", b"")
+
+
+def test_gzip_and_head_on_the_catalogue_feed(client):
+    plain = client.get(FEED)
+    zipped = client.get(FEED, headers={"Accept-Encoding": "gzip"})
+    head = client.head(FEED)
+
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == plain["ETag"]
+
+
+# Short URLs, discovery and subscribe links ---------------------------------------------------
+
+LONG_QUERY = (
+    "theme=digitaidot&theme=viestinta&theme=talous&theme=hallitustyo&theme=rahoitus"
+    "&municipality=hameenlinna&municipality=riihimaki&municipality=forssa&municipality=janakkala"
+    "&municipality=hattula&municipality=loppi&kind=training&kind=seminar&format=onsite"
+    "&format=hybrid&q=yhdistyksen"
+)
+ALTERNATE = re.compile(
+    r'<link rel="alternate" type="text/calendar" title="([^"]*)" href="([^"]+)">'
+)
+
+
+def feed_link(client, url):
+    html = client.get(url).content.decode()
+    links = ALTERNATE.findall(html)
+    assert len(links) == 1, links
+    title, href = links[0]
+    return title, href.replace("&amp;", "&"), html
+
+
+def test_catalogue_announces_the_feed_of_its_filters(client):
+    title, href, html = feed_link(client, f"{CATALOGUE}?theme=digitaidot&page=1&view=list")
+
+    assert title == "Meidän Häme – trainings: Digital skills and remote tools"
+    assert href.endswith("/en/calendar/trainings.ics?theme=digitaidot")
+    bare = href.split("://", 1)[1]
+    assert f'href="webcal://{bare}"' in html
+    assert "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F" in html
+    assert "https://outlook.live.com/calendar/0/addfromweb?url=" in html
+    assert "https://outlook.office.com/calendar/0/addfromweb?url=" in html
+    assert 'data-copy-target="catalogue-subscribe-url"' in html
+    assert '<label for="catalogue-subscribe-url">' in html
+
+
+def test_archive_announces_the_feed_of_its_filters(client):
+    _title, href, _html = feed_link(client, f"{CATALOGUE}archive/?municipality=forssa")
+    assert href.endswith("/en/calendar/trainings.ics?municipality=forssa")
+
+
+def test_long_filters_get_a_short_stable_url_that_serves_the_same_feed(client):
+    long_url = f"{FEED}?{LONG_QUERY}"
+    assert len("webcal://localhost" + long_url) > 256
+    _title, href, html = feed_link(client, f"{CATALOGUE}?{LONG_QUERY}")
+    _again, href_again, _html = feed_link(client, f"{CATALOGUE}?{LONG_QUERY}&page=1")
+
+    assert "/en/calendar/s/" in href and href.endswith(".ics")
+    assert len(href.replace("http://", "webcal://").replace("https://", "webcal://")) < 256
+    assert href_again == href
+    assert SavedFeed.objects.count() == 1
+    assert f'value="{href}"' in html
+
+    short = client.get(urlsplit(href).path)
+    direct = client.get(long_url)
+    assert short.status_code == direct.status_code == 200
+    assert short.content == direct.content  # the same SOURCE: the short URL
+    assert f"SOURCE;VALUE=URI:{href}".encode() in short.content.replace(b"\r\n ", b"")
+    # The token does not depend on the language: Swedish gets the same filter in Swedish.
+    swedish = client.get(urlsplit(href).path.replace("/en/", "/sv/"))
+    assert swedish.status_code == 200 and uids(swedish.content) == uids(short.content)
+
+
+def test_unknown_short_url_is_a_plain_404(client):
+    response = client.get("/en/calendar/s/aaaaaaaaaaaaaaaa.ics")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "No saved calendar feed" in response.content.decode()
+
+
+def test_training_page_announces_its_ics_and_offers_add_to_calendar(client):
+    page = TrainingPage.objects.get(slug="avustushaun-abc", locale__language_code="en")
+    title, href, html = feed_link(client, page.url)
+
+    assert title == page.title
+    assert href.endswith(f"/en/calendar/training/{page.uid}.ics")
+    assert client.get(urlsplit(href).path).status_code == 200
+    google = re.search(r'href="(https://calendar.google.com/calendar/render\?[^"]+)"', html)
+    params = parse_qs(urlsplit(google.group(1).replace("&amp;", "&")).query)
+    assert params["action"] == ["TEMPLATE"] and params["text"] == [page.title]
+    start, end = params["dates"][0].split("/")
+    assert start.endswith("Z") and end > start
+    assert page.url in params["details"][0]
+    assert "https://outlook.live.com/calendar/0/action/compose?" in html
+    assert "https://outlook.office.com/calendar/0/action/compose?" in html
+
+
+# Queries ------------------------------------------------------------------------------------
+
+
+def count_queries(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def test_feed_takes_the_same_number_of_queries_as_data_grows(client, django_assert_max_num_queries):
+    url = "/fi/calendar/trainings.ics"
+    small = count_queries(client, url)
+    for number in range(6):
+        make_training(
+            f"kyselytesti-{number}",
+            title=f"Kyselytesti {number}",
+            themes=("rahoitus", "talous"),
+            sessions=[(local(5 + number, 10), local(5 + number, 12))] * 1
+            + [(local(20 + number, 10), local(20 + number, 12))],
+        )
+
+    cache.clear()
+    with django_assert_max_num_queries(small):
+        response = client.get(url)
+    assert b"Kyselytesti 5" in response.content
+    assert count_queries(client, url) == small

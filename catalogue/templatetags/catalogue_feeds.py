@@ -1,0 +1,100 @@
+"""Calendar links on catalogue pages: the feed of the filters shown, and "Add to calendar"
+links of one training."""
+
+import datetime
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+register = template.Library()
+
+UTC_FORMAT = "%Y%m%dT%H%M%SZ"
+
+
+@register.simple_tag(takes_context=True)
+def catalogue_feed(context):
+    """{url, title} of the feed that matches the catalogue's current filters, or None when the
+    page has no parsed filters. `url` is the short saved URL when the long one is too long."""
+    from ..feeds import canonical_query, feed_title
+    from ..ics_views import preferred_feed_url
+
+    filters = context.get("filters")
+    if filters is None:
+        return None
+    language = context.get("LANGUAGE_CODE") or context["request"].LANGUAGE_CODE
+    return {
+        "url": preferred_feed_url(language, canonical_query(filters)),
+        "title": feed_title(
+            filters, context.get("theme_names", {}), context.get("organiser_names", {})
+        ),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def training_calendar_links(context, page, occurrence=None):
+    """The .ics download of `page` and, for its next `occurrence`, Google and Outlook links
+    that open a new event with the date, place and description filled in."""
+    ics = reverse("catalogue_training_ics", kwargs={"uid": page.uid})
+    links = {"ics": ics, "ics_url": settings.BASE_URL + ics}
+    if occurrence is None:
+        return links
+    from ..feeds import absolute_url
+
+    request = context.get("request")
+    title = f"{page.title}: {occurrence.title}" if occurrence.title else page.title
+    url = absolute_url(page, request)
+    details = f"{page.summary}\n\n{url}" if page.summary else url
+    location = occurrence.location or _place(page)
+    start, end = occurrence.start, occurrence.end
+    if occurrence.all_day:
+        first = timezone.localtime(start).date()
+        after = max(timezone.localtime(end).date(), first + datetime.timedelta(days=1))
+        google_dates = f"{first:%Y%m%d}/{after:%Y%m%d}"
+        outlook_times = {"startdt": first.isoformat(), "enddt": after.isoformat()}
+    else:
+        google_dates = f"{_utc(start)}/{_utc(end)}"
+        outlook_times = {"startdt": _iso_utc(start), "enddt": _iso_utc(end)}
+    google = urlencode(
+        {
+            "action": "TEMPLATE",
+            "text": title,
+            "dates": google_dates,
+            "details": details,
+            "location": location,
+            "ctz": settings.TIME_ZONE,
+        },
+        quote_via=quote,
+    )
+    outlook = urlencode(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": title,
+            **outlook_times,
+            "allday": "true" if occurrence.all_day else "false",
+            "body": details,
+            "location": location,
+        },
+        quote_via=quote,
+    )
+    links["google"] = f"https://calendar.google.com/calendar/render?{google}"
+    links["outlook_live"] = f"https://outlook.live.com/calendar/0/action/compose?{outlook}"
+    links["outlook_office"] = f"https://outlook.office.com/calendar/0/action/compose?{outlook}"
+    return links
+
+
+def _place(page):
+    from ..feeds import _location
+
+    return _location(page)
+
+
+def _utc(value):
+    return value.astimezone(datetime.UTC).strftime(UTC_FORMAT)
+
+
+def _iso_utc(value):
+    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
