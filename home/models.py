@@ -67,6 +67,8 @@ class HomePage(Page):
         "funding.FundingIndexPage",
         "associations.AssociationIndexPage",
         "crisis.SituationIndexPage",
+        "lending.SpaceIndexPage",
+        "lending.EquipmentIndexPage",
     ]
 
     class Meta:

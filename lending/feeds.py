@@ -133,11 +133,17 @@ def owner_feed_view(request, token):
                 start = timezone.localtime(booking.starts_at).date()
                 end = timezone.localtime(booking.ends_at).date()
                 what = f"{booking.resource.title} × {booking.quantity}"
-            prefix = "" if booking.status == BookingStatus.APPROVED else _("Request: ")
+            if booking.status == BookingStatus.APPROVED:
+                summary = _("%(title)s – %(association)s") % {"title": what, "association": who}
+            else:
+                summary = _("Request: %(title)s – %(association)s") % {
+                    "title": what,
+                    "association": who,
+                }
             events.append(
                 FeedEvent(
                     uid=f"{booking.uid}@meidanhame.fi",
-                    summary=f"{prefix}{what} – {who}",
+                    summary=summary,
                     start=start,
                     end=end,
                     dtstamp=booking.changed_at,

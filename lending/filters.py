@@ -1,7 +1,7 @@
-"""The one parser of the space and equipment listing filters.
+"""The one parser of the space and equipment listing filters, on the shared QueryReader.
 
 The HTML listing ignores invalid values and shows the problems as a note (status 200); a
-feed would answer 400 with the same messages.
+feed would answer 400 with the same messages. Each message is a whole sentence.
 """
 
 import datetime
@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalogue.regions import Municipality, SubRegion, municipalities_of
+from home.query_params import QueryReader
 
 from .models import Accessibility, Booking, EquipmentCategory, Facility
 
@@ -147,94 +148,79 @@ def short_equipment_keys(start, end, quantity):
     return list(short)
 
 
-def _multi(query, name, allowed, problems, label):
-    values = []
-    for value in query.getlist(name):
-        value = value.strip()
-        if not value:
-            continue
-        if value in allowed:
-            if value not in values:
-                values.append(value)
-        else:
-            problems.append(
-                _("Unknown %(label)s “%(value)s” was ignored.") % {"label": label, "value": value}
-            )
-    return values
-
-
-def _positive(query, name, problems, label):
-    raw = query.get(name, "").strip()
+def _positive(raw, message, problems):
+    """A whole number from 1 to MAX_CAPACITY, or None (and `message` noted)."""
     if not raw:
         return None
     try:
-        value = int(raw)
-        if not 1 <= value <= MAX_CAPACITY:
-            raise ValueError
+        number = int(raw)
     except ValueError:
-        problems.append(
-            _("The %(label)s “%(value)s” is not a positive whole number and was ignored.")
-            % {"label": label, "value": raw[:20]}
-        )
+        number = 0
+    if not 1 <= number <= MAX_CAPACITY:
+        problems.append(message % {"value": raw[:20]})
         return None
-    return value
+    return number
 
 
-def _date(raw, problems, label):
+def _date(raw, problems):
     try:
         return datetime.date.fromisoformat(raw)
     except ValueError:
         problems.append(
-            _("The %(label)s “%(value)s” is not a date (YYYY-MM-DD) and was ignored.")
-            % {"label": label, "value": raw[:20]}
+            _("“%(value)s” is not a date (use YYYY-MM-DD), so it was ignored.")
+            % {"value": raw[:20]}
         )
         return None
 
 
-def _time(raw, problems, label):
+def _time(raw, problems):
     try:
-        return datetime.time.fromisoformat(raw)
+        value = datetime.time.fromisoformat(raw)
+        if value.tzinfo is not None:  # local wall time only
+            raise ValueError(raw)
+        return value
     except ValueError:
         problems.append(
-            _("The %(label)s “%(value)s” is not a time (HH:MM) and was ignored.")
-            % {"label": label, "value": raw[:20]}
+            _("“%(value)s” is not a time (use HH:MM), so it was ignored.") % {"value": raw[:20]}
         )
         return None
 
 
-def _space_range(query, problems):
+def _space_range(reader):
     """?date=YYYY-MM-DD&from=HH:MM&to=HH:MM → an aware [start, end)."""
-    raw_date = query.get("date", "").strip()
+    problems = reader.problems
+    raw_date = reader.single("date")
+    raw_from, raw_to = reader.single("from"), reader.single("to")
     if not raw_date:
         return None, None
-    day = _date(raw_date, problems, _("date"))
+    day = _date(raw_date, problems)
     if day is None:
         return None, None
-    start_time = _time(query.get("from", "").strip() or "00:00", problems, _("start time"))
-    end_time = _time(query.get("to", "").strip() or "00:00", problems, _("end time"))
+    start_time = _time(raw_from or "00:00", problems)
+    end_time = _time(raw_to or "00:00", problems)
     if start_time is None or end_time is None:
         return None, None
     start = timezone.make_aware(datetime.datetime.combine(day, start_time))
     end_day = day + datetime.timedelta(days=1) if end_time == datetime.time(0) else day
     end = timezone.make_aware(datetime.datetime.combine(end_day, end_time))
     if end <= start:
-        problems.append(_("The end time must be after the start time; the time was ignored."))
+        problems.append(_("The end time must be after the start time, so the time was ignored."))
         return None, None
     return start, end
 
 
-def _day_range(query, problems):
+def _day_range(reader):
     """?from=YYYY-MM-DD&to=YYYY-MM-DD (to optional) → an aware [start, end) of whole days."""
-    raw_from = query.get("from", "").strip()
+    problems = reader.problems
+    raw_from, raw_to = reader.single("from"), reader.single("to")
     if not raw_from:
         return None, None
-    first = _date(raw_from, problems, _("pickup day"))
-    raw_to = query.get("to", "").strip()
-    last = _date(raw_to, problems, _("return day")) if raw_to else first
+    first = _date(raw_from, problems)
+    last = _date(raw_to, problems) if raw_to else first
     if first is None or last is None:
         return None, None
     if last < first:
-        problems.append(_("The return day must not be before the pickup day; ignored."))
+        problems.append(_("The return day was before the pickup day, so the days were ignored."))
         return None, None
     if (last - first).days > 366:
         problems.append(_("Ask about at most a year at a time; the days were ignored."))
@@ -246,27 +232,47 @@ def _day_range(query, problems):
     return start, end
 
 
-def _common(query, problems):
+def _common(reader):
+    free = reader.single("free")
+    if free not in ("", "1", "on", "true", "0", "off", "false"):
+        reader.problems.append(
+            _("“%(value)s” is not a valid value for “%(name)s”, so it was ignored.")
+            % {"value": free[:60], "name": "free"}
+        )
     return {
-        "municipalities": _multi(
-            query, "municipality", set(Municipality.values), problems, _("municipality")
+        "municipalities": reader.multi(
+            "municipality",
+            set(Municipality.values),
+            _("Unknown municipality “%(value)s” was ignored."),
         ),
-        "regions": _multi(query, "region", set(SubRegion.values), problems, _("sub-region")),
-        "free": query.get("free", "") in ("1", "on", "true"),
+        "regions": reader.multi(
+            "region", set(SubRegion.values), _("Unknown sub-region “%(value)s” was ignored.")
+        ),
+        "free": free in ("1", "on", "true"),
     }
 
 
 def parse_space_filters(query):
     problems = []
-    common = _common(query, problems)
-    start, end = _space_range(query, problems)
+    reader = QueryReader(query, problems)
+    common = _common(reader)
+    start, end = _space_range(reader)
+    capacity = _positive(
+        reader.single("capacity"),
+        _("The capacity “%(value)s” is not a positive whole number, so it was ignored."),
+        problems,
+    )
     return LendingFilters(
         **common,
-        facilities=_multi(query, "facility", set(Facility.values), problems, _("facility")),
-        accessibility=_multi(
-            query, "access", set(Accessibility.values), problems, _("accessibility feature")
+        facilities=reader.multi(
+            "facility", set(Facility.values), _("Unknown facility “%(value)s” was ignored.")
         ),
-        capacity=_positive(query, "capacity", problems, _("capacity")),
+        accessibility=reader.multi(
+            "access",
+            set(Accessibility.values),
+            _("Unknown accessibility feature “%(value)s” was ignored."),
+        ),
+        capacity=capacity,
         start=start,
         end=end,
         problems=problems,
@@ -275,14 +281,22 @@ def parse_space_filters(query):
 
 def parse_equipment_filters(query):
     problems = []
-    common = _common(query, problems)
-    start, end = _day_range(query, problems)
+    reader = QueryReader(query, problems)
+    common = _common(reader)
+    start, end = _day_range(reader)
+    quantity = _positive(
+        reader.single("quantity"),
+        _("The quantity “%(value)s” is not a positive whole number, so it was ignored."),
+        problems,
+    )
     return LendingFilters(
         **common,
-        categories=_multi(
-            query, "category", set(EquipmentCategory.values), problems, _("category")
+        categories=reader.multi(
+            "category",
+            set(EquipmentCategory.values),
+            _("Unknown category “%(value)s” was ignored."),
         ),
-        quantity=_positive(query, "quantity", problems, _("quantity")),
+        quantity=quantity,
         start=start,
         end=end,
         problems=problems,

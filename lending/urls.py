@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, member_views, views
 
 app_name = "lending"
 
@@ -20,6 +20,17 @@ urlpatterns = [
         views.owner_feed_token_view,
         name="owner_feed_token",
     ),
+    path(
+        "lainaus/yhdistys/<int:association_id>/",
+        member_views.listings_view,
+        name="member_listings",
+    ),
+    path(
+        "lainaus/yhdistys/<int:association_id>/uusi/<slug:kind>/",
+        member_views.new_view,
+        name="member_new",
+    ),
+    path("lainaus/muokkaa/<int:page_id>/", member_views.edit_view, name="member_edit"),
     path("calendar/lending/<uuid:key>.ics", feeds.resource_feed_view, name="resource_feed"),
     path("calendar/lending/owner/<str:token>.ics", feeds.owner_feed_view, name="owner_feed"),
     path("lainaus/upotus/<uuid:key>/", feeds.embed_view, name="resource_embed"),

@@ -176,7 +176,13 @@ def request_view(page, request):
         associations = []
     if request.method == "POST" and associations:
         form = form_class(request.POST, associations=associations)
-        if not allow(request, "lending-request", limit=REQUESTS_PER_HOUR, window=3600):
+        if not allow(
+            request,
+            "lending-request",
+            limit=REQUESTS_PER_HOUR,
+            window=3600,
+            extra=str(request.user.pk),
+        ):
             form.is_valid()
             form.add_error(None, _("Too many requests in a short time. Please try again later."))
         elif form.is_valid():
@@ -378,6 +384,8 @@ def booking_action_view(request, uid, action):
 @require_POST
 def owner_feed_token_view(request, association_id, action):
     """Create (or replace) and revoke the private calendar address of an association."""
+    if association_id > 2**63 - 1:  # SQLite cannot compare with a number past 64 bits
+        raise Http404("No such association")
     association = get_object_or_404(AssociationPage, pk=association_id)
     if not access.is_owner_admin(request.user, association):
         raise PermissionDenied

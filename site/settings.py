@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "catalogue",
     "funding",
     "associations",
+    "lending",
     "crisis",
     "calendars",
     "wagtail_localize",

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+import time_machine
 
 from django.core import mail
 from django.core.management import call_command
@@ -334,14 +335,14 @@ def test_cron_commands_are_idempotent():
         .order_by("starts_at")
         .first()
     )
-    Booking.objects.filter(pk=booking.pk).update(
-        starts_at=timezone.now() + datetime.timedelta(hours=3)
-    )
     mail.outbox.clear()
-    call_command("lending_reminders", stdout=out)
-    first = len(mail.outbox)
-    call_command("lending_reminders", stdout=out)
+    # Three hours before the booking starts, its requester is reminded once.
+    with time_machine.travel(booking.starts_at - datetime.timedelta(hours=3), tick=False):
+        call_command("lending_reminders", stdout=out)
+        first = len(mail.outbox)
+        call_command("lending_reminders", stdout=out)
     assert first >= 1 and len(mail.outbox) == first
+    assert any(booking.contact_email in m.to for m in mail.outbox)
     call_command("purge_bookings", stdout=out)
 
 
@@ -377,3 +378,38 @@ def test_conflicting_request_shows_free_slots(client, users):
         response.context["conflict"].suggestions[0].start,
         response.context["conflict"].suggestions[0].end,
     )
+
+
+def test_statistics_page_shows_the_sharing_figures(client):
+    figures = impact_figures(months=12)
+    from associations.models import AssociationIndexPage
+
+    directory = AssociationIndexPage.objects.get(locale__language_code="en")
+    response = client.get(directory.url + "tilastot/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Shared spaces and equipment between associations" in html
+    busiest = max(figures, key=lambda month: month.total_hours)
+    _region, hours = max(busiest.space_hours.items(), key=lambda pair: pair[1])
+    assert hours > 0
+    assert f"<td>{hours}</td>" in html
+
+
+def test_listing_query_count_is_the_same_for_one_result_or_a_full_page(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for model, narrow in (
+        (SpaceIndexPage, {"capacity": "100"}),
+        (EquipmentIndexPage, {"quantity": "10"}),
+    ):
+        url = index(model, "sv").url
+        client.get(url)
+        counts = []
+        for params in ({}, narrow):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url, params)
+            counts.append((len(queries), len(response.context["resources"])))
+        (full, shown_full), (few, shown_few) = counts
+        assert shown_full > shown_few >= 1
+        assert full == few, counts

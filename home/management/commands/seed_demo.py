@@ -14,6 +14,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "home.demo",
     "associations.demo",
+    "lending.demo",
     "catalogue.demo",
     "funding.demo",
     "crisis.demo",
