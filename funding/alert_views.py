@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from associations.ratelimit import allow
+from associations.ratelimit import allow, hit
 
 from . import alerts
 from .filters import parse_filters
@@ -20,7 +20,9 @@ from .forms import AlertForm, FrequencyForm
 from .models import FundingAlert
 from .views import _index_or_404
 
-SIGNUP_LIMIT = (5, 60 * 60)  # sign-ups per hour, per client address and per email address
+# Sign-ups per hour: from one client address (an office may share one), and to one email
+# address (so that nobody can flood a stranger's inbox with confirmation links).
+CLIENT_LIMIT, EMAIL_LIMIT, WINDOW = 10, 3, 60 * 60
 
 
 def _search(index, query):
@@ -40,14 +42,11 @@ def subscribe_view(request, index_id):
     if request.method == "POST":
         form = AlertForm(request.POST)
         query, search = _search(index, request.POST.get("query", ""))
-        limit, window = SIGNUP_LIMIT
-        if not allow(
-            request,
-            "funding_alert",
-            limit=limit,
-            window=window,
-            extra=request.POST.get("email", "")[:254],
-        ):
+        email = request.POST.get("email", "").strip().lower()[:254]
+        # Evaluate both counters, so that each address's attempts are counted.
+        by_client = allow(request, "funding_alert", limit=CLIENT_LIMIT, window=WINDOW)
+        by_email = not email or hit("funding_alert:email", email, EMAIL_LIMIT, WINDOW)
+        if not (by_client and by_email):
             form.is_valid()
             form.add_error(None, _("Too many alerts were asked for. Try again in an hour."))
             status = 429

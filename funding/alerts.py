@@ -157,6 +157,8 @@ def canonical_query(filters):
             pairs.append((name, format(value.normalize(), "f")))
     if filters.joint:
         pairs.append(("joint", "1"))
+    if filters.deadline:
+        pairs.append(("deadline", filters.deadline))
     return urlencode(pairs)
 
 
@@ -195,6 +197,10 @@ def describe(filters, themes):
         lines.append(_("Amount at most %(amount)s €") % {"amount": filters.amount_max})
     if filters.joint:
         lines.append(_("Suits a joint application"))
+    if filters.deadline:
+        from .views import deadline_labels
+
+        lines.append(deadline_labels()[filters.deadline])
     return lines
 
 

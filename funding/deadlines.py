@@ -11,6 +11,7 @@ from django.utils import timezone
 from calendars.types import expand_occurrences, recurrence_to_ical
 
 from .models import ZONE, Deadline, FundingOpportunityPage, FundingRound, Timing, listing_values
+from .querysets import refresh_stale_listings
 
 WINDOW_BACK = datetime.timedelta(days=366)
 WINDOW_AHEAD = datetime.timedelta(days=2 * 366)
@@ -85,17 +86,9 @@ def clear_deadlines(page):
 
 
 def refresh_listings(now=None):
-    """Recompute the listing columns of calls whose stored next deadline has passed, so that
-    listings keep taking the stored path (run nightly with `extend_funding_deadlines`)."""
-    now = now or timezone.now()
-    stale = FundingOpportunityPage.objects.filter(listing_next_closes_at__lte=now).values_list(
-        "pk", flat=True
-    )
-    count = 0
-    for page_id in list(stale):
-        store_listing(page_id, now)
-        count += 1
-    return count
+    """Recompute the listing columns of calls whose stored next deadline has passed (run
+    nightly with `extend_funding_deadlines`, so that requests rarely have to)."""
+    return refresh_stale_listings(now or timezone.now())
 
 
 def bump_sequence(page):

@@ -275,7 +275,7 @@ def seed_copies(out, index, funders, scale, today):
             setattr(page, name, value)
         index.add_child(instance=page)
         for row in planned:
-            row.opportunity_id = page.pk
+            row.opportunity_id, row.locale_id = page.pk, page.locale_id
         rows += planned
         made += 1
         if made % 500 == 0:

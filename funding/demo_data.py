@@ -33,7 +33,7 @@ FUNDERS = [
                 "Riihimäen kaupunki",
                 "Kaupungin avustukset yhdistyksille ja harrastustoiminnalle.",
             ),
-            "sv": ("Riihimäki stad", "Stadens understöd till föreningar och hobbyverksamhet."),
+            "sv": ("Riihimäki stad", "Stadens bidrag till föreningar och hobbyverksamhet."),
             "en": ("City of Riihimäki", "The city's grants for associations and hobby activities."),
         },
     ),
@@ -43,7 +43,7 @@ FUNDERS = [
         "https://www.forssa.fi",
         {
             "fi": ("Forssan kaupunki", "Kaupungin järjestö- ja kulttuuriavustukset."),
-            "sv": ("Forssa stad", "Stadens organisations- och kulturunderstöd."),
+            "sv": ("Forssa stad", "Stadens organisations- och kulturbidrag."),
             "en": ("Town of Forssa", "The town's grants for organisations and culture."),
         },
     ),
@@ -77,7 +77,7 @@ FUNDERS = [
             ),
             "sv": (
                 "Social- och hälsoorganisationernas understödscentral STEA",
-                "STEA beviljar statsunderstöd till allmännyttiga social- och hälsoorganisationer.",
+                "STEA beviljar statsbidrag till allmännyttiga social- och hälsoorganisationer.",
             ),
             "en": (
                 "Funding Centre for Social Welfare and Health Organisations STEA",
@@ -242,8 +242,8 @@ OPPORTUNITIES = [
                 "Hämeenlinnalaiset rekisteröidyt yhdistykset voivat hakea avustusta vuoden toimintaansa. Haku on kerran vuodessa.",
             ),
             "sv": (
-                "Tavastehus verksamhetsunderstöd för föreningar",
-                "Registrerade föreningar i Tavastehus kan söka understöd för årets verksamhet. Ansökan görs en gång om året.",
+                "Tavastehus verksamhetsbidrag för föreningar",
+                "Registrerade föreningar i Tavastehus kan söka bidrag för årets verksamhet. Ansökan görs en gång om året.",
             ),
             "en": (
                 "Hämeenlinna operating grant for associations",
@@ -271,8 +271,8 @@ OPPORTUNITIES = [
                 "Avustus yksittäiseen tapahtumaan, retkeen tai pieneen hankkeeseen. Hakuja on kaksi vuodessa; myös rekisteröimättömät ryhmät voivat hakea.",
             ),
             "sv": (
-                "Tavastehus riktat understöd för evenemang och små projekt",
-                "Understöd för ett enskilt evenemang, en utfärd eller ett litet projekt. Två ansökningsomgångar per år; även oregistrerade grupper kan söka.",
+                "Tavastehus riktat bidrag för evenemang och små projekt",
+                "Bidrag för ett enskilt evenemang, en utfärd eller ett litet projekt. Två ansökningsomgångar per år; även oregistrerade grupper kan söka.",
             ),
             "en": (
                 "Hämeenlinna targeted grant for events and small projects",
@@ -329,8 +329,8 @@ OPPORTUNITIES = [
                 "Riihimäkeläiset yhdistykset voivat hakea avustusta säännölliseen toimintaan, erityisesti lasten, nuorten ja ikäihmisten hyväksi.",
             ),
             "sv": (
-                "Riihimäki verksamhetsunderstöd för föreningar",
-                "Föreningar i Riihimäki kan söka understöd för regelbunden verksamhet, särskilt för barn, unga och äldre.",
+                "Riihimäki verksamhetsbidrag för föreningar",
+                "Föreningar i Riihimäki kan söka bidrag för regelbunden verksamhet, särskilt för barn, unga och äldre.",
             ),
             "en": (
                 "Riihimäki operating grant for associations",
@@ -358,7 +358,7 @@ OPPORTUNITIES = [
                 "Tukea vuokraan ja tilojen ylläpitoon. Etusijalla tilat, joita useampi yhdistys käyttää yhdessä.",
             ),
             "sv": (
-                "Riihimäki understöd för föreningarnas lokalkostnader",
+                "Riihimäki bidrag för föreningarnas lokalkostnader",
                 "Stöd för hyra och underhåll av lokaler. Lokaler som flera föreningar delar prioriteras.",
             ),
             "en": (
@@ -387,8 +387,8 @@ OPPORTUNITIES = [
                 "Avustus avoimiin yleisötapahtumiin Riihimäellä. Yhteistapahtumat ja esteettömät tapahtumat saavat lisäpisteitä.",
             ),
             "sv": (
-                "Riihimäki evenemangsunderstöd",
-                "Understöd för öppna publikevenemang i Riihimäki. Gemensamma och tillgängliga evenemang får extra poäng.",
+                "Riihimäki evenemangsbidrag",
+                "Bidrag för öppna publikevenemang i Riihimäki. Gemensamma och tillgängliga evenemang får extra poäng.",
             ),
             "en": (
                 "Riihimäki event grant",
@@ -416,8 +416,8 @@ OPPORTUNITIES = [
                 "Forssalaisten yhdistysten vuosittainen toiminta-avustus. Tämän vuoden haku on päättynyt.",
             ),
             "sv": (
-                "Forssa verksamhetsunderstöd för organisationer",
-                "Årligt verksamhetsunderstöd för föreningar i Forssa. Årets ansökan har avslutats.",
+                "Forssa verksamhetsbidrag för organisationer",
+                "Årligt verksamhetsbidrag för föreningar i Forssa. Årets ansökan har avslutats.",
             ),
             "en": (
                 "Forssa operating grant for organisations",
@@ -445,8 +445,8 @@ OPPORTUNITIES = [
                 "Pieni avustus vapaaehtoisten toimintaan, kuten tarvikkeisiin ja kahvituksiin. Hakemuksia käsitellään jatkuvasti.",
             ),
             "sv": (
-                "Forssa litet understöd för frivilligverksamhet",
-                "Ett litet understöd för frivilligas verksamhet, till exempel material och servering. Ansökningar behandlas fortlöpande.",
+                "Forssa litet bidrag för frivilligverksamhet",
+                "Ett litet bidrag för frivilligas verksamhet, till exempel material och servering. Ansökningar behandlas fortlöpande.",
             ),
             "en": (
                 "Forssa small grant for volunteer activity",
@@ -474,8 +474,8 @@ OPPORTUNITIES = [
                 "Avustus kulttuuritapahtumiin ja -hankkeisiin Forssassa. Haku päättyy pian.",
             ),
             "sv": (
-                "Forssa riktat understöd för kulturverksamhet",
-                "Understöd för kulturevenemang och kulturprojekt i Forssa. Ansökan stänger snart.",
+                "Forssa riktat bidrag för kulturverksamhet",
+                "Bidrag för kulturevenemang och kulturprojekt i Forssa. Ansökan stänger snart.",
             ),
             "en": (
                 "Forssa grant for cultural activities",
@@ -503,7 +503,7 @@ OPPORTUNITIES = [
                 "Hyvinvointialue avustaa sosiaali- ja terveysalan sekä muita hyvinvointia edistäviä yhdistyksiä koko Kanta-Hämeessä.",
             ),
             "sv": (
-                "Oma Hämes organisationsunderstöd för välfärd",
+                "Oma Hämes organisationsbidrag för välfärd",
                 "Välfärdsområdet stöder social- och hälsoorganisationer och andra föreningar som främjar välfärd i hela Egentliga Tavastland.",
             ),
             "en": (
@@ -532,8 +532,8 @@ OPPORTUNITIES = [
                 "Kertaluonteinen avustus toimintaan, joka vähentää ikäihmisten yksinäisyyttä ja lisää osallisuutta. Haku avautuu pian.",
             ),
             "sv": (
-                "Oma Hämes riktade understöd för äldres delaktighet",
-                "Engångsunderstöd för verksamhet som minskar äldres ensamhet och ökar delaktigheten. Ansökan öppnar snart.",
+                "Oma Hämes riktade bidrag för äldres delaktighet",
+                "Engångsbidrag för verksamhet som minskar äldres ensamhet och ökar delaktigheten. Ansökan öppnar snart.",
             ),
             "en": (
                 "Oma Häme targeted grant for older people's inclusion",
@@ -562,7 +562,7 @@ OPPORTUNITIES = [
             ),
             "sv": (
                 "STEA:s ansökan för social- och hälsoorganisationer",
-                "Statsunderstöd för verksamhet och projekt som främjar hälsa och social välfärd. Ansökan ordnas en gång om året.",
+                "Statsbidrag för verksamhet och projekt som främjar hälsa och social välfärd. Ansökan ordnas en gång om året.",
             ),
             "en": (
                 "STEA's call for social welfare and health organisations",
@@ -677,7 +677,7 @@ OPPORTUNITIES = [
                 "13–29-vuotiaiden ryhmät voivat hakea pientä tukea omaan ideaansa, kuten tapahtumaan tai harrastusryhmään.",
             ),
             "sv": (
-                "Småunderstöd: ungas idéer blir verklighet",
+                "Småbidrag: ungas idéer blir verklighet",
                 "Grupper av 13–29-åringar kan söka litet stöd för en egen idé, till exempel ett evenemang eller en hobbygrupp.",
             ),
             "en": (
@@ -822,8 +822,8 @@ OPPORTUNITIES = [
                 "Valtionavustus liikuntajärjestöjen kansalaistoimintaan. Tämän vuoden haku on päättynyt.",
             ),
             "sv": (
-                "Understöd för medborgarverksamhet inom idrott",
-                "Statsunderstöd för idrottsorganisationers medborgarverksamhet. Årets ansökan har avslutats.",
+                "Bidrag för medborgarverksamhet inom idrott",
+                "Statsbidrag för idrottsorganisationers medborgarverksamhet. Årets ansökan har avslutats.",
             ),
             "en": (
                 "Grant for civic activity in sport",

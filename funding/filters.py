@@ -5,15 +5,17 @@ ignores invalid values and shows the problems as a note (status 200); the CSV an
 answer 400 with the same messages.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalogue.regions import Municipality, SubRegion
 from home.query_params import QueryReader
 
-from .models import ApplicantType, FieldOfActivity, FunderType, FundingStatus, Instrument
+from .models import ZONE, ApplicantType, FieldOfActivity, FunderType, FundingStatus, Instrument
 from .querysets import DEFAULT_STATUSES, OPEN_STATUSES
 
 MAX_QUERY_LENGTH = 200
@@ -33,8 +35,10 @@ FILTER_PARAMS = (
     "amount_min",
     "amount_max",
     "joint",
+    "deadline",
     "sort",
 )
+DEADLINE_CHOICES = ("this_month", "30_days", "90_days")
 
 
 @dataclass
@@ -53,6 +57,7 @@ class FundingFilters:
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
     joint: bool = False
+    deadline: str = ""
     sort: str = "deadline"
     page: str = "1"
     problems: list = field(default_factory=list)
@@ -76,6 +81,7 @@ class FundingFilters:
             or self.amount_min is not None
             or self.amount_max is not None
             or self.joint
+            or self.deadline
         )
 
     @property
@@ -110,6 +116,8 @@ class FundingFilters:
             opportunities = opportunities.amount_between(self.amount_min, self.amount_max)
         if self.joint:
             opportunities = opportunities.joint()
+        if self.deadline:
+            opportunities = opportunities.closing_before(deadline_bound(self.deadline))
         if self.q:
             opportunities = opportunities.search(self.q)
         if self.sort == "newest":
@@ -119,6 +127,16 @@ class FundingFilters:
         if self.sort == "title":
             return opportunities.order_by("title", "pk")
         return opportunities.by_deadline()
+
+
+def deadline_bound(choice, now=None):
+    """The end of the deadline window `choice` ("this_month": the end of the current month in
+    Helsinki time; "30_days", "90_days")."""
+    now = timezone.localtime(now or timezone.now(), ZONE)
+    if choice == "this_month":
+        first_of_next = (now.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return datetime.datetime.combine(first_of_next, datetime.time(), tzinfo=ZONE)
+    return now + datetime.timedelta(days=int(choice.split("_")[0]))
 
 
 def _amount(raw):
@@ -202,6 +220,14 @@ def parse_filters(query, *, themes):
             _("“%(value)s” is not a valid value for “%(name)s”, so it was ignored.")
             % {"value": raw[:60], "name": "joint"}
         )
+
+    deadline = single("deadline")
+    if deadline and deadline not in DEADLINE_CHOICES:
+        problems.append(
+            _("Unknown deadline window “%(value)s” was ignored.") % {"value": deadline[:60]}
+        )
+    elif deadline:
+        result.deadline = deadline
 
     sort = single("sort")
     if sort and sort not in SORT_CHOICES:

@@ -7,7 +7,7 @@ INDEX = {
         "intro": "Avoimet ja tulevat avustushaut Kanta-Hämeen yhdistyksille: kuntien, hyvinvointialueen, STEA:n, Leader-ryhmien, säätiöiden ja EU-ohjelmien rahoitus yhdessä paikassa. Tilaa määräajat kalenteriisi.",
     },
     "sv": {
-        "title": "Finansiering och understöd",
+        "title": "Finansiering och bidrag",
         "intro": "Öppna och kommande ansökningar för föreningarna i Egentliga Tavastland: kommunernas, välfärdsområdets, STEA:s, Leadergruppernas, stiftelsernas och EU-programmens finansiering på ett ställe. Prenumerera på tidsfristerna i din kalender.",
     },
     "en": {
@@ -68,7 +68,7 @@ CHAPTERS = {
         (
             "Var hittar man finansiering",
             [
-                "Börja nära: den egna kommunens föreningsunderstöd är ofta det enklaste första steget. Välfärdsområdet stöder verksamhet som främjar välfärd och hälsa, och STEA finansierar större projekt för social- och hälsoorganisationer.",
+                "Börja nära: den egna kommunens föreningsbidrag är ofta det enklaste första steget. Välfärdsområdet stöder verksamhet som främjar välfärd och hälsa, och STEA finansierar större projekt för social- och hälsoorganisationer.",
                 "För föreningar på landsbygden är Leadergrupperna (Linnaseutu, Pomoottori och Etpähäme) den viktigaste källan till utvecklingspengar. Stiftelser, som Finska kulturfondens Tavastlands fond, och EU-program, som Erasmus+, passar för kultur och internationellt samarbete.",
                 "Prenumerera på tjänstens kalender för tidsfrister, så glömmer du inte ansökningstiderna.",
             ],
@@ -85,7 +85,7 @@ CHAPTERS = {
             "Budget",
             [
                 "Budgeten ska motsvara verksamhetsplanen: varje kostnad ska ha en grund i planen.",
-                "Ange separat egen finansiering, andra understöd och talkoarbete, om finansiären godkänner det som självfinansiering. Uppskatta kostnaderna realistiskt och be om offerter för stora anskaffningar.",
+                "Ange separat egen finansiering, andra bidrag och talkoarbete, om finansiären godkänner det som självfinansiering. Uppskatta kostnaderna realistiskt och be om offerter för stora anskaffningar.",
                 "Använd budgetmallen i bilagan.",
             ],
         ),
@@ -93,13 +93,13 @@ CHAPTERS = {
             "Gemensamma ansökningar",
             [
                 "Flera föreningar kan söka tillsammans: ett gemensamt evenemang, en delad lokal eller en gemensam anställd övertygar ofta finansiären bättre än många små ansökningar.",
-                "Kom skriftligt överens om vem som är huvudsökande, hur pengarna fördelas och vem som redovisar. Huvudsökanden ansvarar för hela understödet inför finansiären.",
+                "Kom skriftligt överens om vem som är huvudsökande, hur pengarna fördelas och vem som redovisar. Huvudsökanden ansvarar för hela bidraget inför finansiären.",
             ],
         ),
         (
             "Redovisning",
             [
-                "Användningen av understödet redovisas enligt finansiärens anvisningar, oftast inom några månader efter att verksamheten avslutats.",
+                "Användningen av bidraget redovisas enligt finansiärens anvisningar, oftast inom några månader efter att verksamheten avslutats.",
                 "Spara kvitton och deltagarantal redan under verksamheten. En väl gjord redovisning gör nästa ansökan lättare.",
             ],
         ),
@@ -202,10 +202,10 @@ GLOSSARY = {
     "sv": (
         "Ordlista",
         [
-            ("Verksamhetsunderstöd", "Understöd för föreningens vanliga, fortlöpande verksamhet."),
+            ("Verksamhetsbidrag", "Bidrag för föreningens vanliga, fortlöpande verksamhet."),
             (
-                "Riktat understöd",
-                "Understöd för ett enskilt evenemang, en anskaffning eller ett projekt.",
+                "Riktat bidrag",
+                "Bidrag för ett enskilt evenemang, en anskaffning eller ett projekt.",
             ),
             (
                 "Självfinansiering",

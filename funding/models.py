@@ -287,7 +287,7 @@ class FundingOpportunityPage(Page):
     filter_tokens = models.CharField(max_length=1000, blank=True, editable=False)
     # What the listings read, written with the deadline table (`funding.deadlines`): the next
     # round as of `listing_computed_at` and the last deadline. A row whose next deadline has
-    # passed since is recomputed in the query (`FundingOpportunityQuerySet.with_status`).
+    # passed since is recomputed before listing (`querysets.refresh_stale_listings`).
     listing_next_closes_at = models.DateTimeField(null=True, editable=False)
     listing_next_opens_at = models.DateTimeField(null=True, editable=False)
     listing_next_all_day = models.BooleanField(default=False, editable=False)
@@ -399,6 +399,7 @@ class FundingOpportunityPage(Page):
         indexes = [
             models.Index(fields=["uid"], name="funding_opportunity_uid"),
             models.Index(fields=["listing_next_closes_at"], name="funding_opportunity_next"),
+            models.Index(fields=["listing_computed_at"], name="funding_opportunity_computed"),
         ]
 
     def clean(self):

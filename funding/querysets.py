@@ -8,6 +8,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.query import PageQuerySet
@@ -18,6 +19,38 @@ DEFAULT_STATUSES = ("open", "closing_soon", "upcoming", "continuous")
 
 def _token(value):
     return f"|{value}|"
+
+
+def stale_listing(now):
+    """Rows whose stored next deadline no longer holds at `now`: it has passed, or the row
+    was computed later than `now` (or never)."""
+    return (
+        Q(listing_next_closes_at__lte=now)
+        | Q(listing_computed_at__gt=now)
+        | Q(listing_computed_at__isnull=True)
+    )
+
+
+def refresh_stale_listings(now):
+    """Recompute the `listing_*` columns of stale rows from the deadline table in one UPDATE;
+    the number of rows. Usually there are none: the nightly `extend_funding_deadlines` and
+    publishing keep them fresh, and the first request after a deadline passes heals it."""
+    from .models import Deadline, FundingOpportunityPage
+
+    stale = FundingOpportunityPage.objects.filter(stale_listing(now))
+    if not stale.exists():
+        return 0
+    ahead = Deadline.objects.filter(opportunity=OuterRef("pk"), closes_at__gt=now).order_by(
+        "closes_at", "pk"
+    )
+    latest = Deadline.objects.filter(opportunity=OuterRef("pk")).order_by("-closes_at")
+    return stale.update(
+        listing_next_closes_at=Subquery(ahead.values("closes_at")[:1]),
+        listing_next_opens_at=Subquery(ahead.values("opens_at")[:1]),
+        listing_next_all_day=Coalesce(Subquery(ahead.values("all_day")[:1]), Value(False)),
+        listing_last_closes_at=Subquery(latest.values("closes_at")[:1]),
+        listing_computed_at=Value(now, output_field=models.DateTimeField()),
+    )
 
 
 class DeadlineQuerySet(models.QuerySet):
@@ -36,50 +69,29 @@ class FundingOpportunityQuerySet(PageQuerySet):
         `closing_soon_days()`; open: otherwise open; closed: no deadline ahead; continuous:
         a rolling call, whatever its rounds say.
 
-        The next round comes from the stored `listing_*` columns while they still hold (they
-        were computed before `now` and their next deadline has not passed); only the other
-        rows ask the deadline table, so a listing is one query over the page table.
+        They are read from the stored `listing_*` columns, so a listing is one plain query
+        over the page table. Rows whose stored next deadline has passed are brought up to
+        date first (`refresh_stale_listings`: one indexed query, and an UPDATE of those rows
+        only when there are any).
         """
-        from .models import Deadline, Timing, closing_soon_days
+        from .models import Timing, closing_soon_days
 
         now = now or timezone.now()
+        refresh_stale_listings(now)
         soon = now + datetime.timedelta(days=closing_soon_days())
-        ahead = Deadline.objects.filter(opportunity=OuterRef("pk"), closes_at__gt=now).order_by(
-            "closes_at"
-        )
-        latest = Deadline.objects.filter(opportunity=OuterRef("pk")).order_by("-closes_at")
-        computed = Q(listing_computed_at__lte=now)
-        fresh = computed & (
-            Q(listing_next_closes_at__isnull=True) | Q(listing_next_closes_at__gt=now)
-        )
-
-        def stored_or(stored, column, field, condition=fresh, rows=ahead):
-            return Case(
-                When(condition, then=F(stored)),
-                default=Subquery(rows.values(column)[:1]),
-                output_field=field,
-            )
-
         return self.annotate(
-            next_closes_at=stored_or("listing_next_closes_at", "closes_at", models.DateTimeField()),
-            next_opens_at=stored_or("listing_next_opens_at", "opens_at", models.DateTimeField()),
-            next_all_day=stored_or("listing_next_all_day", "all_day", models.BooleanField()),
-            last_closes_at=stored_or(
-                "listing_last_closes_at",
-                "closes_at",
-                models.DateTimeField(),
-                condition=computed,
-                rows=latest,
-            ),
-        ).annotate(
+            next_closes_at=F("listing_next_closes_at"),
+            next_opens_at=F("listing_next_opens_at"),
+            next_all_day=F("listing_next_all_day"),
+            last_closes_at=F("listing_last_closes_at"),
             funding_status=Case(
                 When(timing=Timing.CONTINUOUS, then=Value("continuous")),
-                When(next_closes_at__isnull=True, then=Value("closed")),
-                When(next_opens_at__gt=now, then=Value("upcoming")),
-                When(next_closes_at__lte=soon, then=Value("closing_soon")),
+                When(listing_next_closes_at__isnull=True, then=Value("closed")),
+                When(listing_next_opens_at__gt=now, then=Value("upcoming")),
+                When(listing_next_closes_at__lte=soon, then=Value("closing_soon")),
                 default=Value("open"),
                 output_field=models.CharField(),
-            )
+            ),
         )
 
     def with_statuses(self, *statuses):
@@ -138,6 +150,11 @@ class FundingOpportunityQuerySet(PageQuerySet):
 
     def joint(self):
         return self.filter(joint_application=True)
+
+    def closing_before(self, moment, now=None):
+        """Calls whose next deadline is ahead and no later than `moment` (needs
+        `with_status()`)."""
+        return self.filter(next_closes_at__gt=now or timezone.now(), next_closes_at__lte=moment)
 
     def amount_between(self, low=None, high=None):
         """Calls whose award range overlaps [low, high]; an amount not given matches anything."""

@@ -108,6 +108,7 @@ def index_context(page, request):
         "region_choices": SubRegion.choices,
         "municipality_choices": Municipality.choices,
         "sort_choices": list(zip(SORT_CHOICES, sort_labels(), strict=True)),
+        "deadline_choices": list(deadline_labels().items()),
         "funding_news": NewsPage.objects.live()
         .public()
         .filter(locale_id=page.locale_id, category=NewsCategory.FUNDING_NEWS)
@@ -130,6 +131,14 @@ def index_context(page, request):
         context["closing_soon"] = localize_funders(closing, funders)
         context["new_opportunities"] = localize_funders(new, funders)
     return context
+
+
+def deadline_labels():
+    return {
+        "this_month": _("Closes this month"),
+        "30_days": _("Closes within 30 days"),
+        "90_days": _("Closes within 90 days"),
+    }
 
 
 def sort_labels():
@@ -277,7 +286,8 @@ def csv_view(request, index_id):
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(header)
         writer.writerows(rows)
-    filename = f"{_('funding')}-{timezone.localdate():%Y-%m-%d}.csv"
+    # Translators: the file name of the CSV export; keep %(date)s and the .csv ending.
+    filename = _("funding-%(date)s.csv") % {"date": f"{timezone.localdate():%Y-%m-%d}"}
     response = HttpResponse(
         buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
     )

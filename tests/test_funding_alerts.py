@@ -145,16 +145,32 @@ def test_wrong_input_re_renders_the_form_with_a_message_and_saves_nothing(client
     assert not mail.outbox
 
 
-def test_sign_ups_are_rate_limited(client):
-    for number in range(5):
+def test_sign_ups_from_one_client_are_rate_limited(client):
+    for number in range(10):
         subscribe(client, email=f"person{number}@example.fi")
     response = client.post(
-        alert_url(), {"email": "sixth@example.fi", "frequency": "daily", "query": ""}
+        alert_url(), {"email": "eleventh@example.fi", "frequency": "daily", "query": ""}
     )
     assert response.status_code == 429
-    assert "Too many alerts were asked for" in response.content.decode()
-    assert FundingAlert.objects.count() == 5
-    assert not FundingAlert.objects.filter(email="sixth@example.fi").exists()
+    html = response.content.decode()
+    assert "Too many alerts were asked for" in html
+    assert 'value="eleventh@example.fi"' in html  # nothing typed is lost
+    assert FundingAlert.objects.count() == 10
+    assert not FundingAlert.objects.filter(email="eleventh@example.fi").exists()
+
+
+def test_sign_ups_to_one_address_are_rate_limited_from_any_client(client):
+    for number in range(3):
+        subscribe(client, email="target@example.fi", query=f"q={WORD}{number}")
+    mail.outbox.clear()
+    response = client.post(
+        alert_url(),
+        {"email": "Target@example.fi", "frequency": "daily", "query": "q=other"},
+        REMOTE_ADDR="10.0.0.99",
+    )
+    assert response.status_code == 429
+    assert FundingAlert.objects.filter(email="target@example.fi").count() == 3
+    assert not mail.outbox
 
 
 def test_an_unknown_index_answers_404(client):
