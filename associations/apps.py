@@ -8,4 +8,9 @@ class AssociationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from django.db.models.signals import post_save
+
+        from . import signals, trainings  # noqa: F401 - they register themselves
+        from .member_pages import grant_on_new_index
+
+        post_save.connect(grant_on_new_index, dispatch_uid="associations.grant_on_new_index")

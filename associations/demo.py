@@ -1,6 +1,6 @@
 """Demo content of the association directory: the directory page, 60 made-up associations
-across all fields and municipalities (marked as demo) in fi/sv/en, looking-for-partners
-entries and the demo users' memberships."""
+across all fields and municipalities and the nine that organise the demo trainings (all marked
+as demo) in fi/sv/en, looking-for-partners entries and the demo users' memberships."""
 
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
@@ -116,6 +116,40 @@ def demo_associations():
     return result
 
 
+def organiser_associations(first_number):
+    """The umbrella organisations and associations that organise the demo trainings, in the
+    same shape as `demo_associations` (numbered on from `first_number`)."""
+    result = []
+    for n, (slug, field_slug, code, names, summaries, website, themes) in enumerate(
+        data.ORGANISERS, start=first_number
+    ):
+        place = next(m for m in data.MUNICIPALITIES if m[0] == code)
+        places = {"fi": place[1], "sv": place[2], "en": place[3]}
+        texts = {
+            lang: {
+                "title": name,
+                "summary": summary,
+                "description": data.DESCRIPTION[lang].format(summary=summary, place=places[lang]),
+                "logo_alt": "",
+                "partnership_note": data.PARTNER_NOTE[lang] if themes else "",
+            }
+            for lang, name, summary in zip(("fi", "sv", "en"), names, summaries, strict=True)
+        }
+        common = {
+            "registry_number": f"{100 + n}.{(n * 211) % 1000:03d}",
+            "business_id": demo_business_id(n),
+            "municipality": code,
+            "areas": [],
+            "languages": ["fi", "sv", "en"],
+            "website": website or f"https://{slug}.example.fi/",
+            "email": f"info@{slug}.example.fi",
+            "social_links": [],
+            "is_demo": True,
+        }
+        result.append((slug, field_slug, code, texts, common, themes))
+    return result
+
+
 def _links(field_slug, theme_slugs, fields, themes):
     return {
         "field_links": [AssociationFieldLink(field=fields[field_slug], sort_order=0)],
@@ -136,7 +170,9 @@ def seed(out, scale=1):
             home, AssociationIndexPage, "yhdistykset", INDEX_TEXTS, {"show_in_menus": True}
         )
         pages = []
-        for slug, field_slug, _code, texts, common, theme_slugs in demo_associations():
+        generated = demo_associations()
+        everyone = generated + organiser_associations(len(generated))
+        for slug, field_slug, _code, texts, common, theme_slugs in everyone:
             common = {**common, **_links(field_slug, theme_slugs, fields, themes)}
             pages.append(ensure_page(index, AssociationPage, slug, texts, common))
     seed_memberships(pages)

@@ -385,3 +385,158 @@ PARTNER_NOTE = {
 }
 # Which demo associations the demo user `member` belongs to (index into the list, role).
 MEMBER_OF = [(12, "admin"), (0, "member")]
+
+# The umbrella organisations and associations that organise the demo trainings (the catalogue's
+# demo refers to them by slug). Each: slug, field slug, municipality, (fi, sv, en) name,
+# (fi, sv, en) summary, website, partner themes.
+ORGANISERS = [
+    (
+        "jarjestoneuvottelukunta",
+        "society",
+        "hameenlinna",
+        (
+            "Kanta-Hämeen järjestöneuvottelukunta",
+            "Egentliga Tavastlands organisationsdelegation",
+            "Kanta-Häme Association Council",
+        ),
+        (
+            "Maakunnan yhdistysten yhteinen ääni ja tämän portaalin ylläpitäjä.",
+            "Landskapets föreningars gemensamma röst och den här portalens upprätthållare.",
+            "The joint voice of the region's associations and the keeper of this portal.",
+        ),
+        "https://meidanhame.fi",
+        ["training", "joint-projects"],
+    ),
+    (
+        "hameenlinnan-seutuverkosto",
+        "society",
+        "hameenlinna",
+        (
+            "Hämeenlinnan seudun järjestöverkosto",
+            "Tavastehusregionens organisationsnätverk",
+            "Hämeenlinna Sub-regional Network",
+        ),
+        (
+            "Hämeenlinnan, Hattulan ja Janakkalan yhdistysten yhteistyöverkosto.",
+            "Samarbetsnätverket för föreningarna i Tavastehus, Hattula och Janakkala.",
+            "The cooperation network of associations in Hämeenlinna, Hattula and Janakkala.",
+        ),
+        "",
+        ["training"],
+    ),
+    (
+        "riihimaen-seutuverkosto",
+        "society",
+        "riihimaki",
+        (
+            "Riihimäen seudun järjestöverkosto",
+            "Riihimäkiregionens organisationsnätverk",
+            "Riihimäki Sub-regional Network",
+        ),
+        (
+            "Riihimäen, Hausjärven ja Lopen yhdistysten yhteistyöverkosto.",
+            "Samarbetsnätverket för föreningarna i Riihimäki, Hausjärvi och Loppi.",
+            "The cooperation network of associations in Riihimäki, Hausjärvi and Loppi.",
+        ),
+        "",
+        ["training"],
+    ),
+    (
+        "forssan-seutuverkosto",
+        "society",
+        "forssa",
+        (
+            "Forssan seudun järjestöverkosto",
+            "Forssaregionens organisationsnätverk",
+            "Forssa Sub-regional Network",
+        ),
+        (
+            "Forssan seudun viiden kunnan yhdistysten yhteistyöverkosto.",
+            "Samarbetsnätverket för föreningarna i Forssaregionens fem kommuner.",
+            "The cooperation network of associations in the five municipalities around Forssa.",
+        ),
+        "",
+        ["training"],
+    ),
+    (
+        "hame-kylat",
+        "village",
+        "hattula",
+        ("Hämeen Kylät ry", "Tavastlands byar rf", "Häme Villages Association"),
+        (
+            "Kylätoiminnan kehittäjä ja kyläyhdistysten tuki koko maakunnassa.",
+            "Utvecklar byverksamheten och stöder byföreningarna i hela landskapet.",
+            "Develops village action and supports village associations across the region.",
+        ),
+        "",
+        ["joint-projects", "funding"],
+    ),
+    (
+        "kanta-hameen-sosiaaliturva",
+        "social_health",
+        "hameenlinna",
+        (
+            "Kanta-Hämeen sosiaali- ja terveysjärjestöt ry",
+            "Social- och hälsoorganisationerna i Egentliga Tavastland rf",
+            "Kanta-Häme Social and Health Organisations",
+        ),
+        (
+            "Sosiaali- ja terveysjärjestöjen yhteistyö ja edunvalvonta maakunnassa.",
+            "Samarbete och intressebevakning för social- och hälsoorganisationerna.",
+            "Cooperation and advocacy of the region's social and health organisations.",
+        ),
+        "",
+        ["older-people", "volunteers"],
+    ),
+    (
+        "loppi-vpk",
+        "safety",
+        "loppi",
+        (
+            "Lopen Vapaaehtoinen Palokunta ry",
+            "Loppis frivilliga brandkår rf",
+            "Loppi Volunteer Fire Brigade",
+        ),
+        (
+            "Sammutustoimintaa, ensiapua ja varautumiskoulutusta Lopella.",
+            "Släckning, första hjälp och beredskapsutbildning i Loppi.",
+            "Firefighting, first aid and preparedness training in Loppi.",
+        ),
+        "",
+        ["youth"],
+    ),
+    (
+        "forssan-luontoyhdistys",
+        "nature",
+        "forssa",
+        (
+            "Forssan seudun luonnonsuojeluyhdistys ry",
+            "Forssanejdens naturskyddsförening rf",
+            "Forssa Region Nature Conservation Society",
+        ),
+        (
+            "Luontoretkiä, kunnostustalkoita ja ympäristökasvatusta Forssan seudulla.",
+            "Naturutflykter, restaureringstalko och miljöfostran i Forssaregionen.",
+            "Nature walks, restoration work and environmental education around Forssa.",
+        ),
+        "",
+        ["environment"],
+    ),
+    (
+        "janakkalan-kotiseutu",
+        "village",
+        "janakkala",
+        (
+            "Janakkalan kotiseutuyhdistys ry",
+            "Janakkala hembygdsförening rf",
+            "Janakkala Local Heritage Society",
+        ),
+        (
+            "Paikallishistoriaa, museotoimintaa ja perinnetapahtumia Janakkalassa.",
+            "Lokalhistoria, museiverksamhet och traditionsevenemang i Janakkala.",
+            "Local history, a museum and heritage events in Janakkala.",
+        ),
+        "",
+        ["events"],
+    ),
+]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import Language
 from catalogue.regions import Municipality, SubRegion
+from home.query_params import QueryReader
 
 MAX_QUERY_LENGTH = 200
 ALPHABET = list("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
@@ -59,41 +60,41 @@ class DirectoryFilters:
         return associations
 
 
-def _multi(query, name, allowed, problems, label):
-    values = []
-    for value in query.getlist(name):
-        value = value.strip()
-        if not value:
-            continue
-        if value in allowed:
-            if value not in values:
-                values.append(value)
-        else:
-            problems.append(
-                _("Unknown %(label)s “%(value)s” was ignored.") % {"label": label, "value": value}
-            )
-    return values
-
-
 def parse_filters(query, *, field_slugs, theme_slugs):
+    """Parse `query` (a QueryDict) given the known field and cooperation theme slugs."""
     problems = []
-    q = " ".join(query.get("q", "").split())
+    reader = QueryReader(query, problems)
+    q = " ".join(reader.single("q").split())
     if len(q) > MAX_QUERY_LENGTH:
         q = q[:MAX_QUERY_LENGTH]
         problems.append(_("The search text was shortened to 200 characters."))
-    partner_values = _multi(query, "partner", set(theme_slugs) | {ANY_THEME}, problems, _("theme"))
-    letter = query.get("letter", "").strip().upper()
+    partner_values = reader.multi(
+        "partner",
+        set(theme_slugs) | {ANY_THEME},
+        _("Unknown cooperation theme “%(value)s” was ignored."),
+    )
+    letter = reader.single("letter").upper()
     if letter and letter not in ALPHABET:
-        problems.append(_("Unknown initial letter “%(value)s” was ignored.") % {"value": letter})
+        problems.append(
+            _("Unknown initial letter “%(value)s” was ignored.") % {"value": letter[:60]}
+        )
         letter = ""
     return DirectoryFilters(
         q=q,
-        fields=_multi(query, "field", set(field_slugs), problems, _("field of activity")),
-        municipalities=_multi(
-            query, "municipality", set(Municipality.values), problems, _("municipality")
+        fields=reader.multi(
+            "field", set(field_slugs), _("Unknown field of activity “%(value)s” was ignored.")
         ),
-        regions=_multi(query, "region", set(SubRegion.values), problems, _("sub-region")),
-        languages=_multi(query, "language", set(Language.values), problems, _("language")),
+        municipalities=reader.multi(
+            "municipality",
+            set(Municipality.values),
+            _("Unknown municipality “%(value)s” was ignored."),
+        ),
+        regions=reader.multi(
+            "region", set(SubRegion.values), _("Unknown sub-region “%(value)s” was ignored.")
+        ),
+        languages=reader.multi(
+            "language", set(Language.values), _("Unknown language “%(value)s” was ignored.")
+        ),
         partner_themes=[v for v in partner_values if v != ANY_THEME],
         looking_for_partners=ANY_THEME in partner_values,
         letter=letter,

@@ -2,7 +2,7 @@
 
 An association is identified by its Finnish source page; translations share its
 `translation_key`. Content of an association (trainings, spaces, equipment) points to it with
-a foreign key named `association` (or `organiser_association`), so `association_of(obj)` finds
+a foreign key named `association` (a training: `organiser`), so `association_of(obj)` finds
 the owner of anything, and `can_edit(user, obj)` answers for all of them.
 """
 
@@ -51,7 +51,7 @@ def association_of(obj):
     specific = getattr(obj, "specific", obj)
     if isinstance(specific, AssociationPage):
         return specific
-    for attribute in ("association", "organiser_association", "owner"):
+    for attribute in ("association", "organiser", "owner"):
         value = getattr(specific, attribute, None)
         if isinstance(value, AssociationPage):
             return value
@@ -92,6 +92,12 @@ def can_edit(user, obj):
 
 
 def can_manage_members(user, obj):
+    return is_editor(user) or is_association_admin(user, obj)
+
+
+def can_see_registrants(user, obj):
+    """The registrants of an association's trainings: its admins and editors (personal data,
+    so not every member)."""
     return is_editor(user) or is_association_admin(user, obj)
 
 

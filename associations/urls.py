@@ -42,5 +42,15 @@ urlpatterns = [
         member_views.member_action_view,
         name="member_action",
     ),
+    path(
+        "tili/yhdistys/<int:pk>/ilmoittautuneet/<int:training_pk>/",
+        member_views.registrants_view,
+        name="registrants",
+    ),
+    path(
+        "tili/yhdistys/<int:pk>/ilmoittautuneet/<int:training_pk>/csv/",
+        member_views.registrants_csv_view,
+        name="registrants_csv",
+    ),
     path("tili/kutsu/<str:token>/", member_views.invitation_view, name="invitation"),
 ]

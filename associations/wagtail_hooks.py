@@ -50,11 +50,12 @@ def register_membership_viewset():
 
 
 def _deny_other_association(request, page, *args):
-    """Members edit only their association's pages: the Members group's page permissions are
-    site-wide, so association content is narrowed here to its own members and editors."""
+    """Members edit only their association's pages: the Members group's page permissions cover
+    the index pages of association content (`member_pages`), so that is narrowed here to the
+    pages of the member's own association; the index pages themselves stay with editors."""
     if is_editor(request.user):
         return None
-    if association_of(page) is not None and not can_edit(request.user, page):
+    if association_of(page) is None or not can_edit(request.user, page):
         raise PermissionDenied
     return None
 

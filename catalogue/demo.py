@@ -1,6 +1,7 @@
-"""Demo content for the catalogue: themes, organisers, the catalogue page and 40+ trainings in
-Finnish with Swedish and English translations (through wagtail-localize), with real
-occurrences and registrations. `scale` adds Finnish-only copies for benchmarks."""
+"""Demo content for the catalogue: themes, the catalogue page and 40+ trainings, organised by
+demo associations of the directory, in Finnish with Swedish and English translations (through
+wagtail-localize), with real occurrences and registrations. `scale` adds Finnish-only copies
+for benchmarks."""
 
 import datetime
 import itertools
@@ -21,6 +22,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from associations.models import AssociationPage
 from home.demo_support import ensure_page
 from home.models import HomePage
 from home.translation import _strings
@@ -29,7 +31,6 @@ from . import demo_data as data
 from .models import (
     ExceptionAction,
     Occurrence,
-    Organiser,
     Registration,
     RegistrationStatus,
     ScheduleException,
@@ -126,12 +127,18 @@ def seed_taxonomy():
         themes[slug] = seed_snippet(
             Theme, slug, {"fi": fi, "sv": sv, "en": en}, {"sort_order": order}
         )
-    organisers = {}
-    for slug, fi, sv, en, website in data.ORGANISERS:
-        organisers[slug] = seed_snippet(
-            Organiser, slug, {"fi": fi, "sv": sv, "en": en}, {"website": website}
-        )
-    return themes, organisers
+    return themes, organiser_associations()
+
+
+def organiser_associations():
+    """The Finnish profiles of the directory's demo associations, by slug (the trainings
+    refer to the organisers of `associations.demo_data.ORGANISERS` and a few others)."""
+    return {
+        page.slug: page
+        for page in AssociationPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, is_demo=True
+        ).defer_streamfields()
+    }
 
 
 def schedule_children(spec, options, code, today):
@@ -288,11 +295,13 @@ def training_values(entry, themes, organisers, today):
 
 
 def seed_registrations(page, options):
-    if not options.get("full") or page.registrations.exists():
+    """A full training gets three on its waiting list; `registrants` asks for a few people."""
+    if not (options.get("full") or options.get("registrants")) or page.registrations.exists():
         return
     now = timezone.now()
     capacity = page.capacity or 0
-    for index, (name, association) in enumerate(data.REGISTRANTS[: capacity + 3]):
+    count = capacity + 3 if options.get("full") else options["registrants"]
+    for index, (name, association) in enumerate(data.REGISTRANTS[:count]):
         email = name.lower().replace(" ", ".").replace("ä", "a").replace("ö", "o") + "@example.org"
         Registration.objects.create(
             training=page,

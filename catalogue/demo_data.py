@@ -54,67 +54,6 @@ THEMES = [
     ("lait", "Lait ja säännöt", "Lagar och regler", "Law and regulations"),
 ]
 
-ORGANISERS = [
-    # slug, fi, sv, en, website
-    (
-        "jarjestoneuvottelukunta",
-        "Kanta-Hämeen järjestöneuvottelukunta",
-        "Egentliga Tavastlands organisationsdelegation",
-        "Kanta-Häme Association Council",
-        "https://meidanhame.fi",
-    ),
-    (
-        "hameenlinnan-seutuverkosto",
-        "Hämeenlinnan seudun järjestöverkosto",
-        "Tavastehusregionens organisationsnätverk",
-        "Hämeenlinna Sub-regional Network",
-        "",
-    ),
-    (
-        "riihimaen-seutuverkosto",
-        "Riihimäen seudun järjestöverkosto",
-        "Riihimäkiregionens organisationsnätverk",
-        "Riihimäki Sub-regional Network",
-        "",
-    ),
-    (
-        "forssan-seutuverkosto",
-        "Forssan seudun järjestöverkosto",
-        "Forssaregionens organisationsnätverk",
-        "Forssa Sub-regional Network",
-        "",
-    ),
-    ("hame-kylat", "Hämeen Kylät ry", "Tavastlands byar rf", "Häme Villages Association", ""),
-    (
-        "kanta-hameen-sosiaaliturva",
-        "Kanta-Hämeen sosiaali- ja terveysjärjestöt ry",
-        "Social- och hälsoorganisationerna i Egentliga Tavastland rf",
-        "Kanta-Häme Social and Health Organisations",
-        "",
-    ),
-    (
-        "loppi-vpk",
-        "Lopen Vapaaehtoinen Palokunta ry",
-        "Loppis frivilliga brandkår rf",
-        "Loppi Volunteer Fire Brigade",
-        "",
-    ),
-    (
-        "forssan-luontoyhdistys",
-        "Forssan seudun luonnonsuojeluyhdistys ry",
-        "Forssanejdens naturskyddsförening rf",
-        "Forssa Region Nature Conservation Society",
-        "",
-    ),
-    (
-        "janakkalan-kotiseutu",
-        "Janakkalan kotiseutuyhdistys ry",
-        "Janakkala hembygdsförening rf",
-        "Janakkala Local Heritage Society",
-        "",
-    ),
-]
-
 VENUES = {
     # municipality: (venue fi, sv, en, street, postal code, lat, lon)
     "hameenlinna": (
@@ -390,9 +329,16 @@ TRAININGS = [
         ["saavutettavuus"],
         "hybrid",
         "janakkala",
-        "kanta-hameen-sosiaaliturva",
+        # The demo member is an admin of this association and sees the registrants.
+        "hattulan-omaishoitajat-ry",
         ("single", 20, 12, 240),
-        {"open": True, "register": True, "capacity": 60, "audience": ["everyone"]},
+        {
+            "open": True,
+            "register": True,
+            "capacity": 60,
+            "registrants": 4,
+            "audience": ["everyone"],
+        },
         {
             "fi": (
                 "Seminaari: saavutettava ja osallistava tapahtuma",

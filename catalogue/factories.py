@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from associations.models import AssociationIndexPage, AssociationPage
 from catalogue.models import (
-    Organiser,
     Session,
     Theme,
     TrainingIndexPage,
@@ -21,6 +21,32 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 
 def fi_catalogue():
     return TrainingIndexPage.objects.get(locale__language_code="fi", slug="koulutukset")
+
+
+def organiser(slug="jarjestoneuvottelukunta"):
+    """The Finnish profile of a demo association; in a database without the demo (a flushed
+    transactional test) a minimal one is created, with the directory if need be."""
+    from home.models import HomePage
+
+    fi = Locale.objects.get(language_code="fi")
+    existing = AssociationPage.objects.filter(slug=slug, locale=fi).first()
+    if existing is not None:
+        return existing
+    index = AssociationIndexPage.objects.filter(locale=fi).first()
+    if index is None:
+        index = HomePage.objects.get(locale=fi).add_child(
+            instance=AssociationIndexPage(title="Yhdistykset", slug="yhdistykset", locale=fi)
+        )
+    return index.add_child(
+        instance=AssociationPage(
+            title=slug.replace("-", " ").capitalize(),
+            slug=slug,
+            summary="Yhdistys testejä varten.",
+            municipality="hameenlinna",
+            languages=["fi"],
+            locale=fi,
+        )
+    )
 
 
 def local(days=0, hour=12, minute=0, base=None):
@@ -39,7 +65,7 @@ def make_training(
         "kind": "training",
         "format": "onsite",
         "municipality": "hameenlinna",
-        "organiser": Organiser.objects.get(slug="jarjestoneuvottelukunta", locale=fi),
+        "organiser": organiser(),
         "languages": ["fi"],
         **fields,
     }

@@ -77,7 +77,7 @@ class CatalogueFilters:
             return monday, monday + datetime.timedelta(days=6)
         if self.when == "month":
             first = today.replace(day=1)
-            return first, _month_end(first)
+            return first, month_end(first)
         return self.date_from, self.date_to
 
     def apply(self, occurrences, *, dates=True):
@@ -112,7 +112,7 @@ class CatalogueFilters:
         return occurrences
 
 
-def _month_end(first):
+def month_end(first):
     following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     return following - datetime.timedelta(days=1)
 

@@ -1,7 +1,10 @@
-"""The registration form on a training page (no account needed)."""
+"""The registration form on a training page (no account needed), and the training's admin
+form."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class RegistrationForm(forms.Form):
@@ -60,3 +63,29 @@ class RegistrationForm(forms.Form):
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
+
+
+class TrainingPageForm(WagtailAdminPageForm):
+    """The admin form of a training: a member (not an editor) may only name one of their own
+    associations as the organiser, so a member adds trainings only for their association."""
+
+    def clean(self):
+        from associations.permissions import is_editor, role_in
+
+        cleaned_data = super().clean()
+        organiser = cleaned_data.get("organiser")
+        user = self.for_user
+        if (
+            organiser is not None
+            and user is not None
+            and not is_editor(user)
+            and role_in(user, organiser) is None
+        ):
+            self.add_error(
+                "organiser",
+                _(
+                    "Choose your own association: members add trainings only for the "
+                    "associations they belong to."
+                ),
+            )
+        return cleaned_data

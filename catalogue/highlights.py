@@ -1,5 +1,5 @@
 """The catalogue's highlights on the home page: the next trainings, and those open to
-other associations (strategy 5.3.3). Three queries, whatever the number of trainings."""
+other associations (strategy 5.3.3). Four queries, whatever the number of trainings."""
 
 from home import highlights
 
@@ -25,6 +25,7 @@ def _distinct_trainings(occurrences, count):
 def catalogue_highlights(home_page, request):
     upcoming = (
         Occurrence.objects.in_locale(home_page.locale_id)
+        .visible_to(request)
         .upcoming()
         .exclude(status="cancelled")
         .for_listing()

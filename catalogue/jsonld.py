@@ -43,11 +43,17 @@ def training_json_ld(page, request, *, occurrences, organiser, places=None):
         "eventAttendanceMode": SCHEMA_ATTENDANCE[page.format],
         "inLanguage": [SCHEMA_LANGUAGE.get(code, code) for code in page.languages]
         or [page.locale.language_code],
-        "organizer": {"@type": "Organization", "name": organiser.name},
         "isAccessibleForFree": page.is_free,
     }
-    if organiser.website:
-        data["organizer"]["url"] = organiser.website
+    if organiser is not None:
+        # The organiser's profile in the directory, and its own website as the same entity.
+        data["organizer"] = {
+            "@type": "Organization",
+            "name": organiser.title,
+            "url": organiser.get_full_url(request),
+        }
+        if organiser.website:
+            data["organizer"]["sameAs"] = organiser.website
     if first is not None:
         data["startDate"] = first.start.date().isoformat() if first.all_day else _iso(first.start)
         data["endDate"] = first.last_day.isoformat() if first.all_day else _iso(first.end)

@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 
 from .fields import ChoiceListField
+from .forms import TrainingPageForm
 from .querysets import OccurrenceQuerySet, TrainingPageQuerySet
 from .regions import ONLINE, PLACE_CHOICES, sub_region_of
 
@@ -121,35 +122,6 @@ class Theme(TranslatableMixin, models.Model):
         ordering = ["sort_order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="catalogue_theme_slug_locale")
-        ]
-
-    def __str__(self):
-        return self.name
-
-
-class Organiser(TranslatableMixin, models.Model):
-    """An association that organises trainings. A stand-in until the association directory
-    replaces it; editors create and translate these."""
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100)
-    website = models.URLField(_("website"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("website")]
-    override_translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("website"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("organiser")
-        verbose_name_plural = _("organisers")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"], name="catalogue_organiser_slug_locale"
-            )
         ]
 
     def __str__(self):
@@ -272,11 +244,17 @@ class TrainingPage(RoutablePageMixin, Page):
         help_text=_("Members of other associations are welcome too."),
     )
 
+    # The association's profile in the directory (its Finnish source page, as for every
+    # synchronised relation); views show the profile in the page's own language. Null only for
+    # a training whose old organiser could not be matched to a profile when the directory
+    # replaced the organiser list, or whose association was deleted.
     organiser = models.ForeignKey(
-        Organiser,
+        "associations.AssociationPage",
         verbose_name=_("organiser"),
-        on_delete=models.PROTECT,
-        related_name="trainings",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="organised_trainings",
+        help_text=_("The association that organises the training, from the directory."),
     )
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -307,6 +285,7 @@ class TrainingPage(RoutablePageMixin, Page):
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
 
     objects = PageManager.from_queryset(TrainingPageQuerySet)()
+    base_form_class = TrainingPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -575,7 +554,10 @@ class TrainingTheme(Orderable):
 class TrainingCoOrganiser(Orderable):
     page = ParentalKey(TrainingPage, on_delete=models.CASCADE, related_name="co_organiser_links")
     organiser = models.ForeignKey(
-        Organiser, verbose_name=_("co-organiser"), on_delete=models.CASCADE, related_name="+"
+        "associations.AssociationPage",
+        verbose_name=_("co-organiser"),
+        on_delete=models.CASCADE,
+        related_name="co_organiser_links",
     )
 
     panels = [FieldPanel("organiser")]

@@ -185,7 +185,7 @@ def filter_fields(page):
     from .regions import sub_region_of
 
     theme_slugs = [link.theme.slug for link in page.theme_links.all()]
-    organisers = [page.organiser.slug] + [
+    organisers = ([page.organiser.slug] if page.organiser_id else []) + [
         link.organiser.slug for link in page.co_organiser_links.all()
     ]
     return {

@@ -71,6 +71,21 @@ class OccurrenceQuerySet(models.QuerySet):
     def by_organiser(self, *slugs):
         return self._any_token("organisers", slugs)
 
+    def visible_to(self, request):
+        """Without the occurrences of trainings behind a view restriction (private, password,
+        login or groups) that `request` has not passed, as `PageQuerySet.public()` does for the
+        feeds. One query for the restrictions, which are few."""
+        from wagtail.models import PageViewRestriction
+
+        hidden = Q()
+        restrictions = PageViewRestriction.objects.select_related("page").only(
+            "restriction_type", "password", "page__path"
+        )
+        for restriction in restrictions:
+            if request is None or not restriction.accept_request(request):
+                hidden |= Q(training__path__startswith=restriction.page.path)
+        return self.exclude(hidden) if hidden else self
+
     def free(self):
         return self.filter(is_free=True)
 

@@ -5,7 +5,7 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
 
-from .models import Organiser, Theme, TrainingPage
+from .models import Theme, TrainingPage
 from .occurrences import bump_sequence, clear_occurrences, filter_fields, write_occurrences
 
 
@@ -21,18 +21,15 @@ def training_unpublished(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=Theme)
-@receiver(post_save, sender=Organiser)
 def taxonomy_changed(sender, instance, created, **kwargs):
-    """A renamed slug must reach the filter columns of the trainings that use it."""
+    """A renamed slug must reach the filter columns of the trainings that use it (an
+    association's slug: `associations.signals`)."""
     if created:
         return
     from .models import Occurrence
 
-    if sender is Theme:
-        pages = TrainingPage.objects.filter(
-            theme_links__theme__translation_key=instance.translation_key
-        )
-    else:
-        pages = TrainingPage.objects.filter(organiser__translation_key=instance.translation_key)
+    pages = TrainingPage.objects.filter(
+        theme_links__theme__translation_key=instance.translation_key
+    )
     for page in pages.live().distinct().defer_streamfields():
         Occurrence.objects.filter(training=page).update(**filter_fields(page))

@@ -7,7 +7,16 @@ import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Window
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Max,
+    Q,
+    Value,
+    Window,
+)
 from django.db.models.functions import RowNumber, TruncDate
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -16,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import services
-from .filters import parse_filters
+from .filters import month_end, parse_filters
 from .forms import RegistrationForm
 from .jsonld import training_json_ld
 from .models import (
@@ -26,31 +35,50 @@ from .models import (
     Kind,
     Language,
     Occurrence,
-    Organiser,
     RegistrationMode,
     Theme,
+    TrainingCoOrganiser,
     TrainingPage,
 )
 from .regions import PLACE_CHOICES, SubRegion
 
 MONTH_CELL_LIMIT = 4
 SCHEDULE_LIMIT = 30  # dates listed on a training page; a weekly group has many more
+REGISTRATION_LIMIT = (10, 3600)  # registrations per client address per hour
+
+
+def organising_associations(locale):
+    """The live association profiles of a language that organise or co-organise a live
+    training, keyed by slug (the organiser filter's values), in one query."""
+    from associations.models import AssociationPage
+
+    keys = TrainingPage.objects.live().values("organiser__translation_key")
+    co_keys = TrainingCoOrganiser.objects.filter(page__live=True).values(
+        "organiser__translation_key"
+    )
+    associations = (
+        AssociationPage.objects.live()
+        .filter(locale=locale)
+        .filter(Q(translation_key__in=keys) | Q(translation_key__in=co_keys))
+        .only("title", "slug", "url_path", "locale_id")
+        .order_by("title")
+    )
+    return {association.slug: association for association in associations}
 
 
 def taxonomy(locale):
-    """The themes and organisers of a language, keyed by slug (two queries)."""
+    """The themes and the organising associations of a language, keyed by slug (two queries)."""
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=locale)}
-    organisers = {o.slug: o for o in Organiser.objects.filter(locale=locale).only("name", "slug")}
-    return themes, organisers
+    return themes, organising_associations(locale)
 
 
 def _filter_context(page, request, filters, themes, organisers):
     return {
         "filters": filters,
         "themes": sorted(themes.values(), key=lambda theme: (theme.sort_order, theme.name)),
-        "organiser_choices": sorted(organisers.values(), key=lambda o: o.name),
+        "organiser_choices": list(organisers.values()),
         "theme_names": {slug: theme.name for slug, theme in themes.items()},
-        "organiser_names": {slug: o.name for slug, o in organisers.items()},
+        "organiser_names": {slug: o.title for slug, o in organisers.items()},
         "kind_choices": Kind.choices,
         "format_choices": Format.choices,
         "region_choices": SubRegion.choices,
@@ -69,7 +97,7 @@ def catalogue_view(page, request):
     themes, organisers = taxonomy(page.locale_id)
     filters = parse_filters(request.GET, themes=themes, organisers=organisers)
     context = _filter_context(page, request, filters, themes, organisers)
-    occurrences = Occurrence.objects.in_locale(page.locale_id)
+    occurrences = Occurrence.objects.in_locale(page.locale_id).visible_to(request)
     if filters.view == "month":
         context.update(month_context(filters, occurrences))
         return page.render(
@@ -83,22 +111,34 @@ def catalogue_view(page, request):
 
 
 def month_context(filters, occurrences):
-    """A month as weeks of days, each with its first occurrences and how many there are."""
+    """A month as weeks of days, each with its first occurrences and how many there are. An
+    occurrence that runs over several days (a two-day forum) is shown on each of its days."""
     today = timezone.localdate()
     month = filters.month or (filters.date_range()[0] or today).replace(day=1)
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     first_day, last_day = weeks[0][0], weeks[-1][-1]
-    in_grid = filters.apply(occurrences, dates=False).on_days(first_day, last_day)
     zone = timezone.get_current_timezone()
-    day = TruncDate("start", tzinfo=zone)
-    counts = dict(
-        in_grid.annotate(day=day).values("day").annotate(n=Count("pk")).values_list("day", "n")
+    in_grid = (
+        filters.apply(occurrences, dates=False)
+        .on_days(first_day, last_day)
+        .annotate(
+            day=TruncDate("start", tzinfo=zone),
+            # The end is exclusive: an event until midnight does not reach the next day.
+            last=TruncDate(
+                ExpressionWrapper(
+                    F("end") - Value(datetime.timedelta(microseconds=1)),
+                    output_field=DateTimeField(),
+                ),
+                tzinfo=zone,
+            ),
+        )
     )
+    one_day = in_grid.filter(last__lte=F("day"))
+    counts = dict(one_day.values("day").annotate(n=Count("pk")).values_list("day", "n"))
     shown = (
-        in_grid.annotate(
-            day=day,
+        one_day.annotate(
             rank=Window(
-                RowNumber(), partition_by=[day], order_by=[F("start").asc(), F("pk").asc()]
+                RowNumber(), partition_by=[F("day")], order_by=[F("start").asc(), F("pk").asc()]
             ),
         )
         .filter(rank__lte=MONTH_CELL_LIMIT)
@@ -107,7 +147,21 @@ def month_context(filters, occurrences):
     )
     by_day = {}
     for occurrence in shown:
-        by_day.setdefault(timezone.localtime(occurrence.start).date(), []).append(occurrence)
+        by_day.setdefault(occurrence.day, []).append(occurrence)
+    last_of_month = month_end(month)
+    month_total = sum(n for d, n in counts.items() if d.month == month.month)
+    # Several-day occurrences are few: each is listed on every day it covers in the grid.
+    for occurrence in in_grid.filter(last__gt=F("day")).for_listing().order_by("start", "pk"):
+        if occurrence.day <= last_of_month and occurrence.last >= month:
+            month_total += 1
+        day = max(occurrence.day, first_day)
+        while day <= min(occurrence.last, last_day):
+            by_day.setdefault(day, []).append(occurrence)
+            counts[day] = counts.get(day, 0) + 1
+            day += datetime.timedelta(days=1)
+    for day, listed in by_day.items():
+        listed.sort(key=lambda o: (not o.all_day, o.start, o.pk))
+        by_day[day] = listed[:MONTH_CELL_LIMIT]
     grid = [
         [
             {
@@ -128,7 +182,7 @@ def month_context(filters, occurrences):
         "month": month,
         "weeks": grid,
         "weekdays": [weeks[0][i] for i in range(7)],
-        "month_total": sum(n for d, n in counts.items() if d.month == month.month),
+        "month_total": month_total,
         "previous_month": previous_month.strftime("%Y-%m"),
         "next_month": next_month.strftime("%Y-%m"),
     }
@@ -140,7 +194,7 @@ def archive_view(page, request):
     filters = parse_filters(request.GET, themes=themes, organisers=organisers)
     context = _filter_context(page, request, filters, themes, organisers)
     now = timezone.now()
-    in_locale = Occurrence.objects.in_locale(page.locale_id)
+    in_locale = Occurrence.objects.in_locale(page.locale_id).visible_to(request)
     still_running = in_locale.upcoming(now).values("training_id")
     past = (
         filters.apply(in_locale.past(now))
@@ -170,6 +224,29 @@ def archive_view(page, request):
 # A training
 
 
+def localized_organisers(page):
+    """(organiser, co-organisers): the association profiles in the page's language (the
+    synchronised relation points to the Finnish source), in one query; the organiser is None
+    if the training has none."""
+    from associations.models import AssociationPage
+
+    links = list(page.co_organiser_links.select_related("organiser"))
+    sources = ([page.organiser] if page.organiser_id else []) + [link.organiser for link in links]
+    localized = {
+        association.translation_key: association
+        for association in AssociationPage.objects.filter(
+            translation_key__in=[source.translation_key for source in sources],
+            locale_id=page.locale_id,
+        ).live()
+    }
+
+    def shown(source):
+        return localized.get(source.translation_key, source)
+
+    organiser = shown(page.organiser) if page.organiser_id else None
+    return organiser, [shown(link.organiser) for link in links]
+
+
 def localized_names(page):
     """(theme names, organiser name) of a training in the page's language."""
     keys = [link.theme.translation_key for link in page.theme_links.all()]
@@ -181,13 +258,20 @@ def localized_names(page):
     themes = [
         names.get(link.theme.translation_key, link.theme.name) for link in page.theme_links.all()
     ]
+    if not page.organiser_id:
+        return themes, None
+    from associations.models import AssociationPage
+
     organiser = (
-        Organiser.objects.filter(
+        AssociationPage.objects.filter(
             translation_key=page.organiser.translation_key, locale_id=page.locale_id
-        ).first()
+        )
+        .live()
+        .only("title")
+        .first()
         or page.organiser
     )
-    return themes, organiser.name
+    return themes, organiser.title
 
 
 def training_context(page, request, form=None):
@@ -200,21 +284,7 @@ def training_context(page, request, form=None):
     themes = list(
         Theme.objects.filter(translation_key__in=theme_keys, locale_id=page.locale_id)
     ) or [link.theme for link in page.theme_links.all()]
-    organiser_keys = [page.organiser.translation_key] + [
-        link.organiser.translation_key
-        for link in page.co_organiser_links.select_related("organiser")
-    ]
-    localized = {
-        o.translation_key: o
-        for o in Organiser.objects.filter(
-            translation_key__in=organiser_keys, locale_id=page.locale_id
-        )
-    }
-    organiser = localized.get(page.organiser.translation_key, page.organiser)
-    co_organisers = [
-        localized.get(link.organiser.translation_key, link.organiser)
-        for link in page.co_organiser_links.all()
-    ]
+    organiser, co_organisers = localized_organisers(page)
     open_, closed_reason = services.registration_state(page, now=now)
     places = services.places(page) if page.registration_mode == RegistrationMode.BUILT_IN else None
     is_over = not occurrences and past_count > 0
@@ -244,7 +314,17 @@ def training_context(page, request, form=None):
 def training_view(page, request):
     if request.method == "POST" and page.registration_mode == RegistrationMode.BUILT_IN:
         form = RegistrationForm(request.POST)
-        if form.is_valid():
+        status = 200
+        if form.is_valid() and not _registration_allowed(request):
+            form.add_error(
+                None,
+                _(
+                    "Too many registrations from your address in a short time. Wait an hour "
+                    "and try again, or ask the organiser to register you."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 registration = services.register(
@@ -275,10 +355,21 @@ def training_view(page, request):
                         % {"email": registration.email},
                     )
                 return HttpResponseRedirect(page.get_url(request) + "#registration")
-        return page.render(
+        response = page.render(
             request, context_overrides={"form": form, **_form_refresh(page, request, form)}
         )
+        response.status_code = status
+        return response
     return page.render(request)
+
+
+def _registration_allowed(request):
+    """Registrations from one address are limited (an office may register a few people; a
+    script may not fill the places), counted only for complete forms."""
+    from associations.ratelimit import allow
+
+    limit, window = REGISTRATION_LIMIT
+    return allow(request, "training-registration", limit=limit, window=window)
 
 
 def _form_refresh(page, request, form):

@@ -1,5 +1,5 @@
-"""The catalogue in the Wagtail admin: themes and organisers as translatable snippets, and the
-registrants of each training for editors (and, later, the organiser association)."""
+"""The catalogue in the Wagtail admin: themes as translatable snippets, and the registrants of
+each training for editors (the organiser association sees its own on its management page)."""
 
 import uuid
 
@@ -15,7 +15,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import (
-    Organiser,
     Registration,
     RegistrationMode,
     RegistrationStatus,
@@ -32,15 +31,7 @@ class ThemeViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class OrganiserViewSet(SnippetViewSet):
-    model = Organiser
-    icon = "group"
-    list_display = ["name", "slug", "website"]
-    search_fields = ["name"]
-
-
 register_snippet(ThemeViewSet)
-register_snippet(OrganiserViewSet)
 
 
 def _trainings_with_registration(request):

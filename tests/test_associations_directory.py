@@ -150,3 +150,21 @@ def test_sitemap_lists_profiles_in_every_language(client):
     xml = client.get("/sitemap.xml").content.decode()
     for language in ("fi", "sv", "en"):
         assert f"/{language}/yhdistykset/janakkalan-kylayhdistys-ry/" in xml
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("field=nonsense", "Unknown field of activity “nonsense” was ignored."),
+        ("municipality=tampere", "Unknown municipality “tampere” was ignored."),
+        ("region=lappi", "Unknown sub-region “lappi” was ignored."),
+        ("language=xx", "Unknown language “xx” was ignored."),
+        ("partner=golf", "Unknown cooperation theme “golf” was ignored."),
+        ("letter=%C3%9C", "Unknown initial letter “Ü” was ignored."),
+        ("q=kyla&q=seura", "“q” was given more than once, so it was ignored."),
+    ],
+)
+def test_unknown_directory_filters_are_named_in_whole_sentences(client, query, message):
+    response = client.get(f"/en/yhdistykset/?{query}")
+    assert response.status_code == 200
+    assert message in response.content.decode()

@@ -233,3 +233,95 @@ def test_member_cannot_manage_members_of_another_association(client, users, pers
     own = association("hattulan-omaishoitajat-ry")
     assert client.post(fi_url("member_action", own.pk, membership.pk, "poista")).status_code == 404
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+# Registrants of the association's own trainings ------------------------------------------------
+
+
+def _organised_training():
+    from catalogue.models import TrainingPage
+
+    return TrainingPage.objects.get(slug="saavutettava-tapahtuma", locale__language_code="fi")
+
+
+def test_association_admin_sees_registrants_of_own_trainings_and_csv(client, users, caregivers):
+    training = _organised_training()
+    assert training.organiser.translation_key == caregivers.translation_key
+    client.force_login(users["member"])
+    manage = client.get(fi_url("manage", caregivers.pk)).content.decode()
+    registrants_url = fi_url("registrants", caregivers.pk, training.pk)
+    assert registrants_url in manage
+    response = client.get(registrants_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    registrations = list(training.registrations.all())
+    assert len(registrations) == 4
+    for registration in registrations:
+        assert registration.name in html and registration.email in html
+    csv_response = client.get(fi_url("registrants_csv", caregivers.pk, training.pk))
+    assert csv_response.status_code == 200
+    assert csv_response["Content-Type"].startswith("text/csv")
+    rows = csv_response.content.decode("utf-8-sig").strip().splitlines()
+    assert len(rows) == 1 + len(registrations)
+    assert registrations[0].email in csv_response.content.decode("utf-8-sig")
+
+
+def test_registrants_csv_does_not_run_formulas(client, users, caregivers):
+    from catalogue.models import Registration
+
+    training = _organised_training()
+    Registration.objects.create(
+        training=training,
+        status="confirmed",
+        name='=HYPERLINK("http://evil.example")',
+        email="kaava@example.org",
+        association="+kaava",
+        language="fi",
+        consent_at=timezone.now(),
+    )
+    client.force_login(users["member"])
+    text = client.get(fi_url("registrants_csv", caregivers.pk, training.pk)).content.decode()
+    assert "'=HYPERLINK" in text and "'+kaava" in text
+
+
+def test_registrants_of_another_associations_training_are_not_shown(client, users, caregivers):
+    from catalogue.models import TrainingPage
+
+    other = TrainingPage.objects.get(slug="valmiussuunnitelma", locale__language_code="fi")
+    client.force_login(users["member"])
+    # Through the member's own association: not its training, so 404.
+    assert client.get(fi_url("registrants", caregivers.pk, other.pk)).status_code == 404
+    assert client.get(fi_url("registrants_csv", caregivers.pk, other.pk)).status_code == 404
+    # Through the organising association, which the member does not belong to: 403.
+    loppi = association("loppi-vpk")
+    assert client.get(fi_url("registrants", loppi.pk, other.pk)).status_code == 403
+    assert client.get(fi_url("registrants_csv", loppi.pk, other.pk)).status_code == 403
+    assert client.get(fi_url("manage", loppi.pk)).status_code == 403
+
+
+def test_plain_members_and_anonymous_do_not_see_registrants(client, users, caregivers, person):
+    training = _organised_training()
+    url = fi_url("registrants", caregivers.pk, training.pk)
+    response = client.get(url)
+    assert response.status_code == 302 and "/tili/kirjaudu/" in response["Location"]
+    Membership.objects.create(user=person, association=caregivers, role=Role.MEMBER)
+    client.force_login(person)
+    assert client.get(url).status_code == 403
+    assert client.get(fi_url("registrants_csv", caregivers.pk, training.pk)).status_code == 403
+    manage = client.get(fi_url("manage", caregivers.pk)).content.decode()
+    assert url not in manage
+
+
+def test_editors_see_registrants_of_every_association(client, users):
+    from catalogue.models import TrainingPage
+
+    training = TrainingPage.objects.get(slug="valmiussuunnitelma", locale__language_code="fi")
+    loppi = association("loppi-vpk")
+    client.force_login(users["editor"])
+    response = client.get(fi_url("registrants", loppi.pk, training.pk))
+    assert response.status_code == 200
+    assert training.registrations.first().name in response.content.decode()
+    assert (
+        fi_url("registrants", loppi.pk, training.pk)
+        in client.get(fi_url("manage", loppi.pk)).content.decode()
+    )

@@ -218,6 +218,40 @@ def test_logo_must_be_a_small_image_with_alt_text(client, people, a):
         fi_url("edit", a.pk), {**profile_data(a, logo_alt="Vihreä logo"), "logo": png()}
     )
     assert response.status_code == 302
+    submitted = Page.objects.get(pk=a.pk).get_latest_revision().as_object()
+    assert submitted.logo is not None
+    assert submitted.logo.width == 40 and submitted.logo.file.name
+    assert submitted.logo_alt == "Vihreä logo"
+    # The live profile keeps its old logo until an editor approves.
+    assert AssociationPage.objects.get(pk=a.pk).logo_id is None
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (
+            SimpleUploadedFile(
+                "logo.pdf", b"%PDF-1.4 not an image", content_type="application/pdf"
+            ),
+            "The logo must be an image file (PNG, JPEG, WebP or GIF).",
+        ),
+        (
+            SimpleUploadedFile("logo.png", b"\0" * (2 * 1024 * 1024 + 1), content_type="image/png"),
+            "The logo is too large (2.0 MB). The limit is 2 MB.",
+        ),
+    ],
+)
+def test_bad_logo_gets_a_clear_error_and_keeps_the_other_changes(
+    client, people, a, upload, message
+):
+    login(client, people["admin_a"])
+    data = {**profile_data(a, summary="Uusi tiivistelmä", logo_alt="Logo"), "logo": upload}
+    response = client.post(fi_url("edit", a.pk).replace("/fi/", "/en/", 1), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "Uusi tiivistelmä" in html  # what was typed is kept
+    assert Page.objects.get(pk=a.pk).get_latest_revision().as_object().summary != "Uusi tiivistelmä"
 
 
 # The permission matrix ---------------------------------------------------------------------
@@ -316,8 +350,19 @@ def test_editors_can_approve_publish_and_delete(client, people, a, subject):
     a.refresh_from_db()
     assert a.summary == "Odottaa"
     if subject == "superuser":
-        client.post(reverse("wagtailadmin_pages:delete", args=[a.pk]))
-        assert not Page.objects.filter(pk=a.pk).exists()
+        # A profile without spaces or equipment (those protect the association from deletion).
+        fresh = a.get_parent().add_child(
+            instance=AssociationPage(
+                title="Poistettava yhdistys ry",
+                slug="poistettava-yhdistys-ry",
+                summary="Poistetaan.",
+                municipality="hattula",
+                languages=["fi"],
+                locale=a.locale,
+            )
+        )
+        client.post(reverse("wagtailadmin_pages:delete", args=[fresh.pk]))
+        assert not Page.objects.filter(pk=fresh.pk).exists()
 
 
 def test_admin_create_sends_volunteers_to_the_form(client, people):
@@ -349,3 +394,191 @@ def test_explorer_hides_other_associations_from_members(client, people, a, b):
     html = client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
     assert a.title in html
     assert b.title not in html
+
+
+# The permission matrix for an association's trainings, through the Wagtail admin ------------
+
+
+def a_training():
+    from catalogue.models import TrainingPage
+
+    return TrainingPage.objects.get(slug="saavutettava-tapahtuma", locale__language_code="fi")
+
+
+def admin_form_data(client, url, form_id):
+    """What a browser would send from the admin form at `url` (the body StreamField, which only
+    JavaScript renders, is sent empty)."""
+    from bs4 import BeautifulSoup
+
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    data = querydict_from_html(html, form_id=form_id).copy()
+    # A ticked box without a value attribute is sent as "on" (the helper leaves it out).
+    form = BeautifulSoup(html, "html.parser").find(id=form_id)
+    for box in form.find_all("input", type="checkbox", checked=True):
+        if not box.has_attr("value"):
+            data[box["name"]] = "on"
+    data.setdefault("body-count", "0")
+    # The recurrence widget's textarea holds the rule; its indentation is not part of it.
+    data["recurrence"] = data.get("recurrence", "").strip()
+    return data
+
+
+TRAINING_ADMIN = {
+    # subject: may open the edit form of association A's training
+    "member_a": True,
+    "admin_a": True,
+    "member_b": False,
+    "editor": True,
+    "superuser": True,
+}
+
+
+@pytest.mark.parametrize("subject", [*TRAINING_ADMIN, "anonymous"])
+def test_training_edit_form_is_scoped_to_the_organiser(client, people, a, subject):
+    training = a_training()
+    assert training.organiser.translation_key == a.translation_key
+    login(client, people[subject])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[training.pk]))
+    if subject == "anonymous":
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    elif TRAINING_ADMIN[subject]:
+        assert response.status_code == 200
+    else:
+        assert response.status_code in (302, 403)
+    assert client.get(training.url).status_code == 200  # the published training is public
+
+
+@pytest.mark.parametrize("subject", ["member_a", "admin_a", "member_b"])
+def test_members_submit_own_trainings_for_approval_but_cannot_publish(client, people, subject):
+    training = a_training()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[training.pk])
+    login(client, people["admin_a"])
+    data = admin_form_data(client, edit_url, "page-edit-form")
+    data["summary"] = "Muutettu tiivistelmä"
+    login(client, people[subject])
+    publish = client.post(edit_url, {**data.dict(), "action-publish": "1"})
+    training.refresh_from_db()
+    assert training.summary != "Muutettu tiivistelmä"  # never published by a member
+    if subject != "member_b":
+        # The form again, as after the first save (its revision id must be the latest).
+        data = admin_form_data(client, edit_url, "page-edit-form")
+        data["summary"] = "Muutettu tiivistelmä"
+    client.post(edit_url, {**data.dict(), "action-submit": "1"})
+    submitted = WorkflowState.objects.for_instance(training).filter(status="in_progress")
+    if subject == "member_b":
+        assert publish.status_code in (302, 403)
+        assert not submitted.exists()
+    else:
+        assert submitted.exists()
+        assert training.get_latest_revision().as_object().summary == "Muutettu tiivistelmä"
+    training.refresh_from_db()
+    assert training.summary != "Muutettu tiivistelmä"
+
+
+@pytest.mark.parametrize(
+    ("subject", "approves"),
+    [("member_a", False), ("admin_a", False), ("member_b", False), ("editor", True)],
+)
+def test_only_editors_approve_a_members_training(client, people, subject, approves):
+    training = a_training()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[training.pk])
+    login(client, people["member_a"])
+    data = admin_form_data(client, edit_url, "page-edit-form")
+    data["summary"] = "Odottaa hyväksyntää"
+    client.post(edit_url, {**data.dict(), "action-submit": "1"})
+    state = WorkflowState.objects.for_instance(training).get(status="in_progress")
+    login(client, people[subject])
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[training.pk, "approve", state.current_task_state.pk],
+        ),
+        {"comment": "Hyvä"},
+    )
+    training.refresh_from_db()
+    assert (training.summary == "Odottaa hyväksyntää") == approves
+
+
+@pytest.mark.parametrize(
+    ("subject", "deletes"),
+    [("member_a", False), ("admin_a", False), ("member_b", False), ("superuser", True)],
+)
+def test_only_editors_delete_a_published_training(client, people, subject, deletes):
+    training = a_training()
+    login(client, people[subject])
+    client.post(reverse("wagtailadmin_pages:delete", args=[training.pk]))
+    assert Page.objects.filter(pk=training.pk).exists() != deletes
+
+
+@pytest.mark.parametrize(
+    ("subject", "organiser", "created"),
+    [
+        ("member_a", "a", True),
+        ("admin_a", "a", True),
+        ("member_a", "b", False),
+        ("member_b", "a", False),
+        ("editor", "b", True),
+    ],
+)
+def test_members_create_trainings_only_for_their_own_association(
+    client, people, a, b, subject, organiser, created
+):
+    from catalogue.models import Theme, TrainingIndexPage, TrainingPage
+
+    catalogue = TrainingIndexPage.objects.get(locale__language_code="fi")
+    add_url = reverse("wagtailadmin_pages:add", args=["catalogue", "trainingpage", catalogue.pk])
+    login(client, people[subject])
+    data = admin_form_data(client, add_url, "page-edit-form")
+    theme = Theme.objects.get(slug="rahoitus", locale__language_code="fi")
+    data.update(
+        {
+            "title": "Jäsenen uusi koulutus",
+            "slug": "jasenen-uusi-koulutus",
+            "summary": "Koulutus, jonka jäsen lisäsi.",
+            "kind": "training",
+            "languages": "fi",
+            "format": "onsite",
+            "municipality": "hattula",
+            "organiser": str({"a": a, "b": b}[organiser].pk),
+            "theme_links-TOTAL_FORMS": "1",
+            "theme_links-0-theme": str(theme.pk),
+            "theme_links-0-ORDER": "1",
+            "theme_links-0-DELETE": "",
+            "theme_links-0-id": "",
+        }
+    )
+    response = client.post(add_url, {**data.dict(), "action-submit": "1"})
+    page = TrainingPage.objects.filter(slug="jasenen-uusi-koulutus").first()
+    assert (page is not None) == created, response.content.decode()[:2000]
+    if page is not None:
+        assert not page.live  # waits for an editor
+    elif subject != "editor":
+        assert "Choose your own association" in response.content.decode()
+
+
+def test_members_have_page_permissions_only_under_association_content(client, people, home):
+    from wagtail.models import GroupPagePermission
+
+    from catalogue.models import TrainingIndexPage
+
+    member_pages = GroupPagePermission.objects.filter(group__name="Members")
+    assert not member_pages.filter(page__depth=1).exists()
+    kinds = {p.page.specific_class.__name__ for p in member_pages.select_related("page")}
+    assert {"AssociationIndexPage", "TrainingIndexPage"} <= kinds
+    assert kinds <= {
+        "AssociationIndexPage",
+        "TrainingIndexPage",
+        "SpaceIndexPage",
+        "EquipmentIndexPage",
+    }
+    login(client, people["admin_a"])
+    # Not the home page, not the catalogue page itself, no new pages under the home page.
+    for page in (home, TrainingIndexPage.objects.get(locale__language_code="fi")):
+        response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code in (302, 403), page
+    response = client.get(reverse("wagtailadmin_pages:add", args=["home", "standardpage", home.pk]))
+    assert response.status_code in (302, 403)

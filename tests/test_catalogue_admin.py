@@ -34,10 +34,18 @@ def test_new_training_form_renders(editor_client):
     assert response.status_code == 200
 
 
-def test_theme_and_organiser_snippets_are_listed(editor_client):
+def test_theme_snippets_are_listed_and_organisers_come_from_the_directory(editor_client):
     assert editor_client.get("/admin/snippets/catalogue/theme/").status_code == 200
-    assert editor_client.get("/admin/snippets/catalogue/organiser/").status_code == 200
     assert Theme.objects.filter(locale__language_code="sv").count() == 11
+    # The temporary organiser snippet is gone: the organiser is an association profile.
+    gone = editor_client.get("/admin/snippets/catalogue/organiser/", follow=True)
+    assert gone.status_code == 404
+    page = TrainingPage.objects.get(slug="kirjanpidon-perusteet", locale__language_code="fi")
+    assert page.organiser.specific_class.__name__ == "AssociationPage"
+    html = editor_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert 'name="organiser"' in html
+    assert f'value="{page.organiser_id}"' in html
+    assert "Forssan seudun järjestöverkosto" in html
 
 
 def test_copied_training_gets_a_new_uid(users):

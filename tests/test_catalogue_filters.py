@@ -268,3 +268,123 @@ def test_catalogue_works_in_swedish_with_the_same_filters(client):
     assert response.status_code == 200
     titles = {o.training.title for o in response.context["page_obj"].object_list}
     assert "Understödsansökans ABC" in titles
+
+
+def test_organiser_filter_takes_the_association_and_lists_only_organising_ones(client):
+    response = get(client, "?organiser=forssan-seutuverkosto")
+    listed = response.context["page_obj"].object_list
+    assert listed and all("|forssan-seutuverkosto|" in o.organisers for o in listed)
+    assert titles_in(response) <= expected(by_organiser=["forssan-seutuverkosto"])
+    html = response.content.decode()
+    assert '<option value="forssan-seutuverkosto" selected>Forssan seudun järjestöverkosto' in html
+    choices = {a.slug for a in response.context["organiser_choices"]}
+    assert {"forssan-seutuverkosto", "jarjestoneuvottelukunta", "loppi-vpk"} <= choices
+    # A demo association that organises nothing is not offered, and asking for it is noted.
+    assert "hattulan-omaishoitajat-ry" in choices  # organises the accessible event seminar
+    assert "hameenlinnan-opettajien-ammattiosasto-ry" not in choices
+    response = get(client, "?organiser=hameenlinnan-opettajien-ammattiosasto-ry")
+    assert response.context["filters"].problems
+
+
+def test_organiser_filter_speaks_the_visitors_language(client):
+    response = client.get("/en/koulutukset/?organiser=forssan-seutuverkosto")
+    assert response.status_code == 200
+    assert "Forssa Sub-regional Network" in response.content.decode()
+    assert all(
+        o.training.locale.language_code == "en" for o in response.context["page_obj"].object_list
+    )
+
+
+def _cell(response, date):
+    return next(cell for week in response.context["weeks"] for cell in week if cell["date"] == date)
+
+
+def test_month_view_shows_a_multi_day_event_on_every_day_it_covers(client):
+    from catalogue.factories import local, make_training
+
+    # Two nights across a month boundary: Friday 18.00 until Sunday 15.00.
+    first_of_next = (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(
+        day=1
+    )
+    start_day = first_of_next - datetime.timedelta(days=1)
+    days_from_today = (start_day - timezone.localdate()).days
+    training = make_training(
+        "kolmen-paivan-leiri",
+        title="Kolmen päivän leiri",
+        sessions=[(local(days_from_today, 18), local(days_from_today + 2, 15))],
+    )
+    covered = [start_day + datetime.timedelta(days=n) for n in range(3)]
+    for month in {day.replace(day=1) for day in covered}:
+        response = get(client, f"?view=month&month={month:%Y-%m}&organiser=jarjestoneuvottelukunta")
+        for day in covered:
+            if any(day == cell["date"] for week in response.context["weeks"] for cell in week):
+                cell = _cell(response, day)
+                assert training.pk in {o.training_id for o in cell["occurrences"]}, day
+                assert cell["count"] >= 1
+        # Counted once in the month's total, whatever the number of days.
+        month_rows = [
+            o
+            for week in response.context["weeks"]
+            for cell in week
+            for o in cell["occurrences"]
+            if o.training_id == training.pk
+        ]
+        assert len({o.pk for o in month_rows}) == 1
+    html = get(client, f"?view=month&month={first_of_next:%Y-%m}").content.decode()
+    assert "continues" in html or "jatkuu" in html
+    # The day after it ends does not show it.
+    after = covered[-1] + datetime.timedelta(days=1)
+    response = get(client, f"?view=month&month={after:%Y-%m}")
+    assert training.pk not in {o.training_id for o in _cell(response, after)["occurrences"]}
+
+
+def test_month_view_all_day_event_ends_on_its_last_day(client):
+    from catalogue.factories import local, make_training
+    from catalogue.models import Session
+
+    training = make_training("kaksipaivainen", sessions=[(local(40, 0), local(41, 0))])
+    Session.objects.filter(page=training).update(all_day=True)
+    training.refresh_from_db()
+    training.save_revision().publish()
+    first, last = local(40).date(), local(41).date()
+    for day in (first, last, last + datetime.timedelta(days=1)):
+        response = get(client, f"?view=month&month={day:%Y-%m}")
+        shown = training.pk in {o.training_id for o in _cell(response, day)["occurrences"]}
+        assert shown == (day <= last), day
+
+
+@pytest.mark.parametrize("restriction", ["login", "password", "groups"])
+def test_view_restricted_trainings_are_not_listed_to_visitors(client, restriction, users):
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    from catalogue.factories import local, make_training
+
+    training = make_training(
+        "salainen-koulutus", title="Salainen hallituskoulutus", sessions=[(local(2), local(2, 14))]
+    )
+    visible = get(client, "?q=Salainen")
+    assert "Salainen hallituskoulutus" in titles_in(visible)
+    view_restriction = PageViewRestriction.objects.create(
+        page=training, restriction_type=restriction, password="sala"
+    )
+    if restriction == "groups":
+        view_restriction.groups.add(Group.objects.get(name="Editors"))
+    month = f"?view=month&month={local(2):%Y-%m}"
+    for query in ("?q=Salainen", "", month):
+        assert "Salainen hallituskoulutus" not in get(client, query).content.decode(), query
+    home = client.get("/fi/")
+    assert "Salainen hallituskoulutus" not in home.content.decode()
+    # Someone who may see it, sees it in the listing too.
+    if restriction == "password":
+        from django.urls import reverse
+
+        url = reverse(
+            "wagtailcore_authenticate_with_password", args=[view_restriction.pk, training.pk]
+        )
+        response = client.post(url, {"password": "sala", "return_url": training.url})
+        assert response.status_code == 302
+    else:
+        client.force_login(users["editor"])
+    assert "Salainen hallituskoulutus" in titles_in(get(client, "?q=Salainen"))

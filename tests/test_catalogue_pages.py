@@ -96,6 +96,8 @@ def test_json_ld_is_an_education_event_with_the_required_fields(client):
     assert data["offers"]["price"] == "0"
     assert data["offers"]["priceCurrency"] == "EUR"
     assert data["organizer"]["name"] == "Kanta-Hämeen järjestöneuvottelukunta"
+    assert data["organizer"]["url"].endswith("/fi/yhdistykset/jarjestoneuvottelukunta/")
+    assert data["organizer"]["sameAs"] == "https://meidanhame.fi"
     assert data["inLanguage"] == ["fi"]
     assert data["startDate"].startswith(str(page.occurrences.first().start.astimezone().year))
 
@@ -159,3 +161,84 @@ def test_image_needs_alt_text():
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "image_alt" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("fi", "Forssan seudun järjestöverkosto"),
+        ("sv", "Forssaregionens organisationsnätverk"),
+        ("en", "Forssa Sub-regional Network"),
+    ],
+)
+def test_organiser_links_to_its_profile_in_the_same_language(client, code, name):
+    page = TrainingPage.objects.get(slug="kirjanpidon-perusteet", locale__language_code=code)
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert f'<a href="/{code}/yhdistykset/forssan-seutuverkosto/">{name}</a>' in html
+    assert json_ld(response)["organizer"]["name"] == name
+    assert response.context["organiser"].locale.language_code == code
+
+
+def test_co_organiser_is_shown_with_its_profile(client):
+    page = TrainingPage.objects.get(slug="hallituksen-perehdytys", locale__language_code="en")
+    html = client.get(page.url).content.decode()
+    assert '<a href="/en/yhdistykset/riihimaen-seutuverkosto/">' in html
+    council = '<a href="/en/yhdistykset/jarjestoneuvottelukunta/">Kanta-Häme Association Council'
+    assert council in html
+
+
+def test_feed_organizer_is_the_association_in_the_feeds_language(client):
+    from catalogue.feeds import training_ics
+
+    page = TrainingPage.objects.get(slug="kirjanpidon-perusteet", locale__language_code="sv")
+    ics = training_ics(page).decode().replace("\r\n ", "")
+    organizer = next(line for line in ics.split("\r\n") if line.startswith("ORGANIZER"))
+    assert "Forssaregionens organisationsnätverk" in organizer
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_association_profile_lists_its_upcoming_trainings(client, code):
+    from associations.models import AssociationPage
+
+    profile = AssociationPage.objects.get(slug="loppi-vpk", locale__language_code=code)
+    html = client.get(profile.url).content.decode()
+    for slug in ("valmiussuunnitelma", "ensiapu-riihimaki"):
+        training = TrainingPage.objects.get(slug=slug, locale__language_code=code)
+        assert f'<a href="{training.url}">{training.title}</a>' in html
+    past = TrainingPage.objects.get(slug="menneet-turvallisuus", locale__language_code=code)
+    assert past.title not in html
+    other = TrainingPage.objects.get(slug="kirjanpidon-perusteet", locale__language_code=code)
+    assert other.title not in html
+
+
+def test_profile_lists_trainings_it_co_organises(client):
+    from associations.models import AssociationPage
+
+    profile = AssociationPage.objects.get(
+        slug="jarjestoneuvottelukunta", locale__language_code="fi"
+    )
+    html = client.get(profile.url).content.decode()
+    co_organised = TrainingPage.objects.get(
+        slug="hallituksen-perehdytys", locale__language_code="fi"
+    )
+    assert co_organised.title in html
+
+
+def test_association_profile_query_count_does_not_grow_with_trainings(
+    client, django_assert_max_num_queries
+):
+    from associations.models import AssociationPage
+    from catalogue.factories import local, make_training
+
+    profile = AssociationPage.objects.get(
+        slug="jarjestoneuvottelukunta", locale__language_code="fi"
+    )
+    client.get(profile.url)
+    with django_assert_max_num_queries(40) as before:
+        client.get(profile.url)
+    for n in range(5):
+        make_training(f"neuvottelukunta-{n}", sessions=[(local(n + 1), local(n + 1, 14))])
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        response = client.get(profile.url)
+    assert "neuvottelukunta-4" in response.content.decode()

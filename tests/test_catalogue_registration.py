@@ -289,3 +289,35 @@ def test_ics_download_is_a_single_event_file(client):
     assert "STATUS:CANCELLED" in body
     assert "X-WR-CALNAME" not in body
     assert "Social media school" in body
+
+
+def test_registrations_from_one_address_are_rate_limited(client, monkeypatch):
+    from catalogue import views
+
+    monkeypatch.setattr(views, "REGISTRATION_LIMIT", (3, 3600))
+    training = make_training(
+        "ruuhkainen",
+        registration_mode="built_in",
+        capacity=50,
+        registration_opens=timezone.now() - datetime.timedelta(days=1),
+    )
+    for n in range(3):
+        response = client.post(training.url, form(email=f"henkilo{n}@example.org"))
+        assert response.status_code == 302
+    # An invalid form does not count, and is answered as before.
+    assert client.post(training.url, form(email="not-an-email")).status_code == 200
+    response = client.post(training.url, form(email="neljas@example.org", name="Neljäs Henkilö"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    with translation.override("fi"):
+        message = gettext(
+            "Too many registrations from your address in a short time. Wait an hour and try "
+            "again, or ask the organiser to register you."
+        )
+    assert message in html
+    assert 'value="Neljäs Henkilö"' in html  # what was typed is kept
+    assert not Registration.objects.filter(email="neljas@example.org").exists()
+    assert Registration.objects.filter(training=training).count() == 3
+    # Another address is not affected.
+    other = client.post(training.url, form(email="toinen@example.org"), REMOTE_ADDR="192.0.2.77")
+    assert other.status_code == 302

@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 
 from catalogue import services
 from catalogue.factories import make_training
-from catalogue.models import Organiser, Registration, Theme, TrainingIndexPage
+from catalogue.models import Registration, Theme, TrainingIndexPage
 from home.models import HomePage
 
 pytestmark = [
@@ -48,9 +48,6 @@ def catalogue_tree():
         home.add_child(
             instance=TrainingIndexPage(title="Koulutukset", slug="koulutukset", locale=fi)
         )
-    Organiser.objects.get_or_create(
-        slug="jarjestoneuvottelukunta", locale=fi, defaults={"name": "Järjestöneuvottelukunta"}
-    )
     Theme.objects.get_or_create(slug="rahoitus", locale=fi, defaults={"name": "Rahoitus"})
 
 
