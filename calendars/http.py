@@ -10,7 +10,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -33,6 +35,8 @@ GENERATION_KEY = "calendars:generation"
 # Entries of old generations are never read again; they age out after this.
 FEED_TIMEOUT = 24 * 60 * 60
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+# Feed bytes each process keeps besides the shared cache (see _LocalBodies).
+LOCAL_BODIES_LIMIT = 32 * 1024 * 1024
 
 
 class _FeedState(NamedTuple):
@@ -114,9 +118,11 @@ def _serve(
 ) -> HttpResponse | None:
     encoding = "gzip" if _accepts_gzip(request) else "identity"
     state_key, body_key = f"{base}:state", f"{base}:{encoding}"
-    # A conditional request or HEAD usually needs no body: do not fetch one.
+    # A conditional request or HEAD usually needs no body: do not fetch one. Nor does a
+    # process that still holds these bytes (checked against the ETag below).
     needs_body = request.method == "GET" and not _is_conditional(request)
-    keys = [GENERATION_KEY, state_key] + ([body_key] if needs_body else [])
+    local = _local_bodies.get(body_key) if needs_body else None
+    keys = [GENERATION_KEY, state_key] + ([body_key] if needs_body and local is None else [])
     found = cache.get_many(keys)
     generation = found.get(GENERATION_KEY)
     if generation is None:
@@ -128,9 +134,13 @@ def _serve(
             return _not_modified_response(state, encoding, max_age)
         if request.method == "HEAD":
             return _feed_response(request, state, b"", encoding, filename, max_age)
-        stored = found.get(body_key) if needs_body else cache.get(body_key)
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == state.etag:
-            body = stored[1]
+        if local is not None and local[0] == state.etag:
+            body = local[1]
+        else:
+            stored = found.get(body_key) if body_key in keys else cache.get(body_key)
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == state.etag:
+                body = stored[1]
+                _local_bodies.put(body_key, stored)
     if body is None:
         if build is None:
             return None
@@ -143,10 +153,47 @@ def _serve(
             },
             timeout=FEED_TIMEOUT,
         )
+        _local_bodies.put(f"{base}:identity", (state.etag, bodies["identity"]))
+        _local_bodies.put(f"{base}:gzip", (state.etag, bodies["gzip"]))
         if _not_modified(request, state):
             return _not_modified_response(state, encoding, max_age)
         body = bodies[encoding]
     return _feed_response(request, state, body, encoding, filename, max_age)
+
+
+class _LocalBodies:
+    """The bytes of recently served feeds in this process, keyed like the shared cache and
+    checked against the ETag of the shared state on every use, so they are never served stale.
+    A popular multi-megabyte feed is then not copied out of Redis on every request."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self.entries: OrderedDict[str, tuple[str, bytes]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> tuple[str, bytes] | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple[str, bytes]) -> None:
+        if len(entry[1]) > self.limit // 4:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[1])
+            self.entries[key] = entry
+            self.size += len(entry[1])
+            while self.size > self.limit:
+                _key, (_etag, dropped) = self.entries.popitem(last=False)
+                self.size -= len(dropped)
+
+
+_local_bodies = _LocalBodies(limit=LOCAL_BODIES_LIMIT)
 
 
 def bad_request(reason: str) -> HttpResponse:

@@ -12,6 +12,7 @@ import dataclasses
 import datetime
 import hashlib
 import logging
+from types import SimpleNamespace
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -86,7 +87,9 @@ def _when(start, end, all_day):
     return timezone.localtime(start, ZONE), timezone.localtime(end, ZONE)
 
 
-def training_events(page, *, themes=(), organiser_name=None, revision_time=None, request=None):
+def training_events(
+    page, *, themes=(), organiser_name=None, revision_time=None, request=None, url=None
+):
     """The FeedEvents of one training page, in the page's language.
 
     `themes` are the theme names for CATEGORIES; `organiser_name` the organiser in the page's
@@ -96,7 +99,7 @@ def training_events(page, *, themes=(), organiser_name=None, revision_time=None,
         revision_time or page.last_published_at or page.latest_revision_created_at or timezone.now()
     )
     created = page.first_published_at or stamp
-    url = absolute_url(page, request)
+    url = url or absolute_url(page, request)
     language = page.locale.language_code
     status = ICAL_STATUS.get(page.status, "CONFIRMED")
     common = {
@@ -319,7 +322,9 @@ def feed_title(filters, themes, organisers):
         )
     if not parts:
         return _("Meidän Häme – trainings")
-    return _("Meidän Häme – trainings: %(filters)s") % {"filters": ", ".join(parts)}
+    # " · " rather than commas: a comma is escaped in calendar text, and not every client shows
+    # the calendar's name unescaped.
+    return _("Meidän Häme – trainings: %(filters)s") % {"filters": " · ".join(parts)}
 
 
 def _choice_label(choices, value):
@@ -344,50 +349,176 @@ def names_version(themes, organisers):
     return digest.hexdigest()
 
 
-def _organiser_name(organiser):
-    return _display_name(organiser, "") or None
-
-
-def localized_names_of(pages, locale_id):
-    """{page pk: (theme names, organiser name)} in the language of `locale_id`, for many pages
-    in two queries (the pages' themes and organiser prefetched, as `trainings_for_feed` does).
-
-    Related objects are the source language's rows (synchronised relations): their translation
-    in `locale_id` is looked up by translation key, falling back to the row itself."""
-    from .models import Theme
-
-    theme_keys = {link.theme.translation_key for page in pages for link in page.theme_links.all()}
-    theme_names = dict(
-        Theme.objects.filter(translation_key__in=theme_keys, locale_id=locale_id).values_list(
-            "translation_key", "name"
-        )
-    )
-    organiser_model = TrainingPage._meta.get_field("organiser").related_model
-    organisers = [page.organiser for page in pages if page.organiser is not None]
-    translations = organiser_model.objects.filter(
-        translation_key__in={organiser.translation_key for organiser in organisers},
-        locale_id=locale_id,
-    )
-    if hasattr(translations, "live"):  # organisers are pages: only published translations
-        translations = translations.live()
-    localized = {organiser.translation_key: organiser for organiser in translations}
-    names = {}
-    for page in pages:
-        themes = [
-            theme_names.get(link.theme.translation_key, link.theme.name)
-            for link in page.theme_links.all()
-        ]
-        organiser = page.organiser
-        if organiser is not None:
-            organiser = localized.get(organiser.translation_key, organiser)
-        names[page.pk] = (themes, _organiser_name(organiser) if organiser is not None else None)
-    return names
-
-
 def _block_key(row, language, version):
     pk, revision_id, sequence, url_path = row
     path = hashlib.blake2b(url_path.encode(), digest_size=8).hexdigest()
     return f"catalogue:block:{pk}:{revision_id}:{sequence}:{path}:{language}:{version}"
+
+
+class _Rows(tuple):
+    """Prefetched child rows, read like a related manager (`page.sessions.all()`)."""
+
+    def all(self):
+        return self
+
+
+class FeedTraining(SimpleNamespace):
+    """What `training_events` reads of a training, loaded with `values()`: thousands of these
+    cost a fraction of full page objects (a page model has a hundred fields)."""
+
+    def get_municipality_display(self):
+        return str(PLACE_LABELS.get(self.municipality, self.municipality))
+
+    def get_status_display(self):
+        return str(STATUS_LABELS.get(self.status, self.status))
+
+
+PLACE_LABELS = dict(PLACE_CHOICES)
+STATUS_LABELS = dict(EventStatus.choices)
+TRAINING_FIELDS = (
+    "pk",
+    "uid",
+    "slug",
+    "url_path",
+    "locale_id",
+    "locale__language_code",
+    "title",
+    "summary",
+    "status",
+    "status_note",
+    "format",
+    "remote_platform",
+    "join_link",
+    "join_link_public",
+    "venue",
+    "street_address",
+    "postal_code",
+    "municipality",
+    "latitude",
+    "longitude",
+    "sequence",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_created_at",
+    "recurrence",
+    "series_start_date",
+    "series_start_time",
+    "series_duration",
+    "organiser_id",
+)
+SESSION_FIELDS = (
+    "page_id",
+    "translation_key",
+    "start",
+    "end",
+    "all_day",
+    "title",
+    "location",
+    "status",
+    "reason",
+    "new_start",
+    "new_end",
+    "new_location",
+)
+EXCEPTION_FIELDS = ("page_id", "date", "action", "reason", "new_start", "new_end", "new_location")
+
+
+def feed_trainings_data(pks, request=None):
+    """`FeedTraining`s of the given trainings with their sessions, exceptions, theme names
+    and organiser name in the trainings' language, and their absolute URLs: seven queries
+    and one more per parent page, however many trainings."""
+    from .models import ScheduleException, Session, Theme, TrainingTheme
+
+    rows = list(TrainingPage.objects.filter(pk__in=pks).order_by("pk").values(*TRAINING_FIELDS))
+    if not rows:
+        return []
+    locale_id = rows[0]["locale_id"]
+    sessions, exceptions, theme_keys = {}, {}, {}
+    for session in (
+        Session.objects.filter(page_id__in=pks).order_by("sort_order", "pk").values(*SESSION_FIELDS)
+    ):
+        sessions.setdefault(session["page_id"], []).append(SimpleNamespace(**session))
+    for exception in (
+        ScheduleException.objects.filter(page_id__in=pks)
+        .order_by("sort_order", "pk")
+        .values(*EXCEPTION_FIELDS)
+    ):
+        exceptions.setdefault(exception["page_id"], []).append(SimpleNamespace(**exception))
+    links = (
+        TrainingTheme.objects.filter(page_id__in=pks)
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "theme__translation_key", "theme__name")
+    )
+    for page_id, key, name in links:
+        theme_keys.setdefault(page_id, []).append((key, name))
+    theme_names = dict(
+        Theme.objects.filter(
+            locale_id=locale_id,
+            translation_key__in={key for keys in theme_keys.values() for key, _name in keys},
+        ).values_list("translation_key", "name")
+    )
+    organisers = _organiser_names({row["organiser_id"] for row in rows}, locale_id)
+    urls = _urls(rows, request)
+    trainings = []
+    for row in rows:
+        language = row.pop("locale__language_code")
+        trainings.append(
+            FeedTraining(
+                **row,
+                locale=SimpleNamespace(language_code=language),
+                sessions=_Rows(sessions.get(row["pk"], ())),
+                exceptions=_Rows(exceptions.get(row["pk"], ())),
+                theme_names=[
+                    theme_names.get(key, name) for key, name in theme_keys.get(row["pk"], ())
+                ],
+                organiser_name=organisers.get(row["organiser_id"]),
+                url=urls[row["pk"]],
+            )
+        )
+    return trainings
+
+
+def _organiser_names(ids, locale_id):
+    """{organiser id: its name in the language of `locale_id`} in two queries. The organiser
+    is whatever model `TrainingPage.organiser` points to (a snippet with `name`, or a page
+    with `title`): its translation is found by translation key."""
+    ids.discard(None)
+    if not ids:
+        return {}
+    model = TrainingPage._meta.get_field("organiser").related_model
+    name_field = "name" if any(f.name == "name" for f in model._meta.get_fields()) else "title"
+    sources = {
+        pk: (key, name)
+        for pk, key, name in model.objects.filter(pk__in=ids).values_list(
+            "pk", "translation_key", name_field
+        )
+    }
+    translations = model.objects.filter(
+        locale_id=locale_id, translation_key__in={key for key, _name in sources.values()}
+    )
+    if hasattr(translations, "live"):  # organisers are pages: only published translations
+        translations = translations.live()
+    localized = dict(translations.values_list("translation_key", name_field))
+    return {pk: localized.get(key, name) for pk, (key, name) in sources.items()}
+
+
+def _urls(rows, request):
+    """{pk: absolute URL}. A page's URL is its parent's URL plus its slug, so Wagtail is asked
+    once per parent (one query each), not once per training."""
+    urls, prefixes = {}, {}
+    for row in rows:
+        tail = f"{row['slug']}/"
+        parent_path = row["url_path"].removesuffix(tail)
+        if parent_path not in prefixes:
+            url = absolute_url(TrainingPage.objects.get(pk=row["pk"]), request)
+            # None: a URL that does not end in the slug (not expected): ask Wagtail every time.
+            prefixes[parent_path] = url.removesuffix(tail) if url.endswith(tail) else None
+            urls[row["pk"]] = url
+        elif prefixes[parent_path] is None:
+            urls[row["pk"]] = absolute_url(TrainingPage.objects.get(pk=row["pk"]), request)
+        else:
+            urls[row["pk"]] = prefixes[parent_path] + tail
+    return urls
 
 
 def training_blocks(pks, language, request=None):
@@ -398,21 +529,20 @@ def training_blocks(pks, language, request=None):
     Both are logged on the `calendars` / `catalogue.feeds` loggers."""
     from calendars.ical import serialize_event
 
-    # The caller chose live, public trainings: not checked again.
-    pages = list(_with_feed_data(TrainingPage.objects.filter(pk__in=pks)))
-    if not pages:
-        return {}
-    names = localized_names_of(pages, pages[0].locale_id)
     blocks = {}
-    for page in pages:
-        themes, organiser = names[page.pk]
+    for training in feed_trainings_data(pks, request):
         try:
-            events = training_events(page, themes=themes, organiser_name=organiser, request=request)
+            events = training_events(
+                training,
+                themes=training.theme_names,
+                organiser_name=training.organiser_name,
+                url=training.url,
+            )
         except Exception:
-            logger.exception("Skipped training %s (%s) in a feed", page.pk, page.uid)
-            blocks[page.pk] = b""
+            logger.exception("Skipped training %s (%s) in a feed", training.pk, training.uid)
+            blocks[training.pk] = b""
             continue
-        blocks[page.pk] = b"".join(serialize_event(event, language) for event in events)
+        blocks[training.pk] = b"".join(serialize_event(event, language) for event in events)
     return blocks
 
 

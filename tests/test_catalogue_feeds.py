@@ -224,7 +224,7 @@ def test_feed_of_a_date_range_has_the_trainings_of_that_range(client):
     body = client.get(f"{FEED}?{query}").content
 
     assert expanded_from_feed(body, first_day, last_day) == listed_by_catalogue(client, query)
-    name = "X-WR-CALNAME:Meidän Häme – trainings: Board work and governance\\, "
+    name = "X-WR-CALNAME:Meidän Häme – trainings: Board work and governance · "
     assert name in body.decode().replace("\r\n ", "")
 
 
@@ -232,7 +232,7 @@ def test_calendar_name_says_what_the_filter_is(client):
     body = client.get(f"{FEED}?theme=digitaidot&municipality=riihimaki").content.decode()
     unfolded = body.replace("\r\n ", "")
     assert (
-        "X-WR-CALNAME:Meidän Häme – trainings: Digital skills and remote tools\\, Riihimäki"
+        "X-WR-CALNAME:Meidän Häme – trainings: Digital skills and remote tools · Riihimäki"
         in unfolded
     )
     assert "NAME;LANGUAGE=en:Meidän Häme – trainings: Digital skills" in unfolded
@@ -466,8 +466,15 @@ def test_catalogue_announces_the_feed_of_its_filters(client):
 
 
 def test_archive_announces_the_feed_of_its_filters(client):
-    _title, href, _html = feed_link(client, f"{CATALOGUE}archive/?municipality=forssa")
+    _title, href, html = feed_link(client, f"{CATALOGUE}archive/?municipality=forssa")
     assert href.endswith("/en/calendar/trainings.ics?municipality=forssa")
+    assert f'value="{href}"' in html  # the subscribe control, with the same URL
+
+
+def test_month_view_offers_the_subscription_of_its_filters(client):
+    html = client.get(f"{CATALOGUE}?view=month&theme=talous").content.decode()
+    match = re.search(r'<input type="url" id="catalogue-subscribe-url" value="([^"]+)"', html)
+    assert match.group(1).endswith("/en/calendar/trainings.ics?theme=talous")
 
 
 def test_long_filters_get_a_short_stable_url_that_serves_the_same_feed(client):
