@@ -7,4 +7,6 @@ class LendingConfig(AppConfig):
     verbose_name = _("Spaces and equipment")
 
     def ready(self):
-        from . import offerings  # noqa: F401 - registers the profile's spaces and equipment
+        # Register the owner's spaces and equipment on its profile, a person's bookings in
+        # their data export, and forgetting them when the account is deleted.
+        from . import offerings, personal_data, signals  # noqa: F401

@@ -199,6 +199,14 @@ def test_path_parameters_survive_hostile_values(client):
         "/fi/" + "x" * 2000 + "/",
         "/fi/%00/",
         "/xx/",
+        "/fi/calendar/lending/00000000-0000-0000-0000-000000000000.ics",
+        "/fi/calendar/lending/owner/%3Cscript%3E.ics",
+        "/fi/lainaus/upotus/00000000-0000-0000-0000-000000000000/",
+        "/fi/lainaus/paatos/%3Cscript%3Ealert(1)%3C/script%3E/",
+        "/fi/lainaus/paatos/1:approve:x:y/",
+        "/fi/lainaus/varaus/00000000-0000-0000-0000-000000000000/",
+        "/fi/lainaus/muokkaa/99999999999999999999999/",
+        "/fi/lainaus/yhdistys/99999999999999999999999/",
     ]
     for path in paths:
         check(client.get(path), f"GET {path}")
@@ -225,3 +233,37 @@ def test_public_forms_reject_hostile_values_and_store_nothing(client):
         json_garbage = client.post(path, "\x00garbage", content_type="application/json")
         check(json_garbage, f"POST {path} JSON garbage")
         assert row_counts() == before, f"a rejected POST to {path} stored something"
+
+
+def test_lending_forms_and_parameters_survive_hostile_values(client, django_user_model):
+    """What an anonymous crawler cannot reach: the booking request forms and the member's
+    listing form (logged in), and the week of a resource's availability calendar."""
+    from django.core.cache import cache
+
+    from associations.permissions import associations_of
+    from lending.models import EquipmentPage, SpacePage
+
+    member = django_user_model.objects.get(username="member")
+    client.force_login(member)
+    space = SpacePage.objects.live().filter(locale__language_code="fi", booking_mode="request")[0]
+    item = EquipmentPage.objects.live().filter(locale__language_code="fi")[0]
+    owned = associations_of(member, role="admin").first()
+    listing_form = reverse("lending:member_new", args=[owned.pk, "tila"])
+    targets = [space.url + "varaa/", item.url + "varaa/", listing_form]
+    for url in [space.url, item.url]:
+        for value in HOSTILE_VALUES:
+            check(client.get(url + query({"week": value})), f"GET {url}?week={value[:30]!r}")
+    for url in targets:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        posts = [form for form in forms_in(response.content.decode()) if form[0] == "post"]
+        fields = sorted(set(max(posts, key=lambda form: len(form[2]))[2]))
+        assert "accept_terms" in fields or "capacity" in fields, (url, fields)
+        for value in HOSTILE_VALUES:
+            check(client.get(url + query(dict.fromkeys(fields, value))), f"GET {url} initial")
+        before = row_counts()
+        for value in HOSTILE_VALUES:
+            cache.clear()  # past the rate limit, so that every value meets the form's rules
+            check(client.post(url, dict.fromkeys(fields, value)), f"POST {url} {value[:30]!r}")
+        check(client.post(url, {name: ["a", SCRIPT] for name in fields}), f"POST {url} lists")
+        assert row_counts() == before, f"a rejected POST to {url} stored something"

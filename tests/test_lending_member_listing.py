@@ -272,3 +272,46 @@ def test_purge_command_deletes_requester_data_after_the_site_retention(client, u
     html = client.get(reverse("lending:booking", args=[booking.uid])).content.decode()
     assert email not in html and "Deleted after the retention period" in html
 
+
+def test_own_booking_requests_are_in_the_personal_data_export(client, users):
+    import json
+
+    mine = Booking.objects.filter(requested_by=users["member"]).count()
+    assert mine > 0
+    client.force_login(users["member"])
+    data = json.loads(client.get(reverse("associations:my_data")).content)
+    rows = data["lending_bookings"]
+    assert len(rows) == mine
+    titles = Booking.objects.filter(requested_by=users["member"]).values_list(
+        "resource__title", flat=True
+    )
+    assert {row["resource"] for row in rows} == set(titles)
+    assert all("contact_email" in row and "message" in row for row in rows)
+
+
+def test_deleting_the_account_removes_the_requesters_details(django_user_model, users):
+    from associations.personal_data import delete_account
+    from lending import services
+
+    person = django_user_model.objects.create_user("leaver", "leaver@example.org", "x")
+    association = associations_of(users["member"]).first()
+    Membership.objects.create(user=person, association=association, role="member")
+    space = SpacePage.objects.filter(locale__language_code="fi", booking_mode="request").last()
+    day = timezone.localdate() + datetime.timedelta(days=90)
+    while day.weekday() != 3:
+        day += datetime.timedelta(days=1)
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+    booking = services.request_space(
+        space,
+        user=person,
+        association=association,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        message="Minun kokoukseni",
+        phone="040 123 4567",
+    )
+    delete_account(person)
+    booking.refresh_from_db()
+    assert (booking.contact_email, booking.contact_phone, booking.message) == ("", "", "")
+    assert booking.personal_data_purged and booking.requested_by is None
+    assert not booking.events.filter(reason="Minun kokoukseni").exists()
