@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connections
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Locale, Page
 
@@ -43,26 +43,37 @@ THREADS = 20
 
 @pytest.fixture
 def tree():
-    """Its own minimal tree: a transactional test starts from a flushed database."""
+    """Its own minimal tree (slugs apart from the demo's, which the first test may meet before
+    a flush empties the database)."""
     fi, _ = Locale.objects.get_or_create(language_code="fi")
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage.objects.filter(locale=fi).first() or root.add_child(
         instance=HomePage(title="Meidän Häme", slug="kotisivu", hero_title="Meidän Häme", locale=fi)
     )
     directory = home.add_child(
-        instance=AssociationIndexPage(title="Yhdistykset", slug="yhd", locale=fi)
+        instance=AssociationIndexPage(title="Yhdistykset", slug="kilpa-yhdistykset", locale=fi)
     )
     owner = directory.add_child(
         instance=AssociationPage(
-            title="Omistaja ry", slug="omistaja", summary="x", municipality="forssa", locale=fi
+            title="Omistaja ry",
+            slug="omistaja",
+            summary="x",
+            municipality="forssa",
+            languages=["fi"],
+            locale=fi,
         )
     )
     borrower = directory.add_child(
         instance=AssociationPage(
-            title="Lainaaja ry", slug="lainaaja", summary="x", municipality="loppi", locale=fi
+            title="Lainaaja ry",
+            slug="lainaaja",
+            summary="x",
+            municipality="loppi",
+            languages=["fi"],
+            locale=fi,
         )
     )
-    spaces = home.add_child(instance=SpaceIndexPage(title="Tilat", slug="tilat", locale=fi))
+    spaces = home.add_child(instance=SpaceIndexPage(title="Tilat", slug="kilpa-tilat", locale=fi))
     space = spaces.add_child(
         instance=SpacePage(
             title="Sali",
@@ -81,7 +92,7 @@ def tree():
         )
     )
     items = home.add_child(
-        instance=EquipmentIndexPage(title="Välineet", slug="valineet", locale=fi)
+        instance=EquipmentIndexPage(title="Välineet", slug="kilpa-valineet", locale=fi)
     )
     item = items.add_child(
         instance=EquipmentPage(
@@ -111,7 +122,9 @@ def run_together(count, work):
     def target(i):
         try:
             barrier.wait()
-            work(i)
+            # Each thread starts in the default language; the messages are asserted in English.
+            with translation.override("en"):
+                work(i)
         except Exception as error:  # noqa: BLE001 - reported by the test
             errors.append(error)
         finally:
