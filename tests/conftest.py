@@ -45,6 +45,4 @@ def _clear_cache():
 
 
 collect_ignore_glob = [
-    # Written with the associations app but not yet run in a browser.
-    "browser/test_associations.py",
 ]
