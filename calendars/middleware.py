@@ -12,7 +12,9 @@ Place it after the security middleware, whose headers (CSP, HSTS, nosniff) it mu
 """
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 
@@ -47,7 +49,9 @@ class CachedFeedMiddleware:
         if request.method not in ("GET", "HEAD") or not request.path_info.endswith(".ics"):
             return self.get_response(request)
         key = route_key(request)
-        entry = _read(cache.get(key))
+        # Routes are kept in the process too: the shared cache is then asked only for the
+        # feed's state (one round trip), which still decides whether the bytes are current.
+        entry = _read(_local_routes.get(key)) or _read(cache.get(key))
         if entry is not None:
             route, headers = entry
             response = cached_feed_response(request, route)
@@ -64,7 +68,34 @@ class CachedFeedMiddleware:
             lifetime = route.expires - int(time.time())
             if lifetime > 0:
                 cache.set(key, (tuple(route), headers), timeout=lifetime)
+                _local_routes.put(key, (tuple(route), headers))
         return response
+
+
+class _LocalRoutes:
+    """The last few thousand routes this process used (an LRU dict)."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key, value):
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.limit:
+                self.entries.popitem(last=False)
+
+
+_local_routes = _LocalRoutes(limit=4096)
 
 
 def _read(value):
