@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -73,7 +74,7 @@ class EventStatus(models.TextChoices):
     """schema.org EventStatusType, for a whole training and for one occurrence."""
 
     SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
     POSTPONED = "postponed", _("Postponed")
     RESCHEDULED = "rescheduled", _("Rescheduled")
     MOVED_ONLINE = "moved_online", _("Moved online")
@@ -81,12 +82,12 @@ class EventStatus(models.TextChoices):
 
 class SessionStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("As planned")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
     MOVED = "moved", _("Moved")
 
 
 class ExceptionAction(models.TextChoices):
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
     MOVED = "moved", _("Moved")
 
 
@@ -758,7 +759,7 @@ class ScheduleVersion(models.Model):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("On the waiting list")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
 
 class Registration(models.Model):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import StatusReport
 from .services import clean_text
@@ -91,8 +92,14 @@ class BulkChangeForm(forms.Form):
         ("online", _("Move them online")),
     ]
 
-    first_day = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    last_day = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    first_day = forms.DateField(
+        label=pgettext_lazy("start of a date range", "From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    last_day = forms.DateField(
+        label=pgettext_lazy("end of a date range", "To"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     municipalities = forms.MultipleChoiceField(
         label=_("Municipalities"),
         required=False,

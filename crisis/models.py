@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -33,7 +34,7 @@ class ActivityStatus(models.TextChoices):
     REMOTE = "remote", _("Continues remotely")
     PARTLY = "partly", _("Continues in part")
     PAUSED = "paused", _("Paused")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("activity status", "Closed")
 
 
 # The statuses the public "what continues" board lists.

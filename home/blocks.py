@@ -1,6 +1,7 @@
 """StreamField blocks shared by the content pages."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -29,7 +30,9 @@ class AccessibleImageBlock(blocks.StructBlock):
         max_length=250,
         help_text=_("Describe what the image shows for people who cannot see it."),
     )
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    caption = blocks.CharBlock(
+        label=pgettext_lazy("image", "Caption"), required=False, max_length=250
+    )
 
     class Meta:
         icon = "image"
@@ -85,7 +88,7 @@ class TableBlock(blocks.StructBlock):
     """
 
     caption = blocks.CharBlock(
-        label=_("Caption"),
+        label=pgettext_lazy("table", "Caption"),
         max_length=250,
         help_text=_("Tells screen reader users what the table is about."),
     )

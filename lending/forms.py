@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import EquipmentPage, SpaceClosedDate, SpaceOpeningHours, SpacePage, Weekday
 
@@ -47,7 +48,8 @@ class SpaceRequestForm(AssociationChoiceMixin, DescribedForm):
         help_text=_("Format: YYYY-MM-DD."),
     )
     start = forms.TimeField(
-        label=_("From"), widget=forms.TimeInput(attrs={"type": "time", "step": 900})
+        label=pgettext_lazy("start time", "From"),
+        widget=forms.TimeInput(attrs={"type": "time", "step": 900}),
     )
     end = forms.TimeField(
         label=_("Until"),

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -574,7 +575,7 @@ class BookingStatus(models.TextChoices):
     REQUESTED = "requested", _("Waiting for a decision")
     APPROVED = "approved", _("Approved")
     DECLINED = "declined", _("Declined")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("booking status", "Cancelled")
     EXPIRED = "expired", _("Expired without an answer")
 
 

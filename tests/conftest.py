@@ -42,7 +42,3 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-collect_ignore_glob = [
-]
