@@ -20,10 +20,4 @@
       done();
     }
   });
-  // Filter forms marked data-autosubmit submit when a select or checkbox changes.
-  document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
-    form.addEventListener("change", function (event) {
-      if (event.target.matches("select, input[type=checkbox], input[type=radio]")) form.submit();
-    });
-  });
 })();

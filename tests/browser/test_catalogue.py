@@ -38,14 +38,20 @@ def test_find_register_and_cancel_by_keyboard(page, mailbox):
     # Backwards from the end of the page: the filters' own order puts the dates first, and
     # the harness's focus check would keep resetting a date field to its first part.
     page.goto("/fi/koulutukset/")
-    # Municipality: typing the name chooses it in the focused list, and the form submits.
+    # Municipality: typing the name chooses it in the focused list. Nothing reloads until the
+    # visitor asks for the results (WCAG 3.2.2: changing a setting changes no context).
     tab_until(page, "#filter-municipality", max_tabs=200, key="Shift+Tab")
     page.keyboard.type("Forssa")
-    _wait_for_results(page, "municipality=forssa")
-    # Theme: finances and accounting; ticking the box submits the form again.
+    assert page.locator("#filter-municipality").input_value() == "forssa"
+    assert "municipality=" not in page.url
+    # Theme: finances and accounting.
     tab_until(page, "#filter-theme-talous", max_tabs=200, key="Shift+Tab")
     page.keyboard.press("Space")
+    assert "theme=" not in page.url
+    tab_until(page, ".catalogue-filters button[type=submit]", max_tabs=200)
+    page.keyboard.press("Enter")
     _wait_for_results(page, "theme=talous")
+    assert "municipality=forssa" in page.url
     assert page.locator("#filter-theme-talous").is_checked()
     assert page.locator("#filter-municipality").input_value() == "forssa"
     results = page.locator(".catalogue__results")
