@@ -103,13 +103,7 @@ def new_view(request, association_id, kind):
             % {"title": page.title},
         )
         return redirect("lending:member_listings", association.pk)
-    form.describe()
-    return render(
-        request,
-        "lending/listing_form.html",
-        {"form": form, "association": association, "kind": kind, "is_new": True},
-        status=400 if form.errors else 200,
-    )
+    return _form_page(request, form, association, kind, is_new=True)
 
 
 @login_required(login_url=LOGIN)
@@ -136,10 +130,15 @@ def edit_view(request, page_id):
             % {"title": draft.title},
         )
         return redirect("lending:member_listings", association.pk)
+    return _form_page(request, form, association, kind, is_new=False, page=page)
+
+
+def _form_page(request, form, association, kind, **context):
+    """The listing form, with its errors described (400) when a post was refused."""
     form.describe()
     return render(
         request,
         "lending/listing_form.html",
-        {"form": form, "association": association, "kind": kind, "is_new": False, "page": page},
+        {"form": form, "association": association, "kind": kind, **context},
         status=400 if form.errors else 200,
     )
