@@ -97,3 +97,64 @@ def test_filters_and_request_by_keyboard_only(page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/lainaus/varaus/**")
     assert "10:00" in page.locator("main").inner_text()
+
+
+def _fill(page, values):
+    """Fill a form by field name, whatever the widget (select, radio buttons or text)."""
+    for name, value in values.items():
+        field = page.locator(f"main form [name={name}]")
+        kind = field.first.evaluate("el => el.tagName.toLowerCase() + ':' + (el.type || '')")
+        if kind.startswith("select"):
+            field.select_option(value)
+        elif kind.endswith(":radio"):
+            page.locator(f"main form [name={name}][value='{value}']").check()
+        else:
+            field.fill(value)
+
+
+def test_member_lists_equipment_editor_approves_it_appears_in_the_listing(
+    page, browser, live_server_url
+):
+    title = "Juhlakahvinkeitin 100 kuppia"
+    listing = "/fi/lainattavat/?category=kitchen&municipality=hattula"
+    log_in(page, "member")
+    page.goto("/fi/tili/")
+    page.get_by_role("link", name="Hattulan Omaishoitajat ry").click()
+    page.locator("a[href*='/lainaus/yhdistys/']").first.click()
+    page.locator("a.button[href$='/uusi/valine/']").click()
+    _fill(
+        page,
+        {
+            "title": title,
+            "category": "kitchen",
+            "summary": "Iso kahvinkeitin juhliin ja talkoisiin.",
+            "quantity": "1",
+            "max_loan_days": "4",
+            "address": "Kylätie 5",
+            "municipality": "hattula",
+            "booking_mode": "request",
+            "advance_days": "90",
+            "price_mode": "free",
+        },
+    )
+    page.locator("main form button[type=submit]").last.click()
+    assert page.locator(".message--success").count() == 1
+    page.goto(listing)
+    assert title not in page.locator("main").inner_text()  # waits for an editor
+
+    editor = browser.new_context(base_url=live_server_url).new_page()
+    log_in(editor, "editor")
+    editor.goto("/admin/")
+    row = editor.locator("tr", has_text=title).first
+    row.locator("button[aria-haspopup], button[aria-expanded]").first.click()
+    approve = row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])")
+    with editor.expect_navigation():
+        approve.first.click()
+    editor.context.close()
+
+    page.goto(listing)
+    card = page.locator(".lending-card", has_text=title)
+    assert card.count() == 1
+    card.locator("a").first.click()
+    assert page.locator("h1").inner_text() == title
+    assert_no_violations(page)
