@@ -43,6 +43,10 @@ def test_funding_index_render_time(client):
     started = time.perf_counter()
     made = seed_copies(io.StringIO(), index, seed_funders(), SCALE, timezone.localdate())
     seeding = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        # Production tables are analysed by autovacuum; rows added in this transaction are not.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     total = FundingOpportunityPage.objects.filter(locale__language_code="fi").count()
     client.get(index.url)
     reset_queries()  # seeding filled the query log, which CaptureQueriesContext slices
