@@ -4,27 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .models import StatusReport
+from .models import REPORT_FIELDS, StatusReport
 from .services import clean_text
 
 
 class StatusReportForm(forms.ModelForm):
     class Meta:
         model = StatusReport
-        fields = [
-            "status",
-            "continues",
-            "links",
-            "offers",
-            "offers_detail",
-            "needs",
-            "needs_detail",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "show_publicly",
-            "share_with_partners",
-        ]
+        fields = REPORT_FIELDS
         widgets = {
             "status": forms.RadioSelect,
             "continues": forms.Textarea(attrs={"rows": 4}),

@@ -7,14 +7,12 @@ writer and IMMEDIATE transactions, so the race cannot happen there.)
 """
 
 import datetime
-import threading
 
 import pytest
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connections
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
@@ -29,6 +27,8 @@ from lending.models import (
     SpaceOpeningHours,
     SpacePage,
 )
+
+from .threads import run_together
 
 pytestmark = [
     pytest.mark.skipif(
@@ -115,29 +115,6 @@ def tree():
     return {"space": space, "item": item, "borrower": borrower, "users": users}
 
 
-def run_together(count, work):
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def target(i):
-        try:
-            barrier.wait()
-            # Each thread starts in the default language; the messages are asserted in English.
-            with translation.override("en"):
-                work(i)
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
-
-
 def test_twenty_overlapping_requests_for_one_space_exactly_one_wins(tree):
     day = timezone.localdate() + datetime.timedelta(days=7)
     outcomes = []
@@ -157,7 +134,7 @@ def test_twenty_overlapping_requests_for_one_space_exactly_one_wins(tree):
             assert "already booked" in conflict.message
             outcomes.append("conflict")
 
-    assert run_together(THREADS, ask) == []
+    assert run_together(THREADS, ask, language="en") == []
     assert outcomes.count("ok") == 1
     assert outcomes.count("conflict") == THREADS - 1
     assert Booking.objects.filter(resource=tree["space"]).count() == 1
@@ -181,7 +158,7 @@ def test_twenty_requests_for_three_of_ten_never_exceed_ten(tree):
         except services.BookingConflict:
             outcomes.append("conflict")
 
-    assert run_together(THREADS, ask) == []
+    assert run_together(THREADS, ask, language="en") == []
     granted = sum(Booking.objects.filter(resource=tree["item"]).values_list("quantity", flat=True))
     assert granted <= 10
     assert outcomes.count("ok") == 3 and granted == 9

@@ -5,12 +5,10 @@ PostgreSQL only: `select_for_update` on the training's row serialises the regist
 serialise writers the same way.) Runs in its own pytest invocation, since it commits.
 """
 
-import threading
-
 import pytest
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 
 from wagtail.models import Locale, Page
 
@@ -18,6 +16,8 @@ from catalogue import services
 from catalogue.factories import make_training
 from catalogue.models import Registration, Theme, TrainingIndexPage
 from home.models import HomePage
+
+from .threads import run_together
 
 pytestmark = [
     pytest.mark.skipif(
@@ -49,28 +49,6 @@ def catalogue_tree():
             instance=TrainingIndexPage(title="Koulutukset", slug="koulutukset", locale=fi)
         )
     Theme.objects.get_or_create(slug="rahoitus", locale=fi, defaults={"name": "Rahoitus"})
-
-
-def run_together(count, work):
-    """Run work(i) in `count` threads released at the same instant; collect errors."""
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def target(i):
-        try:
-            barrier.wait()
-            work(i)
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
 
 
 def test_thirty_simultaneous_registrations_for_ten_places():
