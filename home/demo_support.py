@@ -1,6 +1,13 @@
 """Helpers the apps' demo modules share: create a page once, publish it, translate it."""
 
+from contextlib import contextmanager
+
+from django.db.models.signals import post_save
+
 from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+from wagtail.search.signal_handlers import post_save_signal_handler
 
 from .translation import translate_from_versions
 
@@ -38,3 +45,38 @@ def ensure_page(parent, page_class, slug, texts, common=None, user=None):
 
 def finnish():
     return Locale.objects.get(language_code="fi")
+
+
+@contextmanager
+def search_index_deferred():
+    """Index what is saved inside the block once at its end, in bulk, instead of once per save.
+
+    The PostgreSQL search backend recomputes the average title length over its whole table
+    after every indexed save, so thousands of demo pages saved one by one take quadratic time
+    (a `seed_demo --scale 21` spent most of its half hour there)."""
+    saved = {}
+
+    def collect(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved.setdefault(sender, set()).add(instance.pk)
+
+    models = [
+        model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)
+    ]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.connect(collect, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.disconnect(collect, sender=model)
+            post_save.connect(post_save_signal_handler, sender=model)
+        # Also after an error: what was committed before it is searchable (rows rolled back
+        # are simply not found).
+        backend = get_search_backend()
+        for model, pks in saved.items():
+            pks = sorted(pks)
+            for first in range(0, len(pks), 1000):
+                chunk = model.get_indexed_objects().filter(pk__in=pks[first : first + 1000])
+                backend.add_bulk(model, list(chunk))

@@ -36,3 +36,21 @@ def test_every_demo_page_has_swedish_and_english_versions():
             assert page.get_translations().filter(locale__language_code=language).exists(), (
                 f"{page.title} lacks a {language} translation"
             )
+
+
+def test_demo_is_searchable_and_pages_saved_afterwards_are_indexed_as_usual(client, home):
+    """seed_demo indexes its pages in bulk at the end; afterwards each save indexes again."""
+    from home.models import NewsIndexPage, NewsPage
+
+    response = client.get("/fi/search/", {"q": "lausunto"})
+    assert "Lausunto: yhdistysten toimitilat" in response.content.decode()
+    news = NewsIndexPage.objects.child_of(home).get()
+    page = NewsPage(
+        title="Kesäteatterin talkoolaiset kiittävät",
+        slug="talkoolaiset-kiittavat",
+        summary="Kiitos kaikille kesän talkoisiin osallistuneille.",
+    )
+    news.add_child(instance=page)
+    page.save_revision().publish()
+    response = client.get("/fi/search/", {"q": "kesäteatterin"})
+    assert "Kesäteatterin talkoolaiset kiittävät" in response.content.decode()
