@@ -152,6 +152,8 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "meidanhame",
             "TIMEOUT": 60 * 60 * 6,
+            # The default 300 keys would evict feeds among the thousands of cached event blocks.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
 
