@@ -25,6 +25,11 @@ server; `page.goto("/fi/...")` is relative to it) and `mailbox` (the emails the 
 - `screenshot(page, name)` saves full-page PNGs at 375 px and 1280 px under
   `test-artifacts/screenshots/` and fails if the page scrolls sideways at either width;
   `assert_reflows(page)` checks the same at 320 px.
+- `tab_to(page, selector_or_locator)` does what `tab_until` does for a Playwright locator too,
+  and across the parts of date and time inputs; `arrow_to(page, value)` chooses in the focused
+  select or radio group with the arrow keys; `type_text(page, text)` types into the focused
+  field in place of its content; `check_by_keyboard(page)` ticks the focused checkbox with
+  Space; `press_and_wait(page)` presses Enter and waits for the page it opens.
 - `log_in(page, "member")` logs the context in as a demo user (`admin`, `editor`, `member`).
 - `mailbox.latest(to=...)` (fixture) waits for the newest email the server sent during this
   test; `.links(contains=...)` lists its links, `.subject`, `.text`, `.html` its content.
@@ -342,3 +347,121 @@ class Mailbox:
             if time.monotonic() > deadline:
                 raise AssertionError(f"No email to {to or 'anyone'} within {timeout}s")
             time.sleep(0.1)
+
+
+# Keyboard: whole journeys ------------------------------------------------------------------
+
+_DATE_TIME_INPUTS = "input[type=date], input[type=time], input[type=datetime-local]"
+
+_SEEN_JS = """
+(selector) => {
+  const el = document.activeElement;
+  window.__focusChecked = window.__focusChecked || new WeakMap();
+  const style = el ? getComputedStyle(el) : null;
+  return {
+    checked: el && el.matches(selector) ? window.__focusChecked.get(el) || null : null,
+    style: style ? [style.outlineStyle, style.outlineWidth, style.boxShadow].join(" ") : null,
+    element: el ? el.outerHTML.slice(0, 160) : "",
+  };
+}
+"""
+
+_MARK_CHECKED_JS = """
+(style) => window.__focusChecked.set(document.activeElement, style)
+"""
+
+
+def _is_focused(page, target):
+    if isinstance(target, str):
+        return focused_matches(page, target)
+    return target.evaluate_all("els => els.includes(document.activeElement)")
+
+
+def tab_to(page, target, max_tabs=120, key="Tab"):
+    """Like `tab_until`, with the focus check on every element reached, for a CSS selector or
+    a Playwright locator (e.g. `page.get_by_role("link", name=...)`), and across date and time
+    inputs too. Tab moves through the parts (day, month, year) of such an input; the focus check
+    blurs and refocuses an element, which puts the focus back on its first part, so an input is
+    checked fully when the focus arrives and, while it moves through the parts, only has to keep
+    its focused look. Returns the elements reached (outerHTML snippets)."""
+    reached = []
+    for _ in range(max_tabs):
+        page.keyboard.press(key)
+        seen = page.evaluate(_SEEN_JS, _DATE_TIME_INPUTS)
+        if seen["checked"]:
+            assert seen["style"] == seen["checked"], (
+                f"The focus indicator changed on {seen['element']}\n"
+                f"first part: {seen['checked']}\nnow: {seen['style']}"
+            )
+            reached.append(seen["element"])
+        else:
+            reached.append(assert_focus_visible(page).element)
+            page.evaluate(_MARK_CHECKED_JS, page.evaluate(_SEEN_JS, _DATE_TIME_INPUTS)["style"])
+        if _is_focused(page, target):
+            return reached
+    raise AssertionError(
+        f"{target!r} never got focus in {max_tabs} presses of {key}; reached:\n"
+        + "\n".join(reached)
+    )
+
+
+_CHOICE_JS = """
+() => {
+  const el = document.activeElement;
+  if (el.tagName === "SELECT") {
+    return {kind: "select", values: [...el.options].map(o => o.value), current: el.value};
+  }
+  if (el.type === "radio") {
+    const group = [...(el.form || document).querySelectorAll("input[type=radio]")]
+      .filter(r => r.name === el.name);
+    const checked = group.find(r => r.checked);
+    return {
+      kind: "radio", values: group.map(r => r.value), current: checked ? checked.value : null,
+      focused: el.value,
+    };
+  }
+  return {kind: el.tagName.toLowerCase() + ":" + el.type};
+}
+"""
+
+
+def arrow_to(page, value):
+    """Choose `value` in the focused select or radio group with the arrow keys (and Space for
+    an unchecked radio button that already has focus), as a keyboard user does; the focus
+    must stay visible."""
+    for _ in range(100):
+        state = page.evaluate(_CHOICE_JS)
+        assert state["kind"] in ("select", "radio"), f"No select or radio has focus: {state}"
+        assert value in state["values"], f"{value!r} is not among {state['values']}"
+        if state["current"] == value:
+            assert_focus_visible(page)
+            return
+        if state["kind"] == "radio" and state["focused"] == value:
+            page.keyboard.press("Space")
+            continue
+        here = state["current"] if state["kind"] == "select" else state["focused"]
+        forward = state["values"].index(value) > state["values"].index(here)
+        page.keyboard.press("ArrowDown" if forward else "ArrowUp")
+    raise AssertionError(f"The arrow keys never reached {value!r}")
+
+
+def type_text(page, text):
+    """Type `text` into the focused field in place of what it holds (selected by keyboard)."""
+    if page.evaluate("() => document.activeElement.value"):
+        page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type(text)
+    assert page.evaluate("() => document.activeElement.value") == text
+
+
+def check_by_keyboard(page, checked=True):
+    """Tick (or untick) the focused checkbox with Space, unless it already is as wanted."""
+    if page.evaluate("() => document.activeElement.checked") != checked:
+        page.keyboard.press("Space")
+    assert page.evaluate("() => document.activeElement.checked") == checked
+    assert_focus_visible(page)
+
+
+def press_and_wait(page, key="Enter"):
+    """Press `key` (Enter on a link or a submit button) and wait for the page it opens."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
