@@ -1,14 +1,27 @@
 """Crisis mode in the browser: accessibility of the situation pages, the board and the report
-form with errors, and the journey from declaring a situation to an association's report."""
+form with errors, and the journey from declaring a situation to an association's report, with
+the mouse and with the keyboard alone."""
 
+import datetime
 import os
 import subprocess
 import sys
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.browser.helpers import LANGUAGES, assert_no_violations, log_in
+from tests.browser.helpers import (
+    DEMO_PASSWORDS,
+    LANGUAGES,
+    arrow_to,
+    assert_no_violations,
+    check_by_keyboard,
+    log_in,
+    press_and_wait,
+    tab_to,
+    type_text,
+)
 
 from .conftest import REPO_DIR
 
@@ -17,6 +30,9 @@ PAST = INDEX + "vesikatkoharjoitus-2026/"
 DEMO = INDEX + "sahkokatko-demo/"
 # The server caches the notices for a minute; a command in another process cannot clear it.
 NOTICE_WAIT = 75
+ZONE = ZoneInfo("Europe/Helsinki")
+# The admin's button that opens the menu holding "Publish".
+PUBLISH_MENU = ".w-dropdown:has(button[name=action-publish]) button.w-dropdown__toggle"
 
 
 @pytest.fixture(scope="session")
@@ -101,3 +117,115 @@ def test_editor_declares_notice_everywhere_association_reports(page, crisis_acti
     page.goto(f"/fi/{crisis_active}jatkuu/")
     assert "Puhelinryhmä tiistaisin klo 10 (selain)." in page.content()
     assert_no_violations(page)
+
+
+REPORT_TEXT = {
+    "fi": "Puhelinryhmä keskiviikkoisin klo 14 (näppäimistö).",
+    "sv": "Telefongrupp på onsdagar kl. 14 (tangentbord).",
+}
+REPORT_SAVED = {
+    "fi": "Kiitos! Tilannekatsauksesi tallennettiin.",
+    "sv": "Tack! Din lägesrapport har sparats.",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_association_reports_by_keyboard_only(page, crisis_active, lang):
+    """From the situation page a member logs in, opens their association's report form, fills
+    and sends it, and finds the report on the board, with Tab, Enter, Space, typing and the
+    arrow keys; the focus shows on every element on the way. (The situation itself is declared
+    by the `crisis_active` fixture's command.)"""
+    continues = REPORT_TEXT[lang]
+    page.goto(f"/{lang}/{crisis_active}")
+    tab_to(page, ".crisis-report-box a[href*='/kirjaudu/']")
+    press_and_wait(page)
+    tab_to(page, "main form input[name=username]")
+    type_text(page, "member")
+    tab_to(page, "main form input[name=password]")
+    type_text(page, DEMO_PASSWORDS["member"])
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert page.url.endswith(f"/{lang}/{crisis_active}")
+
+    tab_to(page, ".crisis-report-box a[href*='/tilanneraportti/']")
+    press_and_wait(page)
+    tab_to(page, "main form input[name=status]")
+    arrow_to(page, "remote")
+    tab_to(page, "main form textarea[name=continues]")
+    type_text(page, continues)
+    tab_to(page, "main form input[name=contact_name]")
+    type_text(page, "Maija Meikäläinen")
+    tab_to(page, "main form input[name=contact_email]")
+    type_text(page, "maija@example.fi")
+    tab_to(page, "main form input[name=show_publicly]")
+    check_by_keyboard(page)
+    tab_to(page, "main form button[type=submit]")
+    press_and_wait(page)
+    assert REPORT_SAVED[lang] in page.locator(".messages").inner_text()
+    assert page.locator("main form input[name=status][value=remote]").is_checked()
+
+    # Back to the situation by its link, and on to the board.
+    tab_to(page, f"main a[href$='/{crisis_active}']")
+    press_and_wait(page)
+    tab_to(page, "main a[href$='/jatkuu/']")
+    press_and_wait(page)
+    assert continues in page.locator("main").inner_text()
+
+
+def test_editor_declares_and_ends_a_situation_by_keyboard_only(page, crisis_active):
+    """An editor declares a situation in the admin with the keyboard alone (title, notice,
+    message, severity, one municipality; publish), the notice appears on the site at once and
+    leads to it; the editor ends it the same way by giving the end time, and the notice goes.
+    The focus shows on every element on the way."""
+    title = "Myrskyvaroitus (näppäimistö)"
+    log_in(page, "editor")
+    page.goto("/admin/pages/search/?q=Poikkeustilanteet")
+    edit = page.locator("a[href$='/edit/']", has_text="Poikkeustilanteet").first
+    index_id = edit.get_attribute("href").rstrip("/").split("/")[-2]
+    page.goto(f"/admin/pages/{index_id}/")
+    tab_to(page, "a[href$='/add_subpage/']")
+    press_and_wait(page)
+    tab_to(page, "a[href*='/add/crisis/situationpage/']")
+    press_and_wait(page)
+
+    tab_to(page, "input[name=title]")
+    type_text(page, title)
+    tab_to(page, "input[name=summary]")
+    type_text(page, "Myrsky voi katkaista sähköt Hattulassa tänä iltana.")
+    tab_to(page, "[contenteditable=true][role=textbox]")
+    page.keyboard.type("Pidä taskulamppu ja radio lähellä.")
+    tab_to(page, "select[name=severity]")
+    arrow_to(page, "severe")
+    tab_to(page, "input[name=municipalities][value=hattula]")
+    check_by_keyboard(page)
+    tab_to(page, PUBLISH_MENU)
+    page.keyboard.press("Enter")
+    tab_to(page, "button[name=action-publish]")
+    press_and_wait(page)
+    assert "/edit/" not in page.url and "/add/" not in page.url
+
+    # Publishing drops the cached notices: the new one shows at once, next to the demo's.
+    page.goto("/fi/")
+    notice = page.locator("section.crisis-notice", has_text=title)
+    assert notice.count() == 1
+    assert "Myrsky voi katkaista" in notice.inner_text()
+    tab_to(page, notice.locator("a"))
+    press_and_wait(page)
+    assert page.locator("h1").inner_text() == title
+    assert "Hattula" in page.locator("main").inner_text()
+    assert "Pidä taskulamppu ja radio lähellä." in page.locator("main").inner_text()
+
+    # The editor ends it by giving the end time (now), and publishes again.
+    page.goto(f"/admin/pages/{index_id}/")
+    tab_to(page, page.locator("a[href$='/edit/']", has_text=title))
+    press_and_wait(page)
+    tab_to(page, "input[name=ends_at]")
+    type_text(page, datetime.datetime.now(ZONE).strftime("%Y-%m-%d %H:%M"))
+    page.keyboard.press("Escape")  # closes the date picker
+    tab_to(page, PUBLISH_MENU)
+    page.keyboard.press("Enter")
+    tab_to(page, "button[name=action-publish]")
+    press_and_wait(page)
+    page.goto("/fi/")
+    assert page.locator("section.crisis-notice", has_text=title).count() == 0
+    assert page.locator("section.crisis-notice").count() == 1  # the demo situation's
