@@ -521,7 +521,9 @@ def _stamp(value: datetime) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _utc(value: datetime) -> str:
+    # Cached: the events of one training share DTSTAMP, CREATED and LAST-MODIFIED.
     return _stamp(value.astimezone(UTC)) + "Z"
 
 

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -398,8 +399,6 @@ TRAINING_FIELDS = (
     "longitude",
     "sequence",
     "first_published_at",
-    "last_published_at",
-    "latest_revision_created_at",
     "recurrence",
     "series_start_date",
     "series_start_time",
@@ -429,23 +428,30 @@ def feed_trainings_data(pks, request=None):
     and one more per parent page, however many trainings."""
     from .models import ScheduleException, Session, Theme, TrainingTheme
 
-    rows = list(TrainingPage.objects.filter(pk__in=pks).order_by("pk").values(*TRAINING_FIELDS))
+    rows = list(
+        TrainingPage.objects.filter(pk__any_of=pks)
+        .order_by("pk")
+        # DTSTAMP as `training_events` picks it, read as one timestamp instead of two.
+        .values(*TRAINING_FIELDS, stamp=Coalesce("last_published_at", "latest_revision_created_at"))
+    )
     if not rows:
         return []
     locale_id = rows[0]["locale_id"]
     sessions, exceptions, theme_keys = {}, {}, {}
     for session in (
-        Session.objects.filter(page_id__in=pks).order_by("sort_order", "pk").values(*SESSION_FIELDS)
+        Session.objects.filter(page_id__any_of=pks)
+        .order_by("sort_order", "pk")
+        .values(*SESSION_FIELDS)
     ):
         sessions.setdefault(session["page_id"], []).append(SimpleNamespace(**session))
     for exception in (
-        ScheduleException.objects.filter(page_id__in=pks)
+        ScheduleException.objects.filter(page_id__any_of=pks)
         .order_by("sort_order", "pk")
         .values(*EXCEPTION_FIELDS)
     ):
         exceptions.setdefault(exception["page_id"], []).append(SimpleNamespace(**exception))
     links = (
-        TrainingTheme.objects.filter(page_id__in=pks)
+        TrainingTheme.objects.filter(page_id__any_of=pks)
         .order_by("sort_order", "pk")
         .values_list("page_id", "theme__translation_key", "theme__name")
     )
@@ -462,9 +468,12 @@ def feed_trainings_data(pks, request=None):
     trainings = []
     for row in rows:
         language = row.pop("locale__language_code")
+        stamp = row.pop("stamp")
         trainings.append(
             FeedTraining(
                 **row,
+                last_published_at=stamp,
+                latest_revision_created_at=None,
                 locale=SimpleNamespace(language_code=language),
                 sessions=_Rows(sessions.get(row["pk"], ())),
                 exceptions=_Rows(exceptions.get(row["pk"], ())),

@@ -1,0 +1,35 @@
+"""`field__any_of=[...]`: `field__in`, sent to PostgreSQL as one array parameter.
+
+Django writes `IN (%s, %s, …)` with one placeholder per value. For the thousands of ids of a
+large calendar feed, the client-side parameter binding of psycopg then parses a query that is
+tens of kilobytes long, again for every query (it caches only short ones): a third of the
+time of building a 2,000-training feed. `= ANY(%s)` with a single array is the same filter in
+a short query. Other databases get the plain `IN`. Works on plain and relation fields
+(`pk__any_of` of a page model, whose primary key is a one-to-one field).
+"""
+
+from django.db.models import Field
+from django.db.models.fields.related import ForeignObject
+from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models.lookups import In
+
+
+class _ArrayParameter:
+    lookup_name = "any_of"
+
+    def as_postgresql(self, compiler, connection):
+        if not self.rhs_is_direct_value() or not hasattr(self.lhs, "target"):
+            return self.as_sql(compiler, connection)  # a subquery or several columns
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        values = [value for value in self.rhs if value is not None]
+        return f"{lhs} = ANY(%s)", (*lhs_params, values)
+
+
+@Field.register_lookup
+class AnyOf(_ArrayParameter, In):
+    pass
+
+
+@ForeignObject.register_lookup
+class RelatedAnyOf(_ArrayParameter, RelatedIn):
+    pass
