@@ -46,7 +46,7 @@ class _FeedState(NamedTuple):
     etag: str  # hash of the uncompressed bytes, without quotes
     last_modified: int  # Unix time at which these exact bytes were first built
     size: int
-    gzip_size: int
+    gzip_size: int  # -1 until the gzip copy is made
 
     @classmethod
     def read(cls, value: object) -> _FeedState | None:
@@ -62,6 +62,13 @@ def invalidate_feeds() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the key is missing (first run, or evicted): any fresh number will do
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def current_generation() -> int:
+    """The feeds generation. It changes whenever published content changes, so a cache of
+    other data derived from published pages can name it in its keys and never go stale."""
+    generation = cache.get(GENERATION_KEY)
+    return generation if generation is not None else _start_generation()
 
 
 def feed_response(
@@ -133,32 +140,64 @@ def _serve(
         if _not_modified(request, state):
             return _not_modified_response(state, encoding, max_age)
         if request.method == "HEAD":
+            if encoding == "gzip" and state.gzip_size < 0:
+                encoding = "identity"  # not compressed yet: describe what a GET would get
             return _feed_response(request, state, b"", encoding, filename, max_age)
         if local is not None and local[0] == state.etag:
             body = local[1]
         else:
             stored = found.get(body_key) if body_key in keys else cache.get(body_key)
-            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == state.etag:
-                body = stored[1]
+            body = _body_of(stored, state)
+            if body is not None:
                 _local_bodies.put(body_key, stored)
+        if body is None and encoding == "gzip":
+            # The gzip copy is made when the first client that accepts it asks.
+            state, body = _compress_cached(base, state)
     if body is None:
         if build is None:
             return None
-        state, bodies = _build(build, generation, state)
-        cache.set_many(
-            {
-                state_key: tuple(state),
-                f"{base}:identity": (state.etag, bodies["identity"]),
-                f"{base}:gzip": (state.etag, bodies["gzip"]),
-            },
-            timeout=FEED_TIMEOUT,
-        )
-        _local_bodies.put(f"{base}:identity", (state.etag, bodies["identity"]))
-        _local_bodies.put(f"{base}:gzip", (state.etag, bodies["gzip"]))
+        state, data = _build(build, generation, state)
+        bodies = {f"{base}:identity": (state.etag, data)}
+        if encoding == "gzip":
+            state, body = _gzip(state, data)
+            bodies[body_key] = (state.etag, body)
+        else:
+            body = data
+        cache.set_many({state_key: tuple(state), **bodies}, timeout=FEED_TIMEOUT)
+        for key, entry in bodies.items():
+            _local_bodies.put(key, entry)
         if _not_modified(request, state):
             return _not_modified_response(state, encoding, max_age)
-        body = bodies[encoding]
     return _feed_response(request, state, body, encoding, filename, max_age)
+
+
+def _body_of(stored: object, state: _FeedState) -> bytes | None:
+    """The bytes of a cached (etag, bytes) entry when they belong to `state`."""
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == state.etag:
+        return stored[1]
+    return None
+
+
+def _compress_cached(base: str, state: _FeedState) -> tuple[_FeedState, bytes | None]:
+    """Gzip the cached plain bytes of `state` and keep the copy; (state, None) without them."""
+    key = f"{base}:identity"
+    entry = _local_bodies.get(key) or cache.get(key)
+    data = _body_of(entry, state)
+    if data is None:
+        return state, None
+    state, body = _gzip(state, data)
+    cache.set_many(
+        {f"{base}:state": tuple(state), f"{base}:gzip": (state.etag, body)},
+        timeout=FEED_TIMEOUT,
+    )
+    _local_bodies.put(f"{base}:gzip", (state.etag, body))
+    return state, body
+
+
+def _gzip(state: _FeedState, data: bytes) -> tuple[_FeedState, bytes]:
+    # mtime=0 keeps the gzip bytes as deterministic as the calendar.
+    body = gzip.compress(data, compresslevel=6, mtime=0)
+    return state._replace(gzip_size=len(body)), body
 
 
 class _LocalBodies:
@@ -213,18 +252,16 @@ def _start_generation() -> int:
 
 def _build(
     build: Callable[[], bytes], generation: int, previous: _FeedState | None
-) -> tuple[_FeedState, dict[str, bytes]]:
-    """Build the bytes and their gzip copy; keep Last-Modified when the bytes did not change."""
+) -> tuple[_FeedState, bytes]:
+    """Build the bytes; keep Last-Modified when they did not change. The gzip copy is made
+    separately, for the first client that accepts it (`gzip_size` is -1 until then)."""
     data = bytes(build())
     etag = hashlib.sha256(data).hexdigest()[:32]
     if previous is not None and previous.etag == etag:
         last_modified = previous.last_modified
     else:
         last_modified = int(time.time())
-    # mtime=0 keeps the gzip bytes as deterministic as the calendar.
-    compressed = gzip.compress(data, compresslevel=6, mtime=0)
-    state = _FeedState(generation, etag, last_modified, len(data), len(compressed))
-    return state, {"identity": data, "gzip": compressed}
+    return _FeedState(generation, etag, last_modified, len(data), -1), data
 
 
 def _feed_response(
@@ -238,7 +275,10 @@ def _feed_response(
     response = HttpResponse(body if request.method == "GET" else b"", content_type=CONTENT_TYPE)
     _validators(response, state, encoding, max_age)
     response["Content-Disposition"] = content_disposition_header(False, _ics_name(filename))
-    response["Content-Length"] = str(state.gzip_size if encoding == "gzip" else state.size)
+    if request.method == "GET":
+        response["Content-Length"] = str(len(body))
+    else:  # HEAD
+        response["Content-Length"] = str(state.gzip_size if encoding == "gzip" else state.size)
     if encoding == "gzip":
         response["Content-Encoding"] = "gzip"
     return response

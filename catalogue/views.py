@@ -6,6 +6,7 @@ import calendar
 import datetime
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import (
     Count,
@@ -23,6 +24,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from calendars.http import current_generation
 
 from . import services
 from .filters import month_end, parse_filters
@@ -43,13 +46,25 @@ from .models import (
 from .regions import PLACE_CHOICES, SubRegion
 
 MONTH_CELL_LIMIT = 4
+# Entries of an older content generation are never read again; they age out after this.
+ORGANISERS_TIMEOUT = 24 * 60 * 60
 SCHEDULE_LIMIT = 30  # dates listed on a training page; a weekly group has many more
 REGISTRATION_LIMIT = (10, 3600)  # registrations per client address per hour
 
 
 def organising_associations(locale):
     """The live association profiles of a language that organise or co-organise a live
-    training, keyed by slug (the organiser filter's values), in one query."""
+    training, keyed by slug (the organiser filter's values): one query over every training,
+    so its answer is cached until published content changes."""
+    key = f"catalogue:organisers:{locale}:{current_generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = _organising_associations(locale)
+        cache.set(key, found, ORGANISERS_TIMEOUT)
+    return found
+
+
+def _organising_associations(locale):
     from associations.models import AssociationPage
 
     keys = TrainingPage.objects.live().values("organiser__translation_key")

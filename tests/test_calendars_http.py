@@ -128,9 +128,37 @@ def test_feed_is_gzipped_for_clients_that_accept_it():
     assert builder.calls == 1
 
 
+def test_gzip_copy_is_made_once_when_first_asked_for_and_never_rebuilds_the_feed():
+    builder = CountingBuilder("Kevätkokous")
+    key = "catalogue:gzip-later"
+    zipped_first = serve(builder, key=key, Accept_Encoding="gzip")
+    assert zipped_first["Content-Encoding"] == "gzip"
+    plain = serve(builder, key=key)
+    assert "Content-Encoding" not in plain
+    assert gzip.decompress(zipped_first.content) == plain.content
+    assert plain["Content-Length"] == str(len(plain.content))
+    assert builder.calls == 1
+
+    # Built for a client without gzip: a HEAD asking for gzip describes what a GET gets
+    # until a gzip copy exists, and the first gzip GET makes it from the cached bytes.
+    other = CountingBuilder("Syyskokous")
+    plain = serve(other, key="catalogue:plain-first")
+    head = serve(other, method="head", key="catalogue:plain-first", Accept_Encoding="gzip")
+    assert "Content-Encoding" not in head
+    assert head["Content-Length"] == plain["Content-Length"]
+    zipped = serve(other, key="catalogue:plain-first", Accept_Encoding="gzip")
+    assert gzip.decompress(zipped.content) == plain.content
+    assert zipped["Content-Length"] == str(len(zipped.content))
+    head = serve(other, method="head", key="catalogue:plain-first", Accept_Encoding="gzip")
+    assert head["Content-Encoding"] == "gzip"
+    assert head["Content-Length"] == zipped["Content-Length"]
+    assert other.calls == 1
+
+
 def test_cache_hit_does_not_build_again_and_costs_one_cache_round_trip(monkeypatch):
     builder = CountingBuilder()
     serve(builder)
+    serve(builder, Accept_Encoding="gzip")  # the gzip copy is made for the first such client
     trips, depth = [], [0]
 
     def count(name):

@@ -286,6 +286,23 @@ def test_organiser_filter_takes_the_association_and_lists_only_organising_ones(c
     assert response.context["filters"].problems
 
 
+def test_organiser_choices_follow_what_is_published(client, django_capture_on_commit_callbacks):
+    """The list of organising associations is cached; publishing a training renews it."""
+    from associations.models import AssociationPage
+    from catalogue.factories import make_training
+
+    slug = "hameenlinnan-opettajien-ammattiosasto-ry"
+    choices = {a.slug for a in get(client, "").context["organiser_choices"]}
+    assert slug not in choices
+    association = AssociationPage.objects.get(slug=slug, locale__language_code="fi")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_training("opettajien-iltakoulu", organiser=association)
+    response = get(client, f"?organiser={slug}")
+    assert slug in {a.slug for a in response.context["organiser_choices"]}
+    assert not response.context["filters"].problems
+    assert "Testikoulutus" in titles_in(response)
+
+
 def test_organiser_filter_speaks_the_visitors_language(client):
     response = client.get("/en/koulutukset/?organiser=forssan-seutuverkosto")
     assert response.status_code == 200
