@@ -5,6 +5,8 @@ clock: listings of any size take the same number of queries and nothing is store
 """
 
 import datetime
+import functools
+import operator
 
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
@@ -79,7 +81,7 @@ class FundingOpportunityQuerySet(PageQuerySet):
         now = now or timezone.now()
         refresh_stale_listings(now)
         soon = now + datetime.timedelta(days=closing_soon_days())
-        return self.annotate(
+        annotated = self.annotate(
             next_closes_at=F("listing_next_closes_at"),
             next_opens_at=F("listing_next_opens_at"),
             next_all_day=F("listing_next_all_day"),
@@ -93,10 +95,36 @@ class FundingOpportunityQuerySet(PageQuerySet):
                 output_field=models.CharField(),
             ),
         )
+        annotated._status_moment = (now, soon)
+        return annotated
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._status_moment = getattr(self, "_status_moment", None)
+        return clone
 
     def with_statuses(self, *statuses):
-        """Needs `with_status()` first."""
-        return self.filter(funding_status__in=statuses)
+        """Calls in any of these statuses (needs `with_status()` first).
+
+        The same conditions as `funding_status`, written on the stored columns rather than
+        on the computed status, so that the database can use the index on the next deadline
+        (the "closing soon" calls are a short range of it)."""
+        from .models import Timing
+
+        now, soon = self._status_moment
+        scheduled = ~Q(timing=Timing.CONTINUOUS)
+        opened = Q(listing_next_opens_at__isnull=True) | Q(listing_next_opens_at__lte=now)
+        conditions = {
+            "continuous": Q(timing=Timing.CONTINUOUS),
+            "closed": scheduled & Q(listing_next_closes_at__isnull=True),
+            "upcoming": scheduled
+            & Q(listing_next_closes_at__isnull=False, listing_next_opens_at__gt=now),
+            "closing_soon": scheduled & Q(listing_next_closes_at__lte=soon) & opened,
+            "open": scheduled & Q(listing_next_closes_at__gt=soon) & opened,
+        }
+        if not statuses:
+            return self.none()
+        return self.filter(functools.reduce(operator.or_, (conditions[s] for s in statuses)))
 
     def by_deadline(self):
         """The nearest deadline first; continuous calls after them, then closed ones."""
