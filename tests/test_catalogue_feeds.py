@@ -456,6 +456,11 @@ def test_catalogue_announces_the_feed_of_its_filters(client):
 
     assert title == "Meidän Häme – trainings: Digital skills and remote tools"
     assert href.endswith("/en/calendar/trainings.ics?theme=digitaidot")
+    # The month view announces the same feed: the month shown is not a filter.
+    month_title, month_href, _html = feed_link(
+        client, f"{CATALOGUE}?theme=digitaidot&view=month&month=2027-03"
+    )
+    assert (month_title, month_href) == (title, href)
     bare = href.split("://", 1)[1]
     assert f'href="webcal://{bare}"' in html
     assert "https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2F" in html
