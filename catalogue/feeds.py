@@ -17,12 +17,14 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from calendars.types import CalendarMeta, FeedEvent, recurrence_to_ical
+from home.lookups import read_times
 
 from .filters import MULTI_PARAMS
 from .models import (
@@ -398,28 +400,26 @@ TRAINING_FIELDS = (
     "latitude",
     "longitude",
     "sequence",
-    "first_published_at",
     "recurrence",
     "series_start_date",
     "series_start_time",
     "series_duration",
     "organiser_id",
 )
+# Timestamps are read by `read_times`, the other fields by `values()`.
 SESSION_FIELDS = (
     "page_id",
     "translation_key",
-    "start",
-    "end",
     "all_day",
     "title",
     "location",
     "status",
     "reason",
-    "new_start",
-    "new_end",
     "new_location",
 )
-EXCEPTION_FIELDS = ("page_id", "date", "action", "reason", "new_start", "new_end", "new_location")
+SESSION_TIMES = ("start", "end", "new_start", "new_end")
+EXCEPTION_FIELDS = ("page_id", "date", "action", "reason", "new_location")
+EXCEPTION_TIMES = ("new_start", "new_end")
 
 
 def feed_trainings_data(pks, request=None):
@@ -428,27 +428,32 @@ def feed_trainings_data(pks, request=None):
     and one more per parent page, however many trainings."""
     from .models import ScheduleException, Session, Theme, TrainingTheme
 
-    rows = list(
-        TrainingPage.objects.filter(pk__any_of=pks)
-        .order_by("pk")
+    rows = read_times(
+        TrainingPage.objects.filter(pk__any_of=pks).order_by("pk"),
+        TRAINING_FIELDS,
         # DTSTAMP as `training_events` picks it, read as one timestamp instead of two.
-        .values(*TRAINING_FIELDS, stamp=Coalesce("last_published_at", "latest_revision_created_at"))
+        {
+            "first_published_at": F("first_published_at"),
+            "stamp": Coalesce("last_published_at", "latest_revision_created_at"),
+        },
     )
     if not rows:
         return []
     locale_id = rows[0]["locale_id"]
     sessions, exceptions, theme_keys = {}, {}, {}
-    for session in (
-        Session.objects.filter(page_id__any_of=pks)
-        .order_by("sort_order", "pk")
-        .values(*SESSION_FIELDS)
-    ):
+    session_rows = read_times(
+        Session.objects.filter(page_id__any_of=pks).order_by("sort_order", "pk"),
+        SESSION_FIELDS,
+        {name: F(name) for name in SESSION_TIMES},
+    )
+    for session in session_rows:
         sessions.setdefault(session["page_id"], []).append(SimpleNamespace(**session))
-    for exception in (
-        ScheduleException.objects.filter(page_id__any_of=pks)
-        .order_by("sort_order", "pk")
-        .values(*EXCEPTION_FIELDS)
-    ):
+    exception_rows = read_times(
+        ScheduleException.objects.filter(page_id__any_of=pks).order_by("sort_order", "pk"),
+        EXCEPTION_FIELDS,
+        {name: F(name) for name in EXCEPTION_TIMES},
+    )
+    for exception in exception_rows:
         exceptions.setdefault(exception["page_id"], []).append(SimpleNamespace(**exception))
     links = (
         TrainingTheme.objects.filter(page_id__any_of=pks)
