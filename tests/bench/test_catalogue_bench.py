@@ -21,7 +21,7 @@ from wagtail.models import Locale
 
 from catalogue import demo
 from catalogue.models import Occurrence, TrainingIndexPage, TrainingPage
-from home.demo_support import search_index_deferred
+from tests.bench.seeding import seeding_without_savepoints
 
 TRAININGS = int(os.environ.get("CATALOGUE_BENCH_TRAININGS", "5000"))
 ROUNDS = int(os.environ.get("CATALOGUE_BENCH_ROUNDS", "30"))
@@ -65,7 +65,7 @@ def test_catalogue_render_time_at_scale(client):
         themes, organisers = demo.seed_taxonomy()
         index = TrainingIndexPage.objects.get(locale=fi, slug="koulutukset")
         scale = math.ceil(missing / demo.COPIES_PER_SCALE) + 1
-        with search_index_deferred():
+        with seeding_without_savepoints():
             demo.seed_copies(io.StringIO(), index, themes, organisers, scale, timezone.localdate())
     if connection.vendor == "postgresql":
         # Production tables are analysed by autovacuum; rows added in this transaction are not.

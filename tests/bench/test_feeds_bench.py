@@ -42,7 +42,7 @@ from catalogue.models import (
     TrainingPage,
 )
 from catalogue.occurrences import ZONE, write_occurrences
-from home.demo_support import search_index_deferred
+from tests.bench.seeding import seeding_without_savepoints
 
 TRAININGS = int(os.environ.get("FEEDS_BENCH_TRAININGS", "2000"))
 ROUNDS = int(os.environ.get("FEEDS_BENCH_ROUNDS", "15"))
@@ -148,10 +148,11 @@ def test_catalogue_feed_at_scale(client):
         themes, organisers = demo.seed_taxonomy()
         index = TrainingIndexPage.objects.get(locale=fi, slug="koulutukset")
         scale = math.ceil(missing / demo.COPIES_PER_SCALE) + 1
-        with search_index_deferred():
+        with seeding_without_savepoints():
             demo.seed_copies(io.StringIO(), index, themes, organisers, scale, timezone.localdate())
     copies = list(TrainingPage.objects.filter(locale=fi, slug__startswith="kopio-").order_by("pk"))
-    series, moved = make_series(copies, timezone.localdate())
+    with seeding_without_savepoints():
+        series, moved = make_series(copies, timezone.localdate())
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

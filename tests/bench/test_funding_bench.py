@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from funding.demo import seed_copies, seed_funders
 from funding.models import FundingIndexPage, FundingOpportunityPage
-from home.demo_support import search_index_deferred
+from tests.bench.seeding import seeding_without_savepoints
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_funding_index_render_time(client):
     client.defaults["HTTP_HOST"] = "localhost"
     index = FundingIndexPage.objects.get(locale__language_code="fi")
     started = time.perf_counter()
-    with search_index_deferred():
+    with seeding_without_savepoints():
         made = seed_copies(io.StringIO(), index, seed_funders(), SCALE, timezone.localdate())
     seeding = time.perf_counter() - started
     if connection.vendor == "postgresql":
