@@ -118,11 +118,30 @@ def _fill(page, values):
             field.fill(value)
 
 
+# Where the equipment listed in the journeys below appears once an editor approves it.
+KITCHEN_IN_HATTULA = "/fi/lainattavat/?category=kitchen&municipality=hattula"
+
+
+def equipment_form(title, summary):
+    """The member's listing form for a kitchen item in Hattula, by field name."""
+    return {
+        "title": title,
+        "category": "kitchen",
+        "summary": summary,
+        "max_loan_days": "4",
+        "address": "Kylätie 5",
+        "municipality": "hattula",
+        "booking_mode": "request",
+        "advance_days": "90",
+        "price_mode": "free",
+    }
+
+
 def test_member_lists_equipment_editor_approves_it_appears_in_the_listing(
     page, browser, live_server_url
 ):
     title = "Juhlakahvinkeitin 100 kuppia"
-    listing = "/fi/lainattavat/?category=kitchen&municipality=hattula"
+    listing = KITCHEN_IN_HATTULA
     log_in(page, "member")
     page.goto("/fi/tili/")
     page.get_by_role("link", name="Hattulan Omaishoitajat ry").click()
@@ -130,18 +149,7 @@ def test_member_lists_equipment_editor_approves_it_appears_in_the_listing(
     page.locator("a.button[href$='/uusi/valine/']").click()
     _fill(
         page,
-        {
-            "title": title,
-            "category": "kitchen",
-            "summary": "Iso kahvinkeitin juhliin ja talkoisiin.",
-            "quantity": "1",
-            "max_loan_days": "4",
-            "address": "Kylätie 5",
-            "municipality": "hattula",
-            "booking_mode": "request",
-            "advance_days": "90",
-            "price_mode": "free",
-        },
+        {**equipment_form(title, "Iso kahvinkeitin juhliin ja talkoisiin."), "quantity": "1"},
     )
     page.locator("main form button[type=submit]").last.click()
     assert page.locator(".message--success").count() == 1
@@ -189,25 +197,11 @@ def test_member_lists_equipment_editor_approves_it_by_keyboard_only(page, browse
     press_and_wait(page)
     tab_to(page, "main a.button[href$='/uusi/valine/']")
     press_and_wait(page)
-    fill_by_keyboard(
-        page,
-        {
-            "title": title,
-            "category": "kitchen",
-            "summary": "Kaasukeitin ja kattila retkille ja talkoisiin.",
-            "max_loan_days": "4",
-            "address": "Kylätie 5",
-            "municipality": "hattula",
-            "booking_mode": "request",
-            "advance_days": "90",
-            "price_mode": "free",
-        },
-    )
+    fill_by_keyboard(page, equipment_form(title, "Kaasukeitin ja kattila retkille ja talkoisiin."))
     tab_to(page, "main form button[type=submit]")
     press_and_wait(page)
     assert page.locator(".message--success").count() == 1
-    listing = "/fi/lainattavat/?category=kitchen&municipality=hattula"
-    page.goto(listing)
+    page.goto(KITCHEN_IN_HATTULA)
     assert title not in page.locator("main").inner_text()  # waits for an editor
 
     editor = browser.new_context(base_url=live_server_url).new_page()
