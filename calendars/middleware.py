@@ -94,8 +94,19 @@ class _LocalRoutes:
             while len(self.entries) > self.limit:
                 self.entries.popitem(last=False)
 
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
 
 _local_routes = _LocalRoutes(limit=4096)
+
+
+def forget_routes():
+    """Forget the routes this process keeps beside the shared cache. For tests that clear
+    the cache: a route a test left behind would otherwise still name its URL's feed, and
+    answer a later test's request for the same URL before that test's view is reached."""
+    _local_routes.clear()
 
 
 def _read(value):

@@ -39,6 +39,10 @@ def users(db):
 def _clear_cache():
     from django.core.cache import cache
 
+    from calendars.middleware import forget_routes
+
     cache.clear()
+    forget_routes()
     yield
     cache.clear()
+    forget_routes()
