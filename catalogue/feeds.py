@@ -10,6 +10,7 @@
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import logging
 from types import SimpleNamespace
@@ -17,8 +18,8 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models import F, TextField
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -400,7 +401,7 @@ TRAINING_FIELDS = (
     "latitude",
     "longitude",
     "sequence",
-    "recurrence",
+    "recurrence_text",
     "series_start_date",
     "series_start_time",
     "series_duration",
@@ -429,7 +430,10 @@ def feed_trainings_data(pks, request=None):
     from .models import ScheduleException, Session, Theme, TrainingTheme
 
     rows = read_times(
-        TrainingPage.objects.filter(pk__any_of=pks).order_by("pk"),
+        TrainingPage.objects.filter(pk__any_of=pks)
+        # The stored text, parsed once per distinct schedule by `_recurrence`.
+        .annotate(recurrence_text=Cast("recurrence", TextField()))
+        .order_by("pk"),
         TRAINING_FIELDS,
         # DTSTAMP as `training_events` picks it, read as one timestamp instead of two.
         {
@@ -455,28 +459,32 @@ def feed_trainings_data(pks, request=None):
     )
     for exception in exception_rows:
         exceptions.setdefault(exception["page_id"], []).append(SimpleNamespace(**exception))
+    # Themes are few: all of them (every language) in one query, the links without a join.
+    themes, theme_names = {}, {}
+    for pk, key, name, theme_locale in Theme.objects.values_list(
+        "pk", "translation_key", "name", "locale_id"
+    ):
+        themes[pk] = (key, name)
+        if theme_locale == locale_id:
+            theme_names[key] = name
     links = (
         TrainingTheme.objects.filter(page_id__any_of=pks)
         .order_by("sort_order", "pk")
-        .values_list("page_id", "theme__translation_key", "theme__name")
+        .values_list("page_id", "theme_id")
     )
-    for page_id, key, name in links:
-        theme_keys.setdefault(page_id, []).append((key, name))
-    theme_names = dict(
-        Theme.objects.filter(
-            locale_id=locale_id,
-            translation_key__in={key for keys in theme_keys.values() for key, _name in keys},
-        ).values_list("translation_key", "name")
-    )
+    for page_id, theme_id in links:
+        theme_keys.setdefault(page_id, []).append(themes[theme_id])
     organisers = _organiser_names({row["organiser_id"] for row in rows}, locale_id)
     urls = _urls(rows, request)
     trainings = []
     for row in rows:
         language = row.pop("locale__language_code")
         stamp = row.pop("stamp")
+        schedule = _recurrence(row.pop("recurrence_text"))
         trainings.append(
             FeedTraining(
                 **row,
+                recurrence=schedule,
                 last_published_at=stamp,
                 latest_revision_created_at=None,
                 locale=SimpleNamespace(language_code=language),
@@ -490,6 +498,13 @@ def feed_trainings_data(pks, request=None):
             )
         )
     return trainings
+
+
+@functools.lru_cache(maxsize=4096)
+def _recurrence(text):
+    """The django-recurrence schedule stored as `text`, parsed once per distinct text (many
+    trainings share "weekly, ten times"). Shared between trainings: read it, never change it."""
+    return TrainingPage._meta.get_field("recurrence").to_python(text)
 
 
 def _organiser_names(ids, locale_id):
