@@ -224,6 +224,24 @@ def _number(value):
     return str(int(value)) if value == value.to_integral_value() else str(value).replace(".", ",")
 
 
+def child_urls(index, pages):
+    """{pk: absolute URL} of child pages of `index`: the index's URL and the slug. Wagtail is
+    asked for the first page's URL only, and for every page if that one is not of that form."""
+    urls = {}
+    prefix = None
+    for page in pages:
+        if prefix is None:
+            url = absolute_url(page)
+            tail = f"{page.slug}/"
+            prefix = url.removesuffix(tail) if url.endswith(tail) else ""
+            urls[page.pk] = url
+        elif prefix:
+            urls[page.pk] = f"{prefix}{page.slug}/"
+        else:
+            urls[page.pk] = absolute_url(page)
+    return urls
+
+
 def csv_rows(index, query, now=None):
     """(header, rows) of the CSV export: exactly the opportunities the index lists for
     `query`, all pages, in the same order. None when the filters are invalid."""
@@ -250,14 +268,19 @@ def csv_rows(index, query, now=None):
         _("Page"),
         _("Last verified"),
     ]
+    # Labels looked up once: `get_FOO_display()` rebuilds a dict of every (lazy) label per call.
+    funder_types = {value: str(label) for value, label in FunderType.choices}
+    statuses = {value: str(label) for value, label in FundingStatus.choices}
+    instruments = {value: str(label) for value, label in Instrument.choices}
+    urls = child_urls(index, pages)
     rows = [
         [
             page.title,
             page.funder_local.name,
-            page.funder_local.get_funder_type_display(),
+            funder_types.get(page.funder_local.funder_type, page.funder_local.funder_type),
             page.programme,
-            FundingStatus(page.funding_status).label,
-            page.get_instrument_display(),
+            statuses[page.funding_status],
+            instruments.get(page.instrument, page.instrument),
             _number(page.amount_min),
             _number(page.amount_max),
             _number(page.total_available),
@@ -265,7 +288,7 @@ def csv_rows(index, query, now=None):
             _local(page.next_closes_at, all_day=bool(page.next_all_day)),
             _("yes") if page.joint_application else _("no"),
             page.application_url,
-            absolute_url(page),
+            urls[page.pk],
             page.last_verified.isoformat() if page.last_verified else "",
         ]
         for page in pages

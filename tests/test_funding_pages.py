@@ -252,6 +252,33 @@ def test_csv_holds_exactly_the_filtered_list_in_its_order(client, query):
     assert f'href="{reverse("funding_csv", args=[index.pk])}' in html
 
 
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_csv_rows_give_labels_in_the_index_language_and_each_call_its_own_address(client, code):
+    from django.conf import settings
+    from django.utils.translation import override
+
+    from funding.models import FunderType, Instrument
+
+    index = FundingIndexPage.objects.get(locale__language_code=code)
+    every_status = "status=open&status=closing_soon&status=upcoming&status=continuous&status=closed"
+    rows = read_csv(client.get(reverse("funding_csv", args=[index.pk]) + "?" + every_status))
+    pages = {
+        settings.BASE_URL + page.url: page
+        for page in FundingOpportunityPage.objects.child_of(index).live().select_related("funder")
+    }
+    assert len(rows) - 1 == len(pages) > 20
+    with override(code):
+        for row in rows[1:]:
+            page = pages[row[13]]  # the Page column: the call's own address
+            funder = FunderSnippet.objects.get(
+                translation_key=page.funder.translation_key, locale=index.locale
+            )
+            assert row[0] == page.title
+            assert row[1:3] == [funder.name, str(FunderType(funder.funder_type).label)]
+            assert row[5] == str(Instrument(page.instrument).label)
+    assert {row[13] for row in rows[1:]} == set(pages)
+
+
 def test_csv_keeps_scandinavian_letters_and_helsinki_time(client):
     with time_machine.travel(at(2025, 10, 1), tick=False):
         make_opportunity(
