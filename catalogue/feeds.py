@@ -26,6 +26,7 @@ from django.utils.translation import override
 
 from calendars.types import CalendarMeta, FeedEvent, recurrence_to_ical
 from home.lookups import read_times
+from home.page_urls import absolute_url, urls_by_parent
 
 from .filters import MULTI_PARAMS
 from .models import (
@@ -48,11 +49,6 @@ ICAL_STATUS = {
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",
 }
-
-
-def absolute_url(page, request=None):
-    # With a request, Wagtail keeps the site root paths on it instead of asking the cache per page.
-    return settings.BASE_URL + (page.get_url(request) or "")
 
 
 def _location(page):
@@ -532,22 +528,11 @@ def _organiser_names(ids, locale_id):
 
 
 def _urls(rows, request):
-    """{pk: absolute URL}. A page's URL is its parent's URL plus its slug, so Wagtail is asked
-    once per parent (one query each), not once per training."""
-    urls, prefixes = {}, {}
-    for row in rows:
-        tail = f"{row['slug']}/"
-        parent_path = row["url_path"].removesuffix(tail)
-        if parent_path not in prefixes:
-            url = absolute_url(TrainingPage.objects.get(pk=row["pk"]), request)
-            # None: a URL that does not end in the slug (not expected): ask Wagtail every time.
-            prefixes[parent_path] = url.removesuffix(tail) if url.endswith(tail) else None
-            urls[row["pk"]] = url
-        elif prefixes[parent_path] is None:
-            urls[row["pk"]] = absolute_url(TrainingPage.objects.get(pk=row["pk"]), request)
-        else:
-            urls[row["pk"]] = prefixes[parent_path] + tail
-    return urls
+    """{pk: absolute URL}, one query per parent page (see `urls_by_parent`)."""
+    return urls_by_parent(
+        ((row["pk"], row["slug"], row["url_path"]) for row in rows),
+        lambda pk: absolute_url(TrainingPage.objects.get(pk=pk), request),
+    )
 
 
 def training_blocks(pks, language, request=None):

@@ -16,7 +16,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from catalogue.feeds import absolute_url
 from catalogue.models import (
     EventStatus,
     ExceptionAction,
@@ -27,6 +26,7 @@ from catalogue.models import (
     SessionStatus,
     TrainingPage,
 )
+from home.page_urls import absolute_url
 
 CANCEL = "cancel"
 ONLINE = "online"

@@ -25,8 +25,9 @@ from django.utils.translation import ngettext
 
 from catalogue.models import Theme
 from catalogue.regions import Municipality, SubRegion
+from home.page_urls import absolute_url
 
-from .feeds import absolute_url, amount_text
+from .feeds import amount_text
 from .filters import parse_filters
 from .models import (
     ZONE,

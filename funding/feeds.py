@@ -9,11 +9,11 @@
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from calendars.types import FeedEvent
+from home.page_urls import absolute_url
 
 from .models import ZONE
 
@@ -21,10 +21,6 @@ UID_DOMAIN = "meidanhame.fi"
 ALARMS = (datetime.timedelta(days=7), datetime.timedelta(days=1))
 # Deadlines this far back stay in the feed, so that a subscriber's calendar keeps its history.
 FEED_HISTORY = datetime.timedelta(days=90)
-
-
-def absolute_url(page):
-    return settings.BASE_URL + (page.get_url() or "")
 
 
 def format_amount(value):

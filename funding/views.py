@@ -21,9 +21,10 @@ from calendars.types import CalendarMeta
 from catalogue.models import Theme
 from catalogue.regions import Municipality, SubRegion
 from home.models import NewsCategory, NewsPage
+from home.page_urls import absolute_url, urls_by_parent
 
 from .alerts import canonical_query
-from .feeds import absolute_url, amount_text, opportunity_events
+from .feeds import amount_text, opportunity_events
 from .filters import FILTER_PARAMS, SORT_CHOICES, parse_filters
 from .forms import AlertForm
 from .jsonld import opportunity_json_ld
@@ -224,24 +225,6 @@ def _number(value):
     return str(int(value)) if value == value.to_integral_value() else str(value).replace(".", ",")
 
 
-def child_urls(index, pages):
-    """{pk: absolute URL} of child pages of `index`: the index's URL and the slug. Wagtail is
-    asked for the first page's URL only, and for every page if that one is not of that form."""
-    urls = {}
-    prefix = None
-    for page in pages:
-        if prefix is None:
-            url = absolute_url(page)
-            tail = f"{page.slug}/"
-            prefix = url.removesuffix(tail) if url.endswith(tail) else ""
-            urls[page.pk] = url
-        elif prefix:
-            urls[page.pk] = f"{prefix}{page.slug}/"
-        else:
-            urls[page.pk] = absolute_url(page)
-    return urls
-
-
 def csv_rows(index, query, now=None):
     """(header, rows) of the CSV export: exactly the opportunities the index lists for
     `query`, all pages, in the same order. None when the filters are invalid."""
@@ -272,7 +255,10 @@ def csv_rows(index, query, now=None):
     funder_types = {value: str(label) for value, label in FunderType.choices}
     statuses = {value: str(label) for value, label in FundingStatus.choices}
     instruments = {value: str(label) for value, label in Instrument.choices}
-    urls = child_urls(index, pages)
+    by_pk = {page.pk: page for page in pages}
+    urls = urls_by_parent(
+        ((page.pk, page.slug, page.url_path) for page in pages), lambda pk: absolute_url(by_pk[pk])
+    )
     rows = [
         [
             page.title,
