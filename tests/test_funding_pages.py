@@ -129,6 +129,30 @@ def test_closed_calls_are_not_listed_by_default(client):
     assert live_fi("stea-avustukset").title not in closed
 
 
+def test_default_listing_is_exactly_the_open_upcoming_and_continuous_calls(client):
+    """Each status listed alone, the lists do not overlap, and the default listing (and any
+    choice of several statuses) is their union: nothing lost or added when they combine."""
+    alone = {
+        status: set(all_titles(client, f"status={status}"))
+        for status in ("closing_soon", "upcoming", "continuous", "closed")
+    }
+    # "open" on the form includes the calls closing soon
+    alone["open"] = set(all_titles(client, "status=open")) - alone["closing_soon"]
+    assert all(alone.values())  # the demo has a call in each status
+    every = [title for titles in alone.values() for title in titles]
+    assert len(every) == len(set(every))
+    assert set(all_titles(client)) == (
+        alone["open"] | alone["closing_soon"] | alone["upcoming"] | alone["continuous"]
+    )
+    ahead = set(all_titles(client, "status=open&status=upcoming"))
+    assert ahead == alone["open"] | alone["closing_soon"] | alone["upcoming"]
+    assert set(all_titles(client, "status=upcoming&status=closed")) == (
+        alone["upcoming"] | alone["closed"]
+    )
+    everything = "status=open&status=upcoming&status=continuous&status=closed"
+    assert len(all_titles(client, everything)) == len(every)
+
+
 def test_default_order_is_by_deadline_with_continuous_calls_last(client):
     now = timezone.now()
     titles = all_titles(client)
