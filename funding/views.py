@@ -125,9 +125,9 @@ def index_context(page, request):
     if not filters.is_filtered and filters.page == "1":
         closing = list(opportunities.with_statuses("closing_soon").by_deadline()[:HIGHLIGHT_COUNT])
         new = list(
-            opportunities.with_statuses(*DEFAULT_STATUSES)
-            .filter(first_published_at__gte=now - datetime.timedelta(days=NEW_DAYS))
-            .newest()[:HIGHLIGHT_COUNT]
+            opportunities.with_statuses(*DEFAULT_STATUSES).published_since(
+                now - datetime.timedelta(days=NEW_DAYS)
+            )[:HIGHLIGHT_COUNT]
         )
         context["closing_soon"] = localize_funders(closing, funders)
         context["new_opportunities"] = localize_funders(new, funders)
