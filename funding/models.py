@@ -400,12 +400,11 @@ class FundingOpportunityPage(Page):
             models.Index(fields=["uid"], name="funding_opportunity_uid"),
             models.Index(fields=["listing_next_closes_at"], name="funding_opportunity_next"),
             models.Index(fields=["listing_computed_at"], name="funding_opportunity_computed"),
-            # Covers the status conditions, so that counting a listing reads this index
-            # instead of the wide rows (an index-only scan on PostgreSQL; SQLite's indexes
-            # carry the row id by themselves).
+            # Covers the status conditions and the join to the page table, so that counting
+            # a listing reads this index instead of the wide rows (an index-only scan on
+            # PostgreSQL). The page is a key column, not an INCLUDE one, which SQLite lacks.
             models.Index(
-                fields=["timing", "listing_next_closes_at", "listing_next_opens_at"],
-                include=["page_ptr"],
+                fields=["timing", "listing_next_closes_at", "listing_next_opens_at", "page_ptr"],
                 name="funding_opportunity_status",
             ),
         ]

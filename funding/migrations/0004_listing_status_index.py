@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='fundingopportunitypage',
-            index=models.Index(fields=['timing', 'listing_next_closes_at', 'listing_next_opens_at'], include=('page_ptr',), name='funding_opportunity_status'),
+            index=models.Index(fields=['timing', 'listing_next_closes_at', 'listing_next_opens_at', 'page_ptr'], name='funding_opportunity_status'),
         ),
     ]
