@@ -296,30 +296,29 @@ def csv_rows(index, query, now=None):
         ((row.pk, row.slug, row.url_path) for row in rows),
         lambda pk: absolute_url(FundingOpportunityPage.objects.get(pk=pk)),
     )
-    rows = [
-        [
-            row.title,
-            funder_name,
-            funder_types.get(funder_type, funder_type),
-            row.programme,
-            statuses[row.funding_status],
-            instruments.get(row.instrument, row.instrument),
-            _number(row.amount_min),
-            _number(row.amount_max),
-            _number(row.total_available),
-            _local(row.next_opens_at, all_day=True),
-            _local(row.next_closes_at, all_day=bool(row.next_all_day)),
-            yes if row.joint_application else no,
-            row.application_url,
-            urls[row.pk],
-            row.last_verified.isoformat() if row.last_verified else "",
-        ]
-        for row in rows
-        for funder_name, funder_type in [
-            funders.get(row.funder_key, (row.funder_name, row.funder_type))
-        ]
-    ]
-    return filters, header, rows
+    lines = []
+    for row in rows:
+        funder_name, funder_type = funders.get(row.funder_key, (row.funder_name, row.funder_type))
+        lines.append(
+            [
+                row.title,
+                funder_name,
+                funder_types.get(funder_type, funder_type),
+                row.programme,
+                statuses[row.funding_status],
+                instruments.get(row.instrument, row.instrument),
+                _number(row.amount_min),
+                _number(row.amount_max),
+                _number(row.total_available),
+                _local(row.next_opens_at, all_day=True),
+                _local(row.next_closes_at, all_day=bool(row.next_all_day)),
+                yes if row.joint_application else no,
+                row.application_url,
+                urls[row.pk],
+                row.last_verified.isoformat() if row.last_verified else "",
+            ]
+        )
+    return filters, header, lines
 
 
 def csv_view(request, index_id):
