@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "lending",
     "crisis",
     "calendars",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

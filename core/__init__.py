@@ -1,0 +1,1 @@
+"""The kernel: words and tools every app of ours may use. It imports no other app of ours."""
