@@ -72,6 +72,18 @@ class ImageUploadField(WagtailImageField):
                 code="file_too_large",
             )
 
+    def check_image_pixel_size(self, f):
+        # Willow names the format from the first bytes only; Pillow reads the file here, and
+        # Wagtail lets its error through (a 500 for `GIF89a` followed by nothing sensible).
+        try:
+            super().check_image_pixel_size(f)
+        except ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - Pillow raises many types for a broken file
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+
     def to_python(self, data):
         upload = super().to_python(data)
         if upload is not None:
