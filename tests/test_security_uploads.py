@@ -2,6 +2,7 @@
 stored under a generated name ending in its detected format, so a GIF that is also a script or
 a page can never be served as one; media files carry headers that keep them inert."""
 
+import importlib
 import io
 import random
 import re
@@ -10,13 +11,13 @@ import pytest
 from PIL import Image as PILImage
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import RequestFactory
+from django.urls import clear_url_caches
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+import meidanhame.urls
 from associations.models import AssociationPage
-from meidanhame.media import serve_media
 from tests import test_associations_moderation as moderation
 from tests.test_associations_moderation import association, fi_url, login, profile_data
 
@@ -153,21 +154,35 @@ def test_logo_texts_follow_the_visitor_language(client, people, a):
 # Media files as the development server serves them (production: nginx, README) ------------
 
 
-def serve(media_root, name, content):
+@pytest.fixture
+def development_server(settings, media_root):
+    """The URLs as `make run` builds them: with DEBUG on, the app serves /media/ itself."""
+    settings.DEBUG = True
+    importlib.reload(meidanhame.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = False
+    importlib.reload(meidanhame.urls)
+    clear_url_caches()
+
+
+def serve(client, media_root, name, content):
     (media_root / name).write_bytes(content)
-    return serve_media(RequestFactory().get(f"/media/{name}"), name, document_root=media_root)
+    return client.get(f"/media/{name}")
 
 
 @pytest.mark.parametrize("name", ["x.html", "x.js", "x.svg", "document.pdf"])
-def test_media_that_is_not_an_image_is_downloaded_and_inert(media_root, name):
-    response = serve(media_root, name, b"<script>alert(document.domain)</script>")
+def test_media_that_is_not_an_image_is_downloaded_and_inert(
+    client, development_server, media_root, name
+):
+    response = serve(client, media_root, name, b"<script>alert(document.domain)</script>")
     assert response["Content-Disposition"] == "attachment"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
 
 
-def test_media_image_is_shown_inline_but_inert(media_root):
-    response = serve(media_root, "kuva.PNG", image_bytes("PNG"))
+def test_media_image_is_shown_inline_but_inert(client, development_server, media_root):
+    response = serve(client, media_root, "kuva.PNG", image_bytes("PNG"))
     assert response["Content-Type"] == "image/png"
     assert response["Content-Disposition"].startswith("inline")
     assert response["X-Content-Type-Options"] == "nosniff"
