@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.users.models import UserProfile
 
+from core.text import single_line
+
 
 def language_of(user):
     if user is None:
@@ -27,7 +29,7 @@ def send(recipients, language, subject, paragraphs, link=None, link_text=""):
     if not recipients:
         return
     with translation.override(language):
-        subject, paragraphs = str(subject()), [str(p) for p in paragraphs()]
+        subject, paragraphs = single_line(str(subject())), [str(p) for p in paragraphs()]
         body = render_to_string(
             "associations/email/message.txt",
             {"paragraphs": paragraphs, "link": link, "link_text": str(link_text)},

@@ -1,7 +1,5 @@
 """Front-end forms for volunteers: account, membership and the association profile."""
 
-from PIL import Image as PILImage
-
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.core.exceptions import ValidationError
@@ -9,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Language
 from catalogue.regions import Municipality
+from core.uploads import ImageUploadField
 
 from .fields import URLLinesFormField
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, Role
@@ -20,7 +19,6 @@ from .validators import (
 )
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 
 
 class LoginForm(forms.Form):
@@ -138,29 +136,6 @@ class JoinForm(forms.Form):
     )
 
 
-def validate_logo(upload):
-    if upload.size > LOGO_MAX_BYTES:
-        raise ValidationError(
-            _("The logo is too large (%(size)s MB). The limit is 2 MB."),
-            params={"size": f"{upload.size / 1024 / 1024:.1f}"},
-            code="too_large",
-        )
-    try:
-        image = PILImage.open(upload)
-        image.verify()
-        kind = image.format
-    except Exception:  # noqa: BLE001 - Pillow raises many types for a non-image
-        raise ValidationError(
-            _("The logo must be an image file (PNG, JPEG, WebP or GIF)."), code="not_image"
-        ) from None
-    finally:
-        upload.seek(0)
-    if kind not in LOGO_FORMATS:
-        raise ValidationError(
-            _("The logo must be an image file (PNG, JPEG, WebP or GIF)."), code="not_image"
-        )
-
-
 class AssociationProfileForm(forms.Form):
     """The profile as a volunteer edits it: everything on one plain page, no Wagtail admin."""
 
@@ -218,11 +193,15 @@ class AssociationProfileForm(forms.Form):
     social_links = URLLinesFormField(
         label=_("Social media links"), required=False, help_text=_("One web address per line.")
     )
-    logo = forms.FileField(
+    logo = ImageUploadField(
         label=_("Logo"),
         required=False,
+        max_upload_size=LOGO_MAX_BYTES,
         help_text=_("PNG, JPEG, WebP or GIF, at most 2 MB."),
-        validators=[validate_logo],
+        error_messages=dict.fromkeys(
+            ("invalid_image", "invalid_image_extension", "invalid_image_known_format"),
+            _("The logo must be an image file (PNG, JPEG, WebP or GIF)."),
+        ),
     )
     logo_alt = forms.CharField(
         label=_("Logo alternative text"),

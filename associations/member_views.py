@@ -2,8 +2,6 @@
 the editors), manage members, invitations and join requests. Every view checks the user's role
 in that association; another association's ids answer 403, unknown ids 404."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,6 +18,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
+
+from core.csv import SafeWriter
 
 from . import services
 from .forms import AssociationProfileForm, InviteForm, JoinForm
@@ -273,7 +273,7 @@ def registrants_csv_view(request, pk, training_pk):
     filename = slugify(training.title) or "registrations"
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 correctly only with a byte order mark.
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(
         [
             _("Status"),
@@ -289,25 +289,15 @@ def registrants_csv_view(request, pk, training_pk):
         writer.writerow(
             [
                 registration.get_status_display(),
-                *map(
-                    _cell,
-                    (
-                        registration.name,
-                        registration.email,
-                        registration.association,
-                        registration.phone,
-                        registration.needs,
-                    ),
-                ),
+                registration.name,
+                registration.email,
+                registration.association,
+                registration.phone,
+                registration.needs,
                 registration.created_at.isoformat(timespec="minutes"),
             ]
         )
     return response
-
-
-def _cell(text):
-    # What the public typed must not run as a formula when the file is opened in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @login_required(login_url=LOGIN)

@@ -1,7 +1,5 @@
 """The directory, the statistics (HTML and CSV) and the profile's context."""
 
-import csv
-
 from django.core.paginator import Paginator
 from django.db.models.functions import Substr, Upper
 from django.http import HttpResponse
@@ -10,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import Language
 from catalogue.regions import Municipality, SubRegion
+from core.csv import SafeWriter
 
 from . import offerings
 from .filters import ALPHABET, ANY_THEME, parse_filters
@@ -110,7 +109,7 @@ def statistics_csv_view(page, request):
     filename = slugify(_("association statistics")) or "statistics"
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 correctly only with a byte order mark.
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow([_("Grouping"), _("Code"), _("Name"), _("Associations")])
     for grouping, key in (
         (_("Field of activity"), "by_field"),

@@ -9,10 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.csv import SafeSpreadsheetExportMixin
 
 from .models import (
     Registration,
@@ -55,10 +58,15 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["training", "status"]
 
 
+class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The listing, whose CSV download holds what the public typed: no formulas."""
+
+
 class RegistrationViewSet(ModelViewSet):
     """Registrants: visible only to those with the view permission (editors, superusers)."""
 
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "group"
     menu_label = _("Registrations")
     add_to_admin_menu = True

@@ -3,7 +3,6 @@
 Pages and templates read querysets from here; the board and the picture run a fixed number
 of queries whatever the number of reports (associations and fields are fetched in bulk)."""
 
-import csv
 from collections import Counter
 
 from django.conf import settings
@@ -22,6 +21,7 @@ from wagtail.models import Locale
 from associations.models import AssociationFieldLink, AssociationPage, FieldOfActivity
 from associations.ratelimit import allow
 from catalogue.regions import Municipality
+from core.csv import SafeWriter
 
 from .forms import StatusReportForm
 from .models import (
@@ -237,12 +237,6 @@ def picture_view(request, page):
     return TemplateResponse(request, "crisis/picture.html", context)
 
 
-def _csv_safe(value):
-    """Spreadsheets run cells that start with = + - @ as formulas: prefix them."""
-    text = str(value or "")
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def picture_csv_view(request, page):
     refused = _require_partner(request)
     if refused:
@@ -258,7 +252,7 @@ def picture_csv_view(request, page):
     response["Content-Disposition"] = f'attachment; filename="tilannekuva-{source.slug}.csv"'
     response["Cache-Control"] = "private, no-store"
     response.write("\ufeff")  # Excel opens UTF-8 only with the byte order mark
-    writer = csv.writer(response, delimiter=";")
+    writer = SafeWriter(response, delimiter=";")
     writer.writerow(
         [
             _("Association"),
@@ -278,23 +272,20 @@ def picture_csv_view(request, page):
     for r in reports:
         writer.writerow(
             [
-                _csv_safe(x)
-                for x in [
-                    r.association.title,
-                    Municipality(r.association.municipality).label
-                    if r.association.municipality
-                    else "",
-                    r.get_status_display(),
-                    r.continues,
-                    ", ".join(str(x) for x in r.offer_labels()),
-                    r.offers_detail,
-                    ", ".join(str(x) for x in r.need_labels()),
-                    r.needs_detail,
-                    r.contact_name,
-                    r.contact_email,
-                    r.contact_phone,
-                    timezone.localtime(r.updated_at).strftime("%Y-%m-%d %H:%M"),
-                ]
+                r.association.title,
+                Municipality(r.association.municipality).label
+                if r.association.municipality
+                else "",
+                r.get_status_display(),
+                r.continues,
+                ", ".join(str(x) for x in r.offer_labels()),
+                r.offers_detail,
+                ", ".join(str(x) for x in r.need_labels()),
+                r.needs_detail,
+                r.contact_name,
+                r.contact_email,
+                r.contact_phone,
+                timezone.localtime(r.updated_at).strftime("%Y-%m-%d %H:%M"),
             ]
         )
     return response

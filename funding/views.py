@@ -2,7 +2,6 @@
 feeds. They ask the querysets and the filter parser; they build no queries of their own
 beyond choosing which ones to run."""
 
-import csv
 import datetime
 import io
 
@@ -21,6 +20,7 @@ from calendars.ical import build_calendar
 from calendars.types import CalendarMeta
 from catalogue.models import Theme
 from catalogue.regions import Municipality, SubRegion
+from core.csv import SafeWriter
 from home.models import NewsCategory, NewsPage
 from home.page_urls import absolute_url, urls_by_parent
 
@@ -331,7 +331,7 @@ def csv_view(request, index_id):
         # A BOM tells Excel the file is UTF-8 (ä, ö); a semicolon is the list separator of
         # Finnish and Swedish Excel, where the comma is the decimal point.
         buffer.write("\ufeff")
-        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer = SafeWriter(buffer, delimiter=";", lineterminator="\r\n")
         writer.writerow(header)
         writer.writerows(rows)
     # Translators: the file name of the CSV export; keep %(date)s and the .csv ending.

@@ -1,6 +1,8 @@
 """The emails of booking, each in its recipient's language: owners' admins get the request
 with one-click decision links, requesters the decision, cancellations and reminders."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -10,8 +12,11 @@ from django.utils.translation import gettext as _
 
 from associations.emails import language_of
 from associations.services import admins_of
+from core.text import single_line
 
 from .links import make_token
+
+logger = logging.getLogger(__name__)
 
 
 def absolute(path):
@@ -19,10 +24,12 @@ def absolute(path):
 
 
 def _send(address, language, subject, paragraphs, links=()):
+    """One email; a failure is logged, never raised: the booking it tells of is already saved,
+    and the person acting must not see an error for it."""
     if not address:
         return
     with translation.override(language):
-        subject = str(subject())
+        subject = single_line(str(subject()))
         body = render_to_string(
             "lending/email/message.txt",
             {
@@ -30,7 +37,10 @@ def _send(address, language, subject, paragraphs, links=()):
                 "links": [(str(label), url) for label, url in links()],
             },
         )
-        send_mail(f"Meidän Häme: {subject}", body, None, [address])
+        try:
+            send_mail(f"Meidän Häme: {subject}", body, None, [address])
+        except Exception:  # noqa: BLE001 - a mail server outage or a bad header alike
+            logger.exception("Could not send the booking email %r to %s", subject, address)
 
 
 def when(booking):

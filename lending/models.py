@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from catalogue.fields import ChoiceListField
 from catalogue.regions import Municipality, sub_region_of
+from core.text import single_line
 
 # ---------------------------------------------------------------------------------------------
 # Choices
@@ -257,6 +258,8 @@ class LendablePage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
+        # Typed into a title, a newline broke the booking emails (their subject holds it).
+        self.title = single_line(self.title)
         errors = {}
         if self.price_mode != PriceMode.FREE and self.price_other is None:
             errors["price_other"] = _("Give the price, or choose “free of charge”.")

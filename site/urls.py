@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import LocalisedSitemap
+from meidanhame.media import serve_media
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
@@ -26,7 +27,7 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
 
 # Everything a visitor reads is under /fi/, /sv/ or /en/. Plain Django paths (such as `.ics`
 # feeds) come before wagtail_urls, because routable-page routes never match a dot.
