@@ -41,6 +41,16 @@ BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", BASE_URL)
 
+# How many proxies of our own (nginx, a load balancer) stand in front of the app and append to
+# X-Forwarded-For. 0: the header is ignored and REMOTE_ADDR is the client (core/net.py).
+try:
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT must be a whole number: how many proxies of your own append to "
+        "X-Forwarded-For (1 behind one nginx, 0 with none)."
+    ) from None
+
 INSTALLED_APPS = [
     "home",
     "catalogue",

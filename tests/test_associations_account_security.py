@@ -1,0 +1,85 @@
+"""What the security probe found in the accounts (issue 17): limits per client address that a
+forged X-Forwarded-For could not dodge, one login limit for every login page that backs off
+after failures, invitations only for their own address, sign-up that neither tells who has an
+account nor lets anyone claim a stranger's address, and emailed links that act only on POST."""
+
+import re
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+BASE = "http://127.0.0.1:8000"
+
+
+def fi_url(name, *args):
+    with translation.override("fi"):
+        return reverse(f"associations:{name}", args=args)
+
+
+def link_in(message, part):
+    url = next(url for url in re.findall(r"https?://\S+", message.body) if part in url)
+    return url.removeprefix(BASE)
+
+
+def sign_up(client, email, **extra):
+    return client.post(
+        fi_url("signup"),
+        {
+            "first_name": "Pekka",
+            "last_name": "Virtanen",
+            "email": email,
+            "password1": "kylatalo-kevat-2026",
+            "password2": "kylatalo-kevat-2026",
+            "accept_privacy": "on",
+        },
+        **extra,
+    )
+
+
+@pytest.fixture
+def person(db):
+    return User.objects.create_user(
+        "liisa@example.fi", "liisa@example.fi", "salasana-2026!", first_name="Liisa"
+    )
+
+
+# --- M2: the client's address is the one our proxy saw ------------------------------------------
+
+
+def test_rotating_the_first_forwarded_address_does_not_bypass_the_sign_up_limit(client):
+    statuses = [
+        sign_up(client, f"x{n}@example.fi", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code
+        for n in range(6)
+    ]
+    assert statuses == [302] * 5 + [429]
+
+
+def test_rotating_the_first_forwarded_address_does_not_bypass_the_password_reset_limit(client):
+    statuses = [
+        client.post(
+            fi_url("password_reset"),
+            {"email": f"nobody{n}@example.fi"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        ).status_code
+        for n in range(6)
+    ]
+    assert statuses == [302] * 5 + [429]
+
+
+def test_behind_one_proxy_the_address_it_appended_is_the_client(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(5):
+        forged = f"198.51.100.{n}, 203.0.113.9"
+        assert sign_up(client, f"x{n}@example.fi", HTTP_X_FORWARDED_FOR=forged).status_code == 302
+    # The same client, however it fills the header's start, is over its limit ...
+    forged = "198.51.100.99, 203.0.113.9"
+    assert sign_up(client, "x9@example.fi", HTTP_X_FORWARDED_FOR=forged).status_code == 429
+    # ... while another client behind the same proxy (same REMOTE_ADDR) is not.
+    other = "198.51.100.1, 203.0.113.10"
+    assert sign_up(client, "y@example.fi", HTTP_X_FORWARDED_FOR=other).status_code == 302
