@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.forms.utils import ErrorDict
@@ -76,6 +76,8 @@ def login_view(request):
         elif form.is_valid():
             login(request, form.user)
             return redirect(next_url)
+        elif form.has_error(NON_FIELD_ERRORS, "throttled"):
+            status = 429
     return render(request, "account/login.html", {"form": form, "next": next_url}, status=status)
 
 
@@ -145,7 +147,7 @@ def verify_view(request, uidb64, token):
         return render(request, "account/verify_failed.html", status=400)
     user.is_active = True
     user.save(update_fields=["is_active"])
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="associations.login_limits.ThrottledModelBackend")
     messages.success(request, _("Your email address is confirmed. Welcome!"))
     next_url = request.session.pop("associations_next", "")
     return redirect(next_url or "associations:account")

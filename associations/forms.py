@@ -1,15 +1,21 @@
 """Front-end forms for volunteers: account, membership and the association profile."""
 
+import math
+
 from PIL import Image as PILImage
 
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from catalogue.models import Language
 from catalogue.regions import Municipality
 
+from . import login_limits
 from .fields import URLLinesFormField
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, Role
 from .validators import (
@@ -21,6 +27,32 @@ from .validators import (
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+
+
+def refuse_while_waiting(request, username):
+    """The clear message of the login limit (login_limits.py), before any password is tried."""
+    wait = login_limits.retry_after(request, username)
+    if wait:
+        minutes = math.ceil(wait / 60)
+        raise ValidationError(
+            ngettext(
+                "Too many failed login attempts. Try again in %(minutes)s minute.",
+                "Too many failed login attempts. Try again in %(minutes)s minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+            code="throttled",
+        )
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's login form, saying so when the login limit makes the user wait."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username:
+            refuse_while_waiting(self.request, username)
+        return super().clean()
 
 
 class LoginForm(forms.Form):
@@ -43,6 +75,7 @@ class LoginForm(forms.Form):
                 match = User.objects.filter(email__iexact=username).first()
                 if match is not None:
                     username = match.get_username()
+            refuse_while_waiting(self.request, username)
             self.user = authenticate(self.request, username=username, password=password)
             if self.user is None:
                 inactive = User.objects.filter(username=username, is_active=False).first()

@@ -191,6 +191,11 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Meidän Häme <noreply@meidanhame.fi>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Every password login passes the login limit (associations/login_limits.py), the Wagtail
+# admin's too; its form says when the user must wait.
+AUTHENTICATION_BACKENDS = ["associations.login_limits.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "associations.forms.AdminLoginForm"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

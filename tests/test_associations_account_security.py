@@ -83,3 +83,56 @@ def test_behind_one_proxy_the_address_it_appended_is_the_client(client, settings
     # ... while another client behind the same proxy (same REMOTE_ADDR) is not.
     other = "198.51.100.1, 203.0.113.10"
     assert sign_up(client, "y@example.fi", HTTP_X_FORWARDED_FOR=other).status_code == 302
+
+
+# --- H3: one login limit behind every login page -----------------------------------------------
+
+EDITOR_PASSWORD = "hame-editor-2026"
+
+
+def admin_login(client, username, password, **extra):
+    return client.post("/admin/login/", {"username": username, "password": password}, **extra)
+
+
+def site_login(client, username, password, **extra):
+    return client.post(fi_url("login"), {"username": username, "password": password}, **extra)
+
+
+def logged_in(client):
+    return "_auth_user_id" in client.session
+
+
+def test_wrong_passwords_on_the_admin_login_lock_every_login_page(client, users):
+    for _ in range(15):
+        admin_login(client, "editor", "arvattu-salasana")
+    response = admin_login(client, "editor", EDITOR_PASSWORD)
+    assert not logged_in(client)
+    assert "Too many failed login attempts. Try again in 1 minute." in response.content.decode()
+    response = site_login(client, "editor@demo.meidanhame.fi", EDITOR_PASSWORD)
+    assert response.status_code == 429
+    assert "Too many failed login attempts" in response.content.decode()
+    assert not logged_in(client)
+
+
+def test_wrong_passwords_on_the_site_login_lock_the_admin_login_too(client, users):
+    for _ in range(15):
+        site_login(client, "editor", "arvattu-salasana")
+    response = site_login(client, "editor", EDITOR_PASSWORD)
+    assert response.status_code == 429 and not logged_in(client)
+    response = admin_login(client, "editor", EDITOR_PASSWORD)
+    assert "Too many failed login attempts" in response.content.decode()
+    assert not logged_in(client)
+
+
+def test_guessing_many_usernames_from_one_address_is_limited_however_the_header_is_forged(
+    client, person
+):
+    for n in range(20):
+        site_login(client, f"arvaus{n}", "x", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}")
+    response = site_login(
+        client, "liisa@example.fi", "salasana-2026!", HTTP_X_FORWARDED_FOR="198.51.100.99"
+    )
+    assert response.status_code == 429 and not logged_in(client)
+    # The same person from another address is not held back by the guesser's address.
+    response = site_login(client, "liisa@example.fi", "salasana-2026!", REMOTE_ADDR="192.0.2.7")
+    assert response.status_code == 302 and logged_in(client)
