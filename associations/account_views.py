@@ -36,7 +36,6 @@ from .models import Invitation, Membership, MembershipStatus, Role
 from .permissions import is_editor
 from .ratelimit import allow
 
-LOGIN_LIMIT = (10, 15 * 60)  # attempts per window (seconds), per address and per username
 SIGNUP_LIMIT = (5, 60 * 60)
 
 
@@ -64,19 +63,12 @@ def login_view(request):
     form = LoginForm(request, data=request.POST or None)
     status = 200
     if request.method == "POST":
-        limit, window = LOGIN_LIMIT
-        if not allow(
-            request, "login", limit=limit, window=window, extra=request.POST.get("username", "")
-        ):
-            form = _refused(
-                LoginForm(request, data={"username": request.POST.get("username", "")}),
-                _("Too many attempts. Wait 15 minutes and try again."),
-            )
-            status = 429
-        elif form.is_valid():
+        # Failed logins are limited for every login page in the authentication backend
+        # (login_limits.py); the form says when the user must wait.
+        if form.is_valid():
             login(request, form.user)
             return redirect(next_url)
-        elif form.has_error(NON_FIELD_ERRORS, "throttled"):
+        if form.has_error(NON_FIELD_ERRORS, "throttled"):
             status = 429
     return render(request, "account/login.html", {"form": form, "next": next_url}, status=status)
 

@@ -6,11 +6,12 @@ account nor lets anyone claim a stranger's address, and emailed links that act o
 import re
 
 import pytest
+import time_machine
 
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -136,3 +137,29 @@ def test_guessing_many_usernames_from_one_address_is_limited_however_the_header_
     # The same person from another address is not held back by the guesser's address.
     response = site_login(client, "liisa@example.fi", "salasana-2026!", REMOTE_ADDR="192.0.2.7")
     assert response.status_code == 302 and logged_in(client)
+
+
+# --- L3: only failures count, and they make the next attempt wait rather than lock -------------
+
+
+def test_successful_logins_never_lock_anyone_out(client, person):
+    for _ in range(12):
+        assert site_login(client, "liisa@example.fi", "salasana-2026!").status_code == 302
+        client.logout()
+
+
+def test_failures_make_the_next_attempt_wait_a_minute_then_twice_as_long(client, person):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        for _ in range(5):
+            assert site_login(client, "liisa@example.fi", "väärä").status_code == 200
+        response = site_login(client, "liisa@example.fi", "salasana-2026!")
+        assert response.status_code == 429
+        assert "Try again in 1 minute." in response.content.decode()
+        clock.shift(61)
+        assert site_login(client, "liisa@example.fi", "väärä").status_code == 200
+        response = site_login(client, "liisa@example.fi", "salasana-2026!")
+        assert "Try again in 2 minutes." in response.content.decode()
+        clock.shift(61)
+        assert site_login(client, "liisa@example.fi", "salasana-2026!").status_code == 429
+        clock.shift(60)
+        assert site_login(client, "liisa@example.fi", "salasana-2026!").status_code == 302
