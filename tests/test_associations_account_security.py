@@ -163,3 +163,53 @@ def test_failures_make_the_next_attempt_wait_a_minute_then_twice_as_long(client,
         assert site_login(client, "liisa@example.fi", "salasana-2026!").status_code == 429
         clock.shift(60)
         assert site_login(client, "liisa@example.fi", "salasana-2026!").status_code == 302
+
+
+# --- M4: an invitation is for its own address ---------------------------------------------------
+
+
+@pytest.fixture
+def caregivers():
+    from associations.models import AssociationPage
+
+    # The demo member is its admin.
+    return AssociationPage.objects.get(slug="hattulan-omaishoitajat-ry", locale__language_code="fi")
+
+
+def invite_as_admin(client, users, caregivers, email):
+    client.force_login(users["member"])
+    client.post(fi_url("invite", caregivers.pk), {"email": email, "role": "admin"})
+    client.logout()
+    return link_in(mail.outbox[-1], "/tili/kutsu/")
+
+
+def test_an_invitation_opened_by_another_account_makes_no_membership(client, users, caregivers):
+    from associations.models import Membership
+
+    link = invite_as_admin(client, users, caregivers, "liisa@example.fi")
+    stranger = User.objects.create_user("pekka@example.fi", "pekka@example.fi", "x-2026-x")
+    client.force_login(stranger)
+    response = client.get(link)
+    assert response.status_code == 403
+    assert "This invitation was sent to another email address." in response.content.decode()
+    assert "Accept the invitation" not in response.content.decode()
+    response = client.post(link)
+    assert response.status_code == 403
+    assert not Membership.objects.filter(user=stranger, association=caregivers).exists()
+
+
+def test_the_invited_address_accepts_whatever_its_case(client, users, caregivers):
+    from associations.models import Membership, Role
+
+    link = invite_as_admin(client, users, caregivers, "liisa@example.fi")
+    invited = User.objects.create_user("Liisa@Example.FI", "Liisa@Example.FI", "x-2026-x")
+    client.force_login(invited)
+    assert "Accept the invitation" in client.get(link).content.decode()
+    assert client.post(link).status_code == 302
+    assert Membership.objects.get(user=invited, association=caregivers).role == Role.ADMIN
+
+
+def test_members_cannot_change_their_address_without_confirming_it(client, users):
+    client.force_login(users["member"])
+    html = client.get("/admin/account/").content.decode()
+    assert 'name="name_email-email"' not in html
