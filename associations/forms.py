@@ -1,11 +1,13 @@
 """Front-end forms for volunteers: account, membership and the association profile."""
 
 import math
+import unicodedata
 
 from PIL import Image as PILImage
 
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -15,7 +17,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from catalogue.models import Language
 from catalogue.regions import Municipality
 
-from . import login_limits
+from . import accounts, login_limits
 from .fields import URLLinesFormField
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, Role
 from .validators import (
@@ -85,6 +87,23 @@ class LoginForm(forms.Form):
                     )
                 raise ValidationError(_("The email address or the password is wrong."))
         return self.cleaned_data
+
+
+class AccountPasswordResetForm(PasswordResetForm):
+    """Django's form, also for accounts that never confirmed their address: when a stranger
+    signed up with it first, a reset is how the address's owner takes the account over."""
+
+    def get_users(self, email):
+        yield from super().get_users(email)
+        wanted = _comparable(email)
+        for user in accounts.unverified().filter(email__iexact=email):
+            if user.has_usable_password() and _comparable(user.email) == wanted:
+                yield user
+
+
+def _comparable(email):
+    # As Django compares addresses in the reset form: the database's iexact is not Unicode-aware.
+    return unicodedata.normalize("NFKC", email).casefold()
 
 
 class SignUpForm(forms.Form):

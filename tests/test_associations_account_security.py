@@ -213,3 +213,95 @@ def test_members_cannot_change_their_address_without_confirming_it(client, users
     client.force_login(users["member"])
     html = client.get("/admin/account/").content.decode()
     assert 'name="name_email-email"' not in html
+
+
+# --- M5 and L7: nobody claims a stranger's address by signing up first ----------------------------
+
+
+def test_opening_the_confirmation_link_changes_nothing_and_the_button_confirms(client):
+    sign_up(client, "pekka@example.fi")
+    link = link_in(mail.outbox[-1], "/tili/vahvista/")
+    for method in (client.get, client.head):
+        assert method(link).status_code == 200
+    response = client.get(link)
+    assert "Confirm my email address" in response.content.decode()
+    assert not User.objects.get(email="pekka@example.fi").is_active
+    assert not logged_in(client)
+    response = client.post(link)
+    assert response.status_code == 302
+    assert User.objects.get(email="pekka@example.fi").is_active
+    assert logged_in(client)
+
+
+def test_the_confirmation_link_is_not_a_password_reset_link(client):
+    sign_up(client, "pekka@example.fi")
+    uid, token = link_in(mail.outbox[-1], "/tili/vahvista/").strip("/").split("/")[-2:]
+    response = client.get(fi_url("password_reset_confirm", uid, token), follow=True)
+    assert "new_password1" not in response.content.decode()
+
+
+def reset_password(client, email, password, **extra):
+    mail.outbox.clear()
+    assert client.post(fi_url("password_reset"), {"email": email}, **extra).status_code == 302
+    (message,) = mail.outbox
+    response = client.get(link_in(message, "/tili/salasana/"), follow=True)
+    form_url = response.redirect_chain[-1][0]
+    response = client.post(form_url, {"new_password1": password, "new_password2": password})
+    assert response.status_code == 302
+    return message
+
+
+def test_the_owner_of_the_address_takes_an_unconfirmed_account_over_by_password_reset(client):
+    # A stranger signs up with Aino's address and a password of their own ...
+    sign_up(client, "aino@example.fi")
+    # ... and Aino, who never asked for it, resets the password.
+    message = reset_password(client, "aino@example.fi", "ainon-oma-salasana-88")
+    assert message.to == ["aino@example.fi"]
+    account = User.objects.get(email="aino@example.fi")
+    assert account.is_active
+    assert account.check_password("ainon-oma-salasana-88")
+    assert not account.check_password("kylatalo-kevat-2026")
+    assert site_login(client, "aino@example.fi", "kylatalo-kevat-2026").status_code == 200
+    assert site_login(client, "aino@example.fi", "ainon-oma-salasana-88").status_code == 302
+
+
+def test_a_deactivated_account_gets_no_reset_mail(client, person):
+    person.last_login = timezone.now()
+    person.is_active = False
+    person.save()
+    client.post(fi_url("password_reset"), {"email": "liisa@example.fi"})
+    assert mail.outbox == []
+
+
+def purge():
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("purge_unverified_accounts", stdout=out)
+    return out.getvalue()
+
+
+def test_unconfirmed_accounts_are_deleted_after_a_day_and_the_owner_can_sign_up(client):
+    sign_up(client, "aino@example.fi")  # a stranger
+    later = timezone.now() + timezone.timedelta(hours=23)
+    with time_machine.travel(later):
+        assert "Deleted 0 unconfirmed account(s)." in purge()
+    assert User.objects.filter(email="aino@example.fi").exists()
+    with time_machine.travel(later + timezone.timedelta(hours=2)):
+        assert "Deleted 1 unconfirmed account(s)." in purge()
+        assert not User.objects.filter(email="aino@example.fi").exists()
+        mail.outbox.clear()
+        assert sign_up(client, "aino@example.fi", REMOTE_ADDR="192.0.2.8").status_code == 302
+        assert "Confirm your email address" in mail.outbox[-1].subject
+        client.post(link_in(mail.outbox[-1], "/tili/vahvista/"))
+    assert User.objects.get(email="aino@example.fi").is_active
+
+
+def test_the_purge_keeps_confirmed_and_deactivated_accounts(users):
+    editor = users["editor"]
+    User.objects.filter(pk=editor.pk).update(is_active=False)
+    with time_machine.travel(timezone.now() + timezone.timedelta(days=3)):
+        purge()
+    assert User.objects.filter(username__in=["admin", "editor", "member"]).count() == 3

@@ -66,13 +66,15 @@ def test_sign_up_needs_email_verification_and_link_works_once(client):
         fi_url("login"), {"username": "pekka@example.fi", "password": "kylatalo-kevat-2026"}
     )
     assert "Confirm your email" in response.content.decode() or response.status_code == 200
-    link = link_in(mail.outbox[-1], "/tili/vahvista/")
-    response = client.get(link.removeprefix("http://127.0.0.1:8000"))
+    link = link_in(mail.outbox[-1], "/tili/vahvista/").removeprefix("http://127.0.0.1:8000")
+    assert client.get(link).status_code == 200  # shows the button
+    response = client.post(link)
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.is_active
     client.logout()
-    assert client.get(link.removeprefix("http://127.0.0.1:8000")).status_code == 400
+    assert client.get(link).status_code == 400
+    assert client.post(link).status_code == 400
 
 
 def test_sign_up_errors_are_shown(client, person):
