@@ -11,7 +11,6 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -26,8 +25,6 @@ from django.utils.http import (
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-
-from wagtail.users.models import UserProfile
 
 from . import accounts, emails, personal_data
 from .forms import AccountPasswordResetForm, DeleteAccountForm, LoginForm, SignUpForm
@@ -100,20 +97,17 @@ def signup_view(request):
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
-            with transaction.atomic():
-                user = get_user_model().objects.create_user(
-                    username=data["email"],
-                    email=data["email"],
-                    password=data["password1"],
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    is_active=False,
-                )
-                accounts.mark_unverified(user)
-                profile = UserProfile.get_for_user(user)
-                profile.preferred_language = get_language() or settings.LANGUAGE_CODE
-                profile.save()
-            emails.verification(user, _verification_link(request, user))
+            user = accounts.sign_up(
+                email=data["email"],
+                password=data["password1"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                language=get_language() or settings.LANGUAGE_CODE,
+            )
+            if user is None:
+                emails.sign_up_attempted(accounts.holder_of(data["email"]))
+            else:
+                emails.verification(user, _verification_link(request, user))
             request.session["associations_next"] = _safe_next(request, "")
             return redirect("associations:signup_done")
     return render(

@@ -13,8 +13,13 @@ accounts that editors create or deactivate are never marked, so nothing here tou
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+
+from wagtail.users.models import UserProfile
 
 from .models import UnconfirmedSignUp
 
@@ -34,8 +39,40 @@ class VerificationTokenGenerator(PasswordResetTokenGenerator):
 verification_tokens = VerificationTokenGenerator()
 
 
-def mark_unverified(user):
-    UnconfirmedSignUp.objects.create(user=user, created_at=user.date_joined)
+def holder_of(email):
+    """The account that already has `email` as its address or its username, or None."""
+    return (
+        get_user_model()
+        ._default_manager.filter(Q(email__iexact=email) | Q(username__iexact=email))
+        .first()
+    )
+
+
+def sign_up(*, email, password, first_name, last_name, language):
+    """A new unconfirmed account, or None when the address has an account already. The
+    sign-up page answers the same either way (and the email says the rest), so that it does
+    not tell strangers who has an account; the password is hashed either way, so that the
+    answer takes as long."""
+    if holder_of(email) is None:
+        try:
+            with transaction.atomic():
+                user = get_user_model()._default_manager.create_user(
+                    username=email,
+                    email=email,
+                    password=password,
+                    first_name=first_name,
+                    last_name=last_name,
+                    is_active=False,
+                )
+                UnconfirmedSignUp.objects.create(user=user, created_at=user.date_joined)
+                profile = UserProfile.get_for_user(user)
+                profile.preferred_language = language
+                profile.save()
+            return user
+        except IntegrityError:  # the same address signed up twice at once
+            return None
+    make_password(password)
+    return None
 
 
 def unverified():

@@ -127,16 +127,8 @@ class SignUpForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        User = get_user_model()
-        if (
-            User.objects.filter(email__iexact=email).exists()
-            or User.objects.filter(username__iexact=email).exists()
-        ):
-            raise ValidationError(
-                _("An account with this email already exists. Log in or reset your password.")
-            )
-        return email
+        # Whether the address has an account is not said here but emailed to it (L5).
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         data = super().clean()

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -305,3 +306,34 @@ def test_the_purge_keeps_confirmed_and_deactivated_accounts(users):
     with time_machine.travel(timezone.now() + timezone.timedelta(days=3)):
         purge()
     assert User.objects.filter(username__in=["admin", "editor", "member"]).count() == 3
+
+
+# --- L5: sign-up does not tell who has an account -------------------------------------------------
+
+
+def signed_up_page(client, email):
+    mail.outbox.clear()
+    response = sign_up(client, email)
+    page = client.get(response["Location"])
+    # The pages differ only in their CSRF tokens.
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page.content.decode())
+    (message,) = mail.outbox
+    return (response.status_code, response["Location"], page.status_code, html), message
+
+
+def test_signing_up_with_a_taken_address_looks_the_same_and_emails_its_owner(client, person):
+    taken, to_owner = signed_up_page(client, "Liisa@Example.fi")
+    new, to_newcomer = signed_up_page(client, "uusi@example.fi")
+    assert taken == new
+    with translation.override("fi"):  # the page's language, and the owner's
+        assert gettext("Check your email") in new[3]
+        assert to_newcomer.subject == "Meidän Häme: " + gettext("Confirm your email address")
+        assert to_owner.subject == "Meidän Häme: " + gettext(
+            "Someone tried to sign up with your address"
+        )
+    assert to_owner.to == ["liisa@example.fi"]
+    assert "/tili/salasana/" in to_owner.body
+    assert "/tili/vahvista/" not in to_owner.body
+    person.refresh_from_db()
+    assert person.is_active and person.check_password("salasana-2026!")
+    assert User.objects.filter(email__iexact="liisa@example.fi").count() == 1
