@@ -13,11 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from catalogue.models import Language
 from catalogue.regions import Municipality
 
-from . import accounts, login_limits
+from . import accounts, login_limits, ratelimit
 from .fields import URLLinesFormField
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, Role
 from .validators import (
@@ -89,7 +90,41 @@ class LoginForm(forms.Form):
         return self.cleaned_data
 
 
-class AccountPasswordResetForm(PasswordResetForm):
+RESET_EMAIL_LIMIT = (3, 60 * 60)  # reset emails to one address per window (seconds)
+
+
+class LimitedPasswordResetMixin:
+    """At most three password-reset emails an hour to one address, whichever page asks (the
+    site's or the admin's), so that nobody floods a stranger's inbox. Beyond it the page
+    answers as always and sends nothing: saying so would tell that the address has an
+    account."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        limit, window = RESET_EMAIL_LIMIT
+        if ratelimit.hit("password_reset:email", to_email.strip().lower(), limit, window):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )
+
+
+class AdminPasswordResetForm(LimitedPasswordResetMixin, WagtailPasswordResetForm):
+    """Wagtail's form, with the limit per address."""
+
+
+class AccountPasswordResetForm(LimitedPasswordResetMixin, PasswordResetForm):
     """Django's form, also for accounts that never confirmed their address: when a stranger
     signed up with it first, a reset is how the address's owner takes the account over."""
 

@@ -192,9 +192,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Meidän Häme <norepl
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Every password login passes the login limit (associations/login_limits.py), the Wagtail
-# admin's too; its form says when the user must wait.
+# admin's too; its form says when the user must wait. Its password reset has the site's limit
+# of emails per address.
 AUTHENTICATION_BACKENDS = ["associations.login_limits.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "associations.forms.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "associations.forms.AdminPasswordResetForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

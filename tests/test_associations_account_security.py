@@ -337,3 +337,20 @@ def test_signing_up_with_a_taken_address_looks_the_same_and_emails_its_owner(cli
     person.refresh_from_db()
     assert person.is_active and person.check_password("salasana-2026!")
     assert User.objects.filter(email__iexact="liisa@example.fi").count() == 1
+
+
+# --- L6: password-reset mail to one address is limited ----------------------------------------------
+
+
+def test_password_reset_mail_to_one_address_is_limited_whichever_page_asks(client, users):
+    pages = [fi_url("password_reset"), "/admin/password_reset/"] * 3
+    for n, page in enumerate(pages):
+        response = client.post(
+            page, {"email": "editor@demo.meidanhame.fi"}, REMOTE_ADDR=f"192.0.2.{n}"
+        )
+        assert response.status_code == 302  # the same answer every time
+    assert len(mail.outbox) == 3
+    assert all(message.to == ["editor@demo.meidanhame.fi"] for message in mail.outbox)
+    # Another address is not held back.
+    client.post(fi_url("password_reset"), {"email": "member@demo.meidanhame.fi"})
+    assert mail.outbox[-1].to == ["member@demo.meidanhame.fi"]
