@@ -51,7 +51,7 @@ def person(db):
     )
 
 
-# --- M2: the client's address is the one our proxy saw ------------------------------------------
+# --- M2: the client's address is the one our proxy saw -------------------------------------------
 
 
 def test_rotating_the_first_forwarded_address_does_not_bypass_the_sign_up_limit(client):
@@ -87,7 +87,7 @@ def test_behind_one_proxy_the_address_it_appended_is_the_client(client, settings
     assert sign_up(client, "y@example.fi", HTTP_X_FORWARDED_FOR=other).status_code == 302
 
 
-# --- H3: one login limit behind every login page -----------------------------------------------
+# --- H3: one login limit behind every login page -------------------------------------------------
 
 EDITOR_PASSWORD = "hame-editor-2026"
 
@@ -140,7 +140,7 @@ def test_guessing_many_usernames_from_one_address_is_limited_however_the_header_
     assert response.status_code == 302 and logged_in(client)
 
 
-# --- L3: only failures count, and they make the next attempt wait rather than lock -------------
+# --- L3: only failures count, and they make the next attempt wait rather than lock ---------------
 
 
 def test_successful_logins_never_lock_anyone_out(client, person):
@@ -166,7 +166,7 @@ def test_failures_make_the_next_attempt_wait_a_minute_then_twice_as_long(client,
         assert site_login(client, "liisa@example.fi", "salasana-2026!").status_code == 302
 
 
-# --- M4: an invitation is for its own address ---------------------------------------------------
+# --- M4: an invitation is for its own address ----------------------------------------------------
 
 
 @pytest.fixture
@@ -216,7 +216,7 @@ def test_members_cannot_change_their_address_without_confirming_it(client, users
     assert 'name="name_email-email"' not in html
 
 
-# --- M5 and L7: nobody claims a stranger's address by signing up first ----------------------------
+# --- M5 and L7: nobody claims a stranger's address by signing up first ---------------------------
 
 
 def test_opening_the_confirmation_link_changes_nothing_and_the_button_confirms(client):
@@ -308,7 +308,7 @@ def test_the_purge_keeps_confirmed_and_deactivated_accounts(users):
     assert User.objects.filter(username__in=["admin", "editor", "member"]).count() == 3
 
 
-# --- L5: sign-up does not tell who has an account -------------------------------------------------
+# --- L5: sign-up does not tell who has an account ------------------------------------------------
 
 
 def signed_up_page(client, email):
@@ -339,7 +339,7 @@ def test_signing_up_with_a_taken_address_looks_the_same_and_emails_its_owner(cli
     assert User.objects.filter(email__iexact="liisa@example.fi").count() == 1
 
 
-# --- L6: password-reset mail to one address is limited ----------------------------------------------
+# --- L6: password-reset mail to one address is limited -------------------------------------------
 
 
 def test_password_reset_mail_to_one_address_is_limited_whichever_page_asks(client, users):
