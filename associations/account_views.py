@@ -9,10 +9,8 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -28,15 +26,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wagtail.users.models import UserProfile
-
-from . import emails, personal_data
-from .forms import DeleteAccountForm, LoginForm, SignUpForm
+from . import accounts, emails, personal_data
+from .forms import AccountPasswordResetForm, DeleteAccountForm, LoginForm, SignUpForm
 from .models import Invitation, Membership, MembershipStatus, Role
 from .permissions import is_editor
 from .ratelimit import allow
 
-LOGIN_LIMIT = (10, 15 * 60)  # attempts per window (seconds), per address and per username
 SIGNUP_LIMIT = (5, 60 * 60)
 
 
@@ -64,18 +59,13 @@ def login_view(request):
     form = LoginForm(request, data=request.POST or None)
     status = 200
     if request.method == "POST":
-        limit, window = LOGIN_LIMIT
-        if not allow(
-            request, "login", limit=limit, window=window, extra=request.POST.get("username", "")
-        ):
-            form = _refused(
-                LoginForm(request, data={"username": request.POST.get("username", "")}),
-                _("Too many attempts. Wait 15 minutes and try again."),
-            )
-            status = 429
-        elif form.is_valid():
+        # Failed logins are limited for every login page in the authentication backend
+        # (login_limits.py); the form says when the user must wait.
+        if form.is_valid():
             login(request, form.user)
             return redirect(next_url)
+        if form.has_error(NON_FIELD_ERRORS, "throttled"):
+            status = 429
     return render(request, "account/login.html", {"form": form, "next": next_url}, status=status)
 
 
@@ -88,7 +78,7 @@ def logout_view(request):
 
 def _verification_link(request, user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
+    token = accounts.verification_tokens.make_token(user)
     return emails.absolute(reverse("associations:verify", args=[uid, token]))
 
 
@@ -107,19 +97,17 @@ def signup_view(request):
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
-            with transaction.atomic():
-                user = get_user_model().objects.create_user(
-                    username=data["email"],
-                    email=data["email"],
-                    password=data["password1"],
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    is_active=False,
-                )
-                profile = UserProfile.get_for_user(user)
-                profile.preferred_language = get_language() or settings.LANGUAGE_CODE
-                profile.save()
-            emails.verification(user, _verification_link(request, user))
+            user = accounts.sign_up(
+                email=data["email"],
+                password=data["password1"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                language=get_language() or settings.LANGUAGE_CODE,
+            )
+            if user is None:
+                emails.sign_up_attempted(accounts.holder_of(data["email"]))
+            else:
+                emails.verification(user, _verification_link(request, user))
             request.session["associations_next"] = _safe_next(request, "")
             return redirect("associations:signup_done")
     return render(
@@ -135,23 +123,27 @@ def signup_done_view(request):
 
 
 def verify_view(request, uidb64, token):
+    """GET shows what the link does and one button (mail scanners open links, so a GET
+    changes nothing); POST confirms the address and logs the person in."""
     User = get_user_model()
     try:
         user = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)))
     except (User.DoesNotExist, ValueError, TypeError, OverflowError):
         user = None
-    # The token includes the last login, so it stops working once the account is used.
-    if user is None or not default_token_generator.check_token(user, token):
+    # The token includes whether the account is active, so it works once.
+    if user is None or not accounts.verification_tokens.check_token(user, token):
         return render(request, "account/verify_failed.html", status=400)
-    user.is_active = True
-    user.save(update_fields=["is_active"])
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if request.method != "POST":
+        return render(request, "account/verify.html", {"email": user.email})
+    accounts.activate(user)
+    login(request, user, backend="associations.login_limits.ThrottledModelBackend")
     messages.success(request, _("Your email address is confirmed. Welcome!"))
     next_url = request.session.pop("associations_next", "")
     return redirect(next_url or "associations:account")
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = AccountPasswordResetForm
     template_name = "account/password_reset.html"
     email_template_name = "account/email/password_reset.txt"
     subject_template_name = "account/email/password_reset_subject.txt"
@@ -172,6 +164,14 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "account/password_reset_confirm.html"
     success_url = reverse_lazy("associations:password_reset_complete")
+
+    def form_valid(self, form):
+        """The new password replaces the one chosen at sign-up; an unconfirmed account is
+        confirmed too, since the link came to its address."""
+        response = super().form_valid(form)
+        if accounts.is_unverified(form.user):
+            accounts.activate(form.user)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

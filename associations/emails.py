@@ -198,3 +198,28 @@ def verification(user, link):
         link,
         _("Confirm my email address"),
     )
+
+
+def sign_up_attempted(user):
+    """To an address that has an account, when someone signs up with it: the sign-up page
+    does not say that the address is taken, this message does, to its owner only."""
+    if user is None:  # deleted meanwhile
+        return
+    language = language_of(user)
+    with translation.override(language):
+        link = absolute(reverse("associations:password_reset"))
+    send(
+        [user.email],
+        language,
+        lambda: _("Someone tried to sign up with your address"),
+        lambda: [
+            _(
+                "Someone tried to sign up for Meidän Häme with this email address, which "
+                "already has an account."
+            ),
+            _("If it was you, log in. If you do not remember your password, set a new one:"),
+            _("If it was not you, ignore this message; your account stays as it is."),
+        ],
+        link,
+        _("Set a new password"),
+    )

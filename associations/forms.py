@@ -1,14 +1,23 @@
 """Front-end forms for volunteers: account, membership and the association profile."""
 
+import math
+import unicodedata
+
 from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from catalogue.models import Language
 from catalogue.regions import Municipality
 from core.uploads import ImageUploadField
 
+from . import accounts, login_limits, ratelimit
 from .fields import URLLinesFormField
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, Role
 from .validators import (
@@ -19,6 +28,32 @@ from .validators import (
 )
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
+
+
+def refuse_while_waiting(request, username):
+    """The clear message of the login limit (login_limits.py), before any password is tried."""
+    wait = login_limits.retry_after(request, username)
+    if wait:
+        minutes = math.ceil(wait / 60)
+        raise ValidationError(
+            ngettext(
+                "Too many failed login attempts. Try again in %(minutes)s minute.",
+                "Too many failed login attempts. Try again in %(minutes)s minutes.",
+                minutes,
+            )
+            % {"minutes": minutes},
+            code="throttled",
+        )
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's login form, saying so when the login limit makes the user wait."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username:
+            refuse_while_waiting(self.request, username)
+        return super().clean()
 
 
 class LoginForm(forms.Form):
@@ -41,6 +76,7 @@ class LoginForm(forms.Form):
                 match = User.objects.filter(email__iexact=username).first()
                 if match is not None:
                     username = match.get_username()
+            refuse_while_waiting(self.request, username)
             self.user = authenticate(self.request, username=username, password=password)
             if self.user is None:
                 inactive = User.objects.filter(username=username, is_active=False).first()
@@ -50,6 +86,57 @@ class LoginForm(forms.Form):
                     )
                 raise ValidationError(_("The email address or the password is wrong."))
         return self.cleaned_data
+
+
+RESET_EMAIL_LIMIT = (3, 60 * 60)  # reset emails to one address per window (seconds)
+
+
+class LimitedPasswordResetMixin:
+    """At most three password-reset emails an hour to one address, whichever page asks (the
+    site's or the admin's), so that nobody floods a stranger's inbox. Beyond it the page
+    answers as always and sends nothing: saying so would tell that the address has an
+    account."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        limit, window = RESET_EMAIL_LIMIT
+        if ratelimit.hit("password_reset:email", to_email.strip().lower(), limit, window):
+            super().send_mail(
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
+            )
+
+
+class AdminPasswordResetForm(LimitedPasswordResetMixin, WagtailPasswordResetForm):
+    """Wagtail's form, with the limit per address."""
+
+
+class AccountPasswordResetForm(LimitedPasswordResetMixin, PasswordResetForm):
+    """Django's form, also for accounts that never confirmed their address: when a stranger
+    signed up with it first, a reset is how the address's owner takes the account over."""
+
+    def get_users(self, email):
+        yield from super().get_users(email)
+        wanted = _comparable(email)
+        for user in accounts.unverified().filter(email__iexact=email):
+            if user.has_usable_password() and _comparable(user.email) == wanted:
+                yield user
+
+
+def _comparable(email):
+    # As Django compares addresses in the reset form: the database's iexact is not Unicode-aware.
+    return unicodedata.normalize("NFKC", email).casefold()
 
 
 class SignUpForm(forms.Form):
@@ -73,16 +160,8 @@ class SignUpForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        User = get_user_model()
-        if (
-            User.objects.filter(email__iexact=email).exists()
-            or User.objects.filter(username__iexact=email).exists()
-        ):
-            raise ValidationError(
-                _("An account with this email already exists. Log in or reset your password.")
-            )
-        return email
+        # Whether the address has an account is not said here but emailed to it (L5).
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         data = super().clean()

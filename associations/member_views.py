@@ -380,11 +380,15 @@ def leave_view(request, pk):
 
 
 def invitation_view(request, token):
-    """Open an invitation; a logged-in person accepts it with a button (POST)."""
+    """Open an invitation; the invited person, logged in with the invited address, accepts it
+    with a button (POST)."""
     try:
         invitation = services.invitation_from_token(token)
     except services.InvitationError as error:
         return render(request, "associations/invitation.html", {"error": str(error)}, status=410)
+    if request.user.is_authenticated and not services.is_invited(request.user, invitation):
+        error = services.InvitationForAnotherAddress()
+        return render(request, "associations/invitation.html", {"error": str(error)}, status=403)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse(LOGIN)}?next={request.path}")

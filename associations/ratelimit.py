@@ -11,11 +11,7 @@ import hashlib
 
 from django.core.cache import cache
 
-
-def client_address(request):
-    # Behind the load balancer the first X-Forwarded-For entry is the client.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+from core.net import client_address
 
 
 def _key(scope, value):

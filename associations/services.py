@@ -133,6 +133,26 @@ class InvitationError(Exception):
     """A link that was tampered with, has expired or was used already; the message says which."""
 
 
+class InvitationForAnotherAddress(InvitationError):
+    """The link is valid, but the logged-in account's address is not the one invited."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This invitation was sent to another email address. Log in with the account "
+                "of that address to accept it."
+            )
+        )
+
+
+def is_invited(user, invitation):
+    """Whether `user` is the person the invitation was emailed to. The link alone is not enough
+    (it can be forwarded or leak): the account's address must be the invited one, and
+    verified, which an active account's is (sign-up confirms it and only editors change it)."""
+    email = (user.email or "").strip().lower()
+    return user.is_active and bool(email) and email == invitation.email.strip().lower()
+
+
 def invitation_from_token(token):
     max_age = Invitation.VALID_DAYS * 24 * 3600
     try:
@@ -158,6 +178,8 @@ def accept_invitation(user, token):
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.is_used:
         raise InvitationError(_("This invitation has already been used."))
+    if not is_invited(user, invitation):
+        raise InvitationForAnotherAddress
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

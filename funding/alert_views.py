@@ -92,10 +92,15 @@ def sent_view(request):
 
 
 def confirm_view(request, token):
+    """GET shows the search and one button (mail scanners open links, so a GET changes
+    nothing); POST confirms the alert."""
     try:
         alert = alerts.read_confirm_token(token)
     except alerts.LinkError as error:
         return _refused(request, error.reason)
+    if request.method != "POST":
+        _query, search = _search(alert.index, alert.query)
+        return render(request, "funding/alert_confirm.html", {"alert": alert, "search": search})
     if alert.confirmed_at is None:
         now = timezone.now()
         # Calls already listed are not news: the first email has what is new from now on.

@@ -41,6 +41,16 @@ BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", BASE_URL)
 
+# How many proxies of our own (nginx, a load balancer) stand in front of the app and append to
+# X-Forwarded-For. 0: the header is ignored and REMOTE_ADDR is the client (core/net.py).
+try:
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT must be a whole number: how many proxies of your own append to "
+        "X-Forwarded-For (1 behind one nginx, 0 with none)."
+    ) from None
+
 INSTALLED_APPS = [
     "home",
     "catalogue",
@@ -181,6 +191,13 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Meidän Häme <noreply@meidanhame.fi>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Every password login passes the login limit (associations/login_limits.py), the Wagtail
+# admin's too; its form says when the user must wait. Its password reset has the site's limit
+# of emails per address.
+AUTHENTICATION_BACKENDS = ["associations.login_limits.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "associations.forms.AdminLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "associations.forms.AdminPasswordResetForm"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -227,6 +244,9 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# An account's address is the one confirmed at sign-up (invitations trust it); users cannot
+# change it unconfirmed in the admin's account settings, editors can in the user admin.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

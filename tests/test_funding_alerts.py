@@ -55,7 +55,7 @@ def subscribe(client, email="aino@example.fi", query=f"q={WORD}", frequency="dai
 
 
 def confirm(client, message):
-    response = client.get(link_to(message, "/alert/confirm/"))
+    response = client.post(link_to(message, "/alert/confirm/"))
     assert response.status_code == 302
     return response
 
@@ -198,10 +198,24 @@ def test_the_emailed_link_confirms_the_alert(client):
     assert alert.confirmed_at == confirmed_at
 
 
+def test_opening_the_confirmation_link_shows_a_button_and_changes_nothing(client):
+    """Mail scanners and link previews open links; only the button confirms."""
+    link = link_to(subscribe(client), "/alert/confirm/")
+    assert client.head(link).status_code == 200
+    response = client.get(link)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Confirm the alert" in html and "aino@example.fi" in html
+    assert f"Search words: {WORD}" in html
+    assert FundingAlert.objects.get().confirmed_at is None
+    assert client.post(link).status_code == 302
+    assert FundingAlert.objects.get().confirmed_at is not None
+
+
 def test_a_tampered_link_shows_a_clear_page_and_changes_nothing(client):
     link = link_to(subscribe(client), "/alert/confirm/")
     tampered = link[:-3] + ("A" if link[-3] != "A" else "B") + link[-2:]
-    response = client.get(tampered)
+    response = client.post(tampered)
     assert response.status_code == 400
     html = response.content.decode()
     assert "This link cannot be used" in html
@@ -212,7 +226,7 @@ def test_a_tampered_link_shows_a_clear_page_and_changes_nothing(client):
 def test_an_expired_link_shows_a_clear_page_and_changes_nothing(client):
     message = subscribe(client)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=8)):
-        response = client.get(link_to(message, "/alert/confirm/"))
+        response = client.post(link_to(message, "/alert/confirm/"))
     assert response.status_code == 400
     assert "The confirmation link has expired" in response.content.decode()
     assert FundingAlert.objects.get().confirmed_at is None

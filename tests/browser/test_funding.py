@@ -80,6 +80,9 @@ def test_keyboard_visitor_finds_calls_closing_soon_downloads_them_and_subscribes
     message = mailbox.latest(to="keyboard.visitor@example.fi")
     assert "Closes within 30 days" in message.text
     page.goto(message.links(contains="/alert/confirm/")[0])
+    tab_until(page, "main button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "Your funding alert is on." in page.locator("main").inner_text()
     assert "Closes within 30 days" in page.locator(".funding-alert__search").inner_text()
     assert page.locator("#alert-frequency-daily").is_checked()
@@ -116,6 +119,9 @@ def test_alert_pages_have_no_accessibility_violations(page, mailbox, lang):
     assert_no_violations(page)
 
     page.goto(mailbox.latest(to=email).links(contains="/alert/confirm/")[0])
+    assert_no_violations(page)
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
     manage = page.url
     assert_no_violations(page)
     assert_no_violations(page, manage + "unsubscribe/", expect_status=200)
