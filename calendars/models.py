@@ -21,8 +21,9 @@ def token_for(feed, query):
 
 
 class SavedFeed(models.Model):
-    """A filter someone subscribed to through a short URL. Made on demand when a page shows a
-    feed link that would be too long; not edited by anyone. The language is not stored: the
+    """A filter someone subscribed to through a short URL. Made when a visitor asks to
+    subscribe to a filter whose feed link would be too long (a POST, limited per client
+    address; never by showing a page); not edited by anyone. The language is not stored: the
     short URL's language prefix chooses it, as for the long URL."""
 
     token = models.CharField(_("token"), max_length=TOKEN_LENGTH, unique=True)

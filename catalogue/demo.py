@@ -303,6 +303,7 @@ def seed_registrations(page, options):
     count = capacity + 3 if options.get("full") else options["registrants"]
     for index, (name, association) in enumerate(data.REGISTRANTS[:count]):
         email = name.lower().replace(" ", ".").replace("ä", "a").replace("ö", "o") + "@example.org"
+        registered = now - datetime.timedelta(hours=len(data.REGISTRANTS) - index)
         Registration.objects.create(
             training=page,
             status=RegistrationStatus.CONFIRMED if index < capacity else RegistrationStatus.WAITING,
@@ -311,7 +312,8 @@ def seed_registrations(page, options):
             association=association,
             language="fi",
             consent_at=now,
-            created_at=now - datetime.timedelta(hours=len(data.REGISTRANTS) - index),
+            created_at=registered,
+            confirmed_at=registered,  # demo registrants confirmed their address at once
         )
 
 

@@ -27,17 +27,19 @@ def _page_in(registration):
 
 
 def _send(registration, template, attach_ics):
-    from .services import cancellation_token
+    from .services import CONFIRMATION_TIMEOUT, cancellation_token, confirmation_token
 
     with translation.override(registration.language):
         page = _page_in(registration)
-        cancel_url = absolute_url(page) + f"cancel/?t={cancellation_token(registration)}"
+        url = absolute_url(page)
         occurrences = list(page.occurrences.order_by("start")[:20])
         context = {
             "registration": registration,
             "page": page,
-            "url": absolute_url(page),
-            "cancel_url": cancel_url,
+            "url": url,
+            "cancel_url": f"{url}cancel/?t={cancellation_token(registration)}",
+            "confirm_url": f"{url}confirm/?t={confirmation_token(registration)}",
+            "confirm_hours": int(CONFIRMATION_TIMEOUT.total_seconds() // 3600),
             "occurrences": occurrences,
             "site_name": "Meidän Häme",
         }
@@ -56,6 +58,17 @@ def _send(registration, template, attach_ics):
             )
         message.send()
         return message
+
+
+def send_confirmation_request(registration):
+    """The link that confirms a pending registration's address."""
+    return _send(registration, "confirm_request", attach_ics=False)
+
+
+def send_already_registered(registration):
+    """To an address that registered again: it already has a place (or is waiting), and
+    here is its cancellation link. Only the address's owner learns this, not the form."""
+    return _send(registration, "already_registered", attach_ics=False)
 
 
 def send_confirmation(registration):

@@ -12,7 +12,9 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
-        help_text=_("The confirmation and the cancellation link are sent here."),
+        help_text=_(
+            "We send a link here to confirm your registration, and later the cancellation link."
+        ),
     )
     association = forms.CharField(label=_("Association"), max_length=200)
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)

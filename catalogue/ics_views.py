@@ -1,23 +1,30 @@
 """The catalogue's calendar files: the whole catalogue, every filtered view of it, and the
-"Add to calendar" download of one training. Plain Django paths, because they hold a dot."""
+"Add to calendar" download of one training (plain Django paths, because they hold a dot); and
+the form that saves a filtered feed under a short URL."""
 
 import datetime
+from typing import NamedTuple
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
 
+from associations.ratelimit import allow
 from calendars.http import bad_request, feed_response
+from calendars.models import SavedFeed, token_for
 from calendars.types import CalendarMeta
 
 from .models import TrainingIndexPage, TrainingPage
 
 FEED_URL_NAME = "catalogue_trainings_ics"
+SUBSCRIBE_LIMIT = (20, 60 * 60)  # short feed URLs saved per client address per hour
 
 
 def training_ics_view(request, uid):
@@ -56,25 +63,13 @@ def catalogue_feed_view(request):
         catalogue_calendar,
         feed_title,
         names_version,
-        unknown_parameters,
         within_window,
     )
-    from .filters import parse_filters
-    from .views import taxonomy
 
-    language = get_language() or settings.LANGUAGE_CODE
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
-        raise Http404("No such language")
-    unknown = unknown_parameters(request.GET)
-    themes, organisers = taxonomy(locale.pk)
-    filters = parse_filters(request.GET, themes=themes, organisers=organisers)
-    problems = [_("Unknown parameter “%(name)s”.") % {"name": name[:60]} for name in unknown] + [
-        str(problem) for problem in filters.problems
-    ]
-    if problems:
-        heading = _("No feed was made for these parameters. Correct or remove them:")
-        return bad_request("\n".join([heading, *problems]))
+    parsed = _parse_feed_query(request.GET)
+    if not isinstance(parsed, FeedQuery):
+        return parsed
+    language, locale, themes, organisers, filters = parsed
 
     now = timezone.now()
     today = timezone.localdate(now)
@@ -85,8 +80,9 @@ def catalogue_feed_view(request):
     # The name shows the dates actually served when the URL asks for dates.
     shown = in_window if filters.date_range(today) != (None, None) else filters
 
+    feed_url = preferred_feed_url(language, query)
+
     def build():
-        feed_url = preferred_feed_url(language, query)
         with override(language):
             index = TrainingIndexPage.objects.live().filter(locale=locale).first()
             page_url = settings.BASE_URL + (index.get_url(request) or "") if index else ""
@@ -115,7 +111,8 @@ def catalogue_feed_view(request):
     return feed_response(
         request,
         # The window and relative spans ("this week") move with the day.
-        cache_key=f"catalogue:feed:{language}:{today}:{names_key}:{query}",
+        # The feed names its short URL as its source once one is saved.
+        cache_key=f"catalogue:feed:{language}:{today}:{names_key}:{'/s/' in feed_url}:{query}",
         build=build,
         filename=_("trainings"),
         fast_for=int((midnight - now).total_seconds()),
@@ -129,17 +126,91 @@ def feed_path(language, query=""):
     return f"{path}?{query}" if query else path
 
 
-def preferred_feed_url(language, query):
-    """The absolute feed URL to give out: the readable long one, or the saved short one when
-    the long one (as a webcal:// URL) would reach 256 characters, which Google refuses."""
-    from calendars.models import SavedFeed
-
+def is_too_long(url):
+    """Whether a feed URL, as a webcal:// URL, reaches 256 characters, which Google refuses."""
     from .feeds import MAX_FEED_URL_LENGTH
 
+    return len("webcal://" + url.split("://", 1)[-1]) > MAX_FEED_URL_LENGTH
+
+
+def preferred_feed_url(language, query):
+    """The absolute feed URL to give out: the readable long one, or the short one when the
+    long one is too long and someone has saved it (`subscribe_view`). It never saves one: a
+    page view or a feed request must not write a row for every filter a crawler tries."""
     url = settings.BASE_URL + feed_path(language, query)
-    webcal = "webcal://" + url.split("://", 1)[-1]
-    if len(webcal) <= MAX_FEED_URL_LENGTH:
+    if not is_too_long(url):
         return url
-    saved = SavedFeed.for_query(FEED_URL_NAME, query)
+    token = token_for(FEED_URL_NAME, query)
+    if not SavedFeed.objects.filter(token=token).exists():
+        return url
     with override(language):
-        return settings.BASE_URL + reverse("calendars_saved_feed", args=[saved.token])
+        return settings.BASE_URL + reverse("calendars_saved_feed", args=[token])
+
+
+class FeedQuery(NamedTuple):
+    language: str
+    locale: Locale
+    themes: dict
+    organisers: dict
+    filters: object
+
+
+def _parse_feed_query(query):
+    """The FeedQuery of the catalogue filters in `query` (a QueryDict), or a plain-text 400
+    that names every unknown parameter and wrong value."""
+    from .feeds import unknown_parameters
+    from .filters import parse_filters
+    from .views import taxonomy
+
+    language = get_language() or settings.LANGUAGE_CODE
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        raise Http404("No such language")
+    unknown = unknown_parameters(query)
+    themes, organisers = taxonomy(locale.pk)
+    filters = parse_filters(query, themes=themes, organisers=organisers)
+    problems = [_("Unknown parameter “%(name)s”.") % {"name": name[:60]} for name in unknown] + [
+        str(problem) for problem in filters.problems
+    ]
+    if problems:
+        heading = _("No feed was made for these parameters. Correct or remove them:")
+        return bad_request("\n".join([heading, *problems]))
+    return FeedQuery(language, locale, themes, organisers, filters)
+
+
+@require_POST
+def subscribe_view(request):
+    """Save the filters sent from the catalogue under a short feed URL and show the ways to
+    subscribe to it. Only for filters whose feed URL is too long for Google; a POST, so that
+    crawlers following links save nothing, and limited per client address."""
+    from .feeds import canonical_query, feed_title
+
+    parsed = _parse_feed_query(QueryDict(request.POST.get("query", "")))
+    if not isinstance(parsed, FeedQuery):
+        return parsed
+    language, locale, themes, organisers, filters = parsed
+    query = canonical_query(filters)
+    feed_url = preferred_feed_url(language, query)
+    if is_too_long(feed_url):
+        limit, window = SUBSCRIBE_LIMIT
+        if not allow(request, "saved-feed", limit=limit, window=window):
+            response = HttpResponse(
+                _(
+                    "Too many calendar addresses were made from your address in a short time. "
+                    "Try again in an hour."
+                ),
+                status=429,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = str(window)
+            return response
+        SavedFeed.for_query(FEED_URL_NAME, query)
+        feed_url = preferred_feed_url(language, query)
+    index = TrainingIndexPage.objects.live().filter(locale=locale).first()
+    back_url = index.get_url(request) if index else ""
+    context = {
+        "feed_url": feed_url,
+        "feed_title": feed_title(filters, themes, organisers),
+        "back_url": f"{back_url}?{query}" if back_url and query else back_url,
+    }
+    return render(request, "catalogue/subscribe_feed.html", context)

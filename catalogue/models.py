@@ -532,7 +532,13 @@ class TrainingPage(RoutablePageMixin, Page):
 
         return training_view(self, request)
 
-    # The signed token goes in the query string: Wagtail's page URLs allow no ":" in a path.
+    # The signed tokens go in the query string: Wagtail's page URLs allow no ":" in a path.
+    @path("confirm/")
+    def confirm_registration(self, request):
+        from .views import confirm_view
+
+        return confirm_view(self, request, request.GET.get("t", ""))
+
     @path("cancel/")
     def cancel_registration(self, request):
         from .views import cancel_view
@@ -757,6 +763,8 @@ class ScheduleVersion(models.Model):
 
 
 class RegistrationStatus(models.TextChoices):
+    # Sent from the form, the address not yet confirmed: holds no place and expires.
+    PENDING = "pending", _("Email not confirmed yet")
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("On the waiting list")
     CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
@@ -764,7 +772,10 @@ class RegistrationStatus(models.TextChoices):
 
 class Registration(models.Model):
     """A person's registration for a training, made on the training page (no account).
-    Owned by the default-language version of the page; seen by editors and the organiser."""
+    Owned by the default-language version of the page; seen by editors and the organiser.
+    It starts pending and takes a place (or a place in the queue) only when the registrant
+    confirms the address with the emailed link, so that nobody fills a training with
+    made-up addresses; `catalogue.services` has the rules."""
 
     training = models.ForeignKey(
         TrainingPage,
@@ -783,6 +794,14 @@ class Registration(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     consent_at = models.DateTimeField(_("consented to the privacy notice"))
     created_at = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField(
+        _("email confirmed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the registrant opened the emailed link; the waiting list keeps this order."
+        ),
+    )
     promoted_at = models.DateTimeField(_("moved from the waiting list"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)

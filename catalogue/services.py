@@ -1,10 +1,14 @@
-"""Registration rules in one place: enrolment window, capacity, waiting list, cancellation.
+"""Registration rules in one place: enrolment window, confirming the address, capacity,
+waiting list, cancellation.
 
-Each change runs in a transaction that first locks the training's row (`select_for_update`
-on PostgreSQL; on SQLite the IMMEDIATE transaction mode serialises writers), so that counting
-the places and adding the person cannot interleave with another request.
+The form only makes a pending registration and emails a link; the registration takes a place
+when the link is used (`confirm`), so that one client cannot fill a training with made-up
+addresses. Each change of the places runs in a transaction that first locks the training's
+row (`select_for_update` on PostgreSQL; on SQLite the IMMEDIATE transaction mode serialises
+writers), so that counting the places and taking one cannot interleave with another request.
 """
 
+import datetime
 import logging
 from dataclasses import dataclass
 
@@ -19,14 +23,22 @@ from .models import EventStatus, Registration, RegistrationMode, RegistrationSta
 logger = logging.getLogger(__name__)
 
 CANCEL_SALT = "catalogue.registration.cancel"
+CONFIRM_SALT = "catalogue.registration.confirm"
+# How long a confirmation link works; a registration not confirmed by then is deleted.
+CONFIRMATION_TIMEOUT = datetime.timedelta(hours=6)
 
 
 class RegistrationRefused(Exception):
     """Registration is not possible; the message says why, in the visitor's language."""
 
 
-class AlreadyRegistered(RegistrationRefused):
-    pass
+class LinkRefused(Exception):
+    """An emailed link cannot be used: `reason` is "expired" or "invalid" (tampered, or the
+    registration is gone)."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -47,19 +59,39 @@ class Places:
 
 
 def places(training):
-    """How many places are taken and waiting for `training` (any language version)."""
+    """How many places are taken and waiting for `training` (any language version). Pending
+    registrations count for neither: their address is not confirmed."""
     canonical = training.canonical
     counts = dict(
-        Registration.objects.filter(training=canonical, anonymised_at__isnull=True)
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
+        _active(canonical).values("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     return Places(
         capacity=canonical.capacity,
         confirmed=counts.get(RegistrationStatus.CONFIRMED, 0),
         waiting=counts.get(RegistrationStatus.WAITING, 0),
+    )
+
+
+def _active(training):
+    """The registrations of `training` that are not cancelled or anonymised (pending too)."""
+    return Registration.objects.filter(training=training, anonymised_at__isnull=True).exclude(
+        status=RegistrationStatus.CANCELLED
+    )
+
+
+def _is_full(locked):
+    """Whether the confirmed registrations fill the (locked) training's places."""
+    if locked.capacity is None:
+        return False
+    return _active(locked).filter(status=RegistrationStatus.CONFIRMED).count() >= locked.capacity
+
+
+def _lock(training_id):
+    """Lock the training's row until the transaction ends (see the module docstring)."""
+    return (
+        TrainingPage.objects.select_for_update(of=("self",))
+        .only("pk", "capacity", "waiting_list", "registration_mode", "status")
+        .get(pk=training_id)
     )
 
 
@@ -95,51 +127,92 @@ def registration_state(training, now=None):
 
 
 def register(training, *, name, email, association, phone="", needs="", language, now=None):
-    """Register a person; returns the Registration (confirmed, or waiting when full).
+    """Take a registration form and email the address; no place is held until it confirms.
 
-    Raises RegistrationRefused (closed, full without a waiting list) or AlreadyRegistered.
+    A new address gets a pending registration and a link to confirm it; an address still
+    pending gets a new link (and its details are replaced by the ones just sent); an address
+    already registered or waiting is told so by email, with its cancellation link. The
+    visitor's answer is the same in each case, so the form does not tell strangers who
+    attends which training. Returns the registration the email is about.
+
+    Raises RegistrationRefused when registration is closed, or the training is full and has
+    no waiting list.
     """
     now = now or timezone.now()
     email = email.strip().lower()
+    details = {
+        "name": name.strip(),
+        "association": association.strip(),
+        "phone": phone.strip(),
+        "needs": needs.strip(),
+        "language": language,
+        "consent_at": now,
+        "created_at": now,  # the pending registration expires this long after the last form
+    }
     canonical = training.canonical
     try:
         with transaction.atomic():
-            # Lock the training's row: the capacity check and the insert below are one step.
-            locked = (
-                TrainingPage.objects.select_for_update(of=("self",))
-                .only("pk", "capacity", "waiting_list", "registration_mode", "status")
-                .get(pk=canonical.pk)
-            )
+            locked = _lock(canonical.pk)
             open_, reason = registration_state(canonical, now=now)
             if not open_:
                 raise RegistrationRefused(reason)
-            active = Registration.objects.filter(
-                training=locked, anonymised_at__isnull=True
-            ).exclude(status=RegistrationStatus.CANCELLED)
-            if active.filter(email=email).exists():
-                raise AlreadyRegistered(_("You are already registered for this training."))
-            confirmed = active.filter(status=RegistrationStatus.CONFIRMED).count()
-            if locked.capacity is None or confirmed < locked.capacity:
-                status = RegistrationStatus.CONFIRMED
-            elif locked.waiting_list:
-                status = RegistrationStatus.WAITING
-            else:
+            # Checked before the address is looked up, so that everyone gets the same answer.
+            if not locked.waiting_list and _is_full(locked):
                 raise RegistrationRefused(_("The training is full."))
-            registration = Registration.objects.create(
-                training=locked,
-                status=status,
-                name=name.strip(),
-                email=email,
-                association=association.strip(),
-                phone=phone.strip(),
-                needs=needs.strip(),
-                language=language,
-                consent_at=now,
-                created_at=now,
-            )
-    except IntegrityError as error:
+            registration = _active(locked).filter(email=email).first()
+            if registration is None:
+                registration = Registration.objects.create(
+                    training=locked, status=RegistrationStatus.PENDING, email=email, **details
+                )
+            elif registration.status == RegistrationStatus.PENDING:
+                for field, value in details.items():
+                    setattr(registration, field, value)
+                registration.save(update_fields=list(details))
+    except IntegrityError:
         # The partial unique index caught a double submit that raced past the check above.
-        raise AlreadyRegistered(_("You are already registered for this training.")) from error
+        registration = _active(canonical).get(email=email)
+    kind = "confirm" if registration.status == RegistrationStatus.PENDING else "already"
+    transaction.on_commit(lambda: _send_quietly(kind, registration))
+    return registration
+
+
+def confirm(registration, now=None):
+    """Confirm a pending registration's address: it takes a free place, or else joins the
+    waiting list (in the order of confirmation). Returns the registration; confirming twice,
+    or a cancelled registration, changes nothing.
+
+    Raises RegistrationRefused when registration has closed or the training has filled up and
+    has no waiting list (the pending registration then expires), and LinkRefused("expired")
+    when the pending registration was already deleted for being too old.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        # Lock the training's row: counting the places and taking one are one step.
+        locked = _lock(registration.training_id)
+        # And the registration's: the expiry job must not delete it while it is confirmed.
+        registration = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("training")
+            .filter(pk=registration.pk, anonymised_at__isnull=True)
+            .first()
+        )
+        if registration is None:
+            raise LinkRefused("expired")
+        if registration.status != RegistrationStatus.PENDING:
+            return registration
+        open_, reason = registration_state(registration.training, now=now)
+        if not open_:
+            raise RegistrationRefused(reason)
+        if not _is_full(locked):
+            registration.status = RegistrationStatus.CONFIRMED
+        elif locked.waiting_list:
+            registration.status = RegistrationStatus.WAITING
+        else:
+            raise RegistrationRefused(
+                _("The training filled up before you confirmed, so there is no place left.")
+            )
+        registration.confirmed_at = now
+        registration.save(update_fields=["status", "confirmed_at"])
     transaction.on_commit(lambda: _send_quietly("confirmation", registration))
     return registration
 
@@ -151,9 +224,7 @@ def cancel(registration, now=None):
     """
     now = now or timezone.now()
     with transaction.atomic():
-        TrainingPage.objects.select_for_update(of=("self",)).only("pk").get(
-            pk=registration.training_id
-        )
+        _lock(registration.training_id)
         registration = Registration.objects.get(pk=registration.pk)
         if registration.status == RegistrationStatus.CANCELLED:
             return None
@@ -168,13 +239,16 @@ def cancel(registration, now=None):
 
 
 def promote_waiting(training, now=None):
-    """Fill free places from the waiting list in order of registration (lock held by caller)."""
+    """Fill free places from the waiting list in the order of confirmation (lock held by
+    the caller)."""
     now = now or timezone.now()
     training = TrainingPage.objects.only("pk", "capacity").get(pk=training.pk)
     active = Registration.objects.filter(training=training, anonymised_at__isnull=True)
     confirmed = active.filter(status=RegistrationStatus.CONFIRMED).count()
     free = None if training.capacity is None else training.capacity - confirmed
-    waiting = active.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
+    waiting = active.filter(status=RegistrationStatus.WAITING).order_by(
+        "confirmed_at", "created_at", "pk"
+    )
     if free is not None:
         waiting = waiting[: max(free, 0)]
     promoted = list(waiting)
@@ -185,30 +259,78 @@ def promote_waiting(training, now=None):
     return promoted
 
 
+def release_unconfirmed(now=None):
+    """Delete the registrations whose address was not confirmed within CONFIRMATION_TIMEOUT
+    (their link has expired by then). Returns how many were deleted."""
+    now = now or timezone.now()
+    _deleted, per_model = Registration.objects.filter(
+        status=RegistrationStatus.PENDING, created_at__lt=now - CONFIRMATION_TIMEOUT
+    ).delete()
+    return per_model.get(Registration._meta.label, 0)
+
+
+def confirmation_token(registration):
+    return signing.dumps({"r": registration.pk, "e": registration.email}, salt=CONFIRM_SALT)
+
+
+def registration_to_confirm(token):
+    """The Registration a confirmation link points to. Raises LinkRefused: "expired" once
+    the link is older than CONFIRMATION_TIMEOUT, "invalid" for a bad link or one whose
+    registration is gone."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRMATION_TIMEOUT)
+    except signing.SignatureExpired as error:
+        raise LinkRefused("expired") from error
+    except signing.BadSignature as error:
+        raise LinkRefused("invalid") from error
+    return _registration_in(data)
+
+
 def cancellation_token(registration):
     return signing.dumps({"r": registration.pk, "e": registration.email}, salt=CANCEL_SALT)
 
 
-def registration_from_token(token):
-    """The Registration a cancellation link points to, or None for a bad or stale link."""
+def registration_to_cancel(token, now=None):
+    """The Registration a cancellation link points to. Raises LinkRefused: "invalid" for a bad
+    link or one whose registration is gone, "expired" once the training's last occurrence has
+    ended (its end as it is now: a moved training moves the limit too)."""
+    now = now or timezone.now()
     try:
         data = signing.loads(token, salt=CANCEL_SALT)
-    except signing.BadSignature:
-        return None
+    except signing.BadSignature as error:
+        raise LinkRefused("invalid") from error
+    registration = _registration_in(data)
+    end = last_end(registration.training)
+    if end is not None and end <= now:
+        raise LinkRefused("expired")
+    return registration
+
+
+def _registration_in(data):
+    """The Registration of a signed link's payload (its id and the address it was sent to)."""
     if not isinstance(data, dict):
-        return None
-    return (
+        raise LinkRefused("invalid")
+    registration = (
         Registration.objects.select_related("training")
         .filter(pk=data.get("r"), email=data.get("e"), anonymised_at__isnull=True)
         .first()
     )
+    if registration is None:
+        raise LinkRefused("invalid")
+    return registration
 
 
 def _send_quietly(kind, registration):
-    from .emails import send_confirmation, send_promotion
+    from . import emails
 
+    send = {
+        "confirm": emails.send_confirmation_request,
+        "already": emails.send_already_registered,
+        "confirmation": emails.send_confirmation,
+        "promotion": emails.send_promotion,
+    }[kind]
     try:
-        (send_confirmation if kind == "confirmation" else send_promotion)(registration)
+        send(registration)
     except Exception:  # noqa: BLE001 - a mail server outage must not undo a registration
         logger.exception("Could not send the %s email for registration %s", kind, registration.pk)
 

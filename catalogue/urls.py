@@ -11,6 +11,11 @@ urlpatterns = [
         name="catalogue_training_ics",
     ),
     path("calendar/trainings.ics", ics_views.catalogue_feed_view, name="catalogue_trainings_ics"),
+    path(
+        "calendar/trainings/subscribe/",
+        ics_views.subscribe_view,
+        name="catalogue_trainings_subscribe",
+    ),
     # Short URLs of saved filters (for this feed and any other that saves one).
     path("", include("calendars.urls")),
 ]

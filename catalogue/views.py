@@ -39,6 +39,7 @@ from .models import (
     Language,
     Occurrence,
     RegistrationMode,
+    RegistrationStatus,
     Theme,
     TrainingCoOrganiser,
     TrainingPage,
@@ -50,6 +51,7 @@ MONTH_CELL_LIMIT = 4
 ORGANISERS_TIMEOUT = 24 * 60 * 60
 SCHEDULE_LIMIT = 30  # dates listed on a training page; a weekly group has many more
 REGISTRATION_LIMIT = (10, 3600)  # registrations per client address per hour
+EMAIL_LIMIT = 5  # registration emails to one address in the same hour
 
 
 def organising_associations(locale):
@@ -330,7 +332,7 @@ def training_view(page, request):
     if request.method == "POST" and page.registration_mode == RegistrationMode.BUILT_IN:
         form = RegistrationForm(request.POST)
         status = 200
-        if form.is_valid() and not _registration_allowed(request):
+        if form.is_valid() and not _registration_allowed(request, form.cleaned_data["email"]):
             form.add_error(
                 None,
                 _(
@@ -342,7 +344,7 @@ def training_view(page, request):
         elif form.is_valid():
             data = form.cleaned_data
             try:
-                registration = services.register(
+                services.register(
                     page,
                     name=data["name"],
                     email=data["email"],
@@ -354,21 +356,17 @@ def training_view(page, request):
             except services.RegistrationRefused as refusal:
                 form.add_error(None, str(refusal))
             else:
-                if registration.status == "confirmed":
-                    messages.success(
-                        request,
-                        _("You are registered. We sent a confirmation to %(email)s.")
-                        % {"email": registration.email},
+                # The same answer for a new and an already registered address: the email
+                # tells which it was, so the page tells no stranger who attends what.
+                messages.success(
+                    request,
+                    _(
+                        "Almost done: we sent an email to %(email)s. Open the link in it "
+                        "within %(hours)s hours to confirm your registration; no place is "
+                        "held for you until then."
                     )
-                else:
-                    messages.info(
-                        request,
-                        _(
-                            "The training is full, so you are on the waiting list. We will "
-                            "email %(email)s if a place becomes free."
-                        )
-                        % {"email": registration.email},
-                    )
+                    % {"email": data["email"], "hours": _confirm_hours()},
+                )
                 return HttpResponseRedirect(page.get_url(request) + "#registration")
         response = page.render(
             request, context_overrides={"form": form, **_form_refresh(page, request, form)}
@@ -378,34 +376,73 @@ def training_view(page, request):
     return page.render(request)
 
 
-def _registration_allowed(request):
-    """Registrations from one address are limited (an office may register a few people; a
-    script may not fill the places), counted only for complete forms."""
-    from associations.ratelimit import allow
+def _registration_allowed(request, email):
+    """Registrations from one client address are limited (an office may register a few
+    people; a script may not), and so are those to one email address (nobody floods a
+    stranger's inbox with confirmation links); counted only for complete forms."""
+    from associations.ratelimit import allow, hit
 
     limit, window = REGISTRATION_LIMIT
-    return allow(request, "training-registration", limit=limit, window=window)
+    # Evaluate both counters, so that each one counts every attempt.
+    by_client = allow(request, "training-registration", limit=limit, window=window)
+    by_email = hit("training-registration:email", email.strip().lower(), EMAIL_LIMIT, window)
+    return by_client and by_email
+
+
+def _confirm_hours():
+    return int(services.CONFIRMATION_TIMEOUT.total_seconds() // 3600)
 
 
 def _form_refresh(page, request, form):
     return training_context(page, request, form=form)
 
 
+def _link_refused(request, page, template, reason):
+    """An emailed link that cannot be used: 410 when it has expired, else 404."""
+    return render(
+        request,
+        template,
+        {"page": page, "refused": reason, "confirm_hours": _confirm_hours()},
+        status=410 if reason == "expired" else 404,
+    )
+
+
+def confirm_view(page, request, token):
+    """The emailed confirmation link: a GET (which mail scanners make) shows a button, the
+    POST confirms the address and takes a place or a place on the waiting list."""
+    template = "catalogue/confirm_registration.html"
+    try:
+        registration = services.registration_to_confirm(token)
+    except services.LinkRefused as refusal:
+        return _link_refused(request, page, template, refusal.reason)
+    if registration.training.translation_key != page.translation_key:
+        return _link_refused(request, page, template, "invalid")
+    context = {"page": page, "registration": registration}
+    if request.method == "POST" and registration.status == RegistrationStatus.PENDING:
+        try:
+            context["registration"] = services.confirm(registration)
+            context["done"] = True
+        except services.LinkRefused as refusal:
+            return _link_refused(request, page, template, refusal.reason)
+        except services.RegistrationRefused as refusal:
+            context["refusal"] = str(refusal)
+    return render(request, template, context)
+
+
 def cancel_view(page, request, token):
-    registration = services.registration_from_token(token)
-    if registration is None or registration.training.translation_key != page.translation_key:
-        return render(
-            request,
-            "catalogue/cancel_registration.html",
-            {"page": page, "invalid": True},
-            status=404,
-        )
+    template = "catalogue/cancel_registration.html"
+    try:
+        registration = services.registration_to_cancel(token)
+    except services.LinkRefused as refusal:
+        return _link_refused(request, page, template, refusal.reason)
+    if registration.training.translation_key != page.translation_key:
+        return _link_refused(request, page, template, "invalid")
     if request.method == "POST":
-        was_active = registration.status != "cancelled"
+        was_active = registration.status != RegistrationStatus.CANCELLED
         services.cancel(registration)
         return render(
             request,
-            "catalogue/cancel_registration.html",
+            template,
             {
                 "page": page,
                 "registration": registration,
@@ -415,6 +452,10 @@ def cancel_view(page, request, token):
         )
     return render(
         request,
-        "catalogue/cancel_registration.html",
-        {"page": page, "registration": registration, "already": registration.status == "cancelled"},
+        template,
+        {
+            "page": page,
+            "registration": registration,
+            "already": registration.status == RegistrationStatus.CANCELLED,
+        },
     )

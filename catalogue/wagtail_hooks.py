@@ -89,6 +89,7 @@ class RegistrationViewSet(ModelViewSet):
         "needs",
         "language",
         "created_at",
+        "confirmed_at",
         "promoted_at",
         "cancelled_at",
     ]

@@ -482,26 +482,98 @@ def test_month_view_offers_the_subscription_of_its_filters(client):
     assert match.group(1).endswith("/en/calendar/trainings.ics?theme=talous")
 
 
-def test_long_filters_get_a_short_stable_url_that_serves_the_same_feed(client):
+SUBSCRIBE = "/en/calendar/trainings/subscribe/"
+
+
+def subscribe_form(html):
+    """The catalogue's "Subscribe" form of filters too long for a feed URL: its query."""
+    match = re.search(
+        r'<form class="catalogue-subscribe" method="post" action="([^"]+)">.*?'
+        r'name="query" value="([^"]*)"',
+        html,
+        re.S,
+    )
+    assert match, "no subscribe form"
+    return match.group(1), match.group(2).replace("&amp;", "&")
+
+
+def test_long_filters_get_a_short_stable_url_on_request_that_serves_the_same_feed(client):
     long_url = f"{FEED}?{LONG_QUERY}"
     assert len("webcal://localhost" + long_url) > 256
     _title, href, html = feed_link(client, f"{CATALOGUE}?{LONG_QUERY}")
-    _again, href_again, _html = feed_link(client, f"{CATALOGUE}?{LONG_QUERY}&page=1")
+    # The page announces the long URL and offers a form: looking saves nothing.
+    assert href.startswith("http") and urlsplit(href).path == FEED
+    assert SavedFeed.objects.count() == 0
+    action, query = subscribe_form(html)
+    assert action == SUBSCRIBE
 
-    assert "/en/calendar/s/" in href and href.endswith(".ics")
-    assert len(href.replace("http://", "webcal://").replace("https://", "webcal://")) < 256
-    assert href_again == href
+    response = client.post(action, {"query": query})
+    assert response.status_code == 200
+    short_href = re.search(
+        r'<input type="url" id="catalogue-subscribe-url" value="([^"]+)"',
+        response.content.decode(),
+    ).group(1)
+    assert "/en/calendar/s/" in short_href and short_href.endswith(".ics")
+    assert len(short_href.replace("http://", "webcal://").replace("https://", "webcal://")) < 256
+    again = client.post(action, {"query": query + "&page=1"})
+    assert short_href in again.content.decode()
     assert SavedFeed.objects.count() == 1
-    assert f'value="{href}"' in html
+    # Once saved, the catalogue page gives the short URL itself.
+    _title, href, html = feed_link(client, f"{CATALOGUE}?{LONG_QUERY}")
+    assert href == short_href and f'value="{href}"' in html
 
-    short = client.get(urlsplit(href).path)
+    short = client.get(urlsplit(short_href).path)
     direct = client.get(long_url)
     assert short.status_code == direct.status_code == 200
     assert short.content == direct.content  # the same SOURCE: the short URL
-    assert f"SOURCE;VALUE=URI:{href}".encode() in short.content.replace(b"\r\n ", b"")
+    assert f"SOURCE;VALUE=URI:{short_href}".encode() in short.content.replace(b"\r\n ", b"")
     # The token does not depend on the language: Swedish gets the same filter in Swedish.
-    swedish = client.get(urlsplit(href).path.replace("/en/", "/sv/"))
+    swedish = client.get(urlsplit(short_href).path.replace("/en/", "/sv/"))
     assert swedish.status_code == 200 and uids(swedish.content) == uids(short.content)
+
+
+def unique(n):
+    """A filter query too long for a feed URL, different for each `n`."""
+    return LONG_QUERY.replace("q=yhdistyksen", f"q=yhdistyksen{n}")
+
+
+def test_catalogue_views_with_unique_filters_save_no_feeds(client):
+    """A crawler trying filter after filter used to write a SavedFeed row per page view."""
+    for n in range(50):
+        response = client.get(f"{CATALOGUE}?{unique(n)}")
+        assert response.status_code == 200
+    assert client.get(f"{FEED}?{unique(50)}").status_code == 200
+    assert SavedFeed.objects.count() == 0
+
+
+def test_saving_short_feed_urls_is_limited_per_client_address(client, monkeypatch):
+    from catalogue import ics_views
+
+    monkeypatch.setattr(ics_views, "SUBSCRIBE_LIMIT", (3, 3600))
+    for n in range(3):
+        response = client.post(SUBSCRIBE, {"query": unique(n)})
+        assert response.status_code == 200
+    refused = client.post(SUBSCRIBE, {"query": unique(3)})
+    assert refused.status_code == 429
+    assert "Too many calendar addresses" in refused.content.decode()
+    assert refused["Retry-After"] == "3600"
+    assert SavedFeed.objects.count() == 3
+    # A filter short enough needs no saved URL: it is shown at once, and not counted.
+    short_enough = client.post(SUBSCRIBE, {"query": "theme=talous"})
+    assert short_enough.status_code == 200
+    assert "/en/calendar/trainings.ics?theme=talous" in short_enough.content.decode()
+    # The saved feeds still answer, and another address may save its own.
+    assert client.get(f"{FEED}?{unique(0)}").status_code == 200
+    other = client.post(SUBSCRIBE, {"query": unique(3)}, REMOTE_ADDR="192.0.2.9")
+    assert other.status_code == 200
+
+
+def test_saving_a_short_feed_url_answers_bad_filters_with_reasons(client):
+    response = client.post(SUBSCRIBE, {"query": "theme=no-such-theme&colour=red"})
+    assert response.status_code == 400
+    assert "colour" in response.content.decode()
+    assert client.get(SUBSCRIBE).status_code == 405
+    assert SavedFeed.objects.count() == 0
 
 
 def test_unknown_short_url_is_a_plain_404(client):

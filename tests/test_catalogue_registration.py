@@ -1,15 +1,18 @@
-"""Registration on a training page: the form, capacity, waiting list, promotion, emails with an
-.ics attachment, the signed cancellation link, admin visibility, CSV export and purging."""
+"""Registration on a training page: the form, the emailed confirmation link, capacity, waiting
+list, promotion, emails with an .ics attachment, the signed cancellation link, admin
+visibility, CSV export, releasing unconfirmed registrations and purging."""
 
 import datetime
+import io
 import re
 
 import pytest
+import time_machine
 
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from catalogue import services
 from catalogue.factories import local, make_training
@@ -56,7 +59,14 @@ def form(**overrides):
 
 
 def register(page, email, language="fi"):
+    """A registration whose address is confirmed: the form and the emailed link in one."""
     with translation.override("en"):  # a page request in between may have switched to Finnish
+        return services.confirm(pending(page, email, language))
+
+
+def pending(page, email, language="fi"):
+    """A registration sent from the form whose address is not confirmed yet."""
+    with translation.override("en"):
         return services.register(
             page,
             name=email.split("@")[0],
@@ -66,19 +76,43 @@ def register(page, email, language="fi"):
         )
 
 
-def test_registration_form_confirms_and_emails_an_ics(
+def link_in(message, path):
+    """The path and query of the link in `message` that contains `path`."""
+    url = re.search(r"https?://[^\s]*" + re.escape(path) + r"[^\s]*", message.body).group(0)
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+def test_registration_form_emails_a_link_that_confirms_and_sends_an_ics(
     client, training, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(training.url, form())
     assert response.status_code == 302
     registration = Registration.objects.get(training=training)
-    assert registration.status == "confirmed"
+    assert registration.status == "pending"
     assert registration.needs == "Gluteeniton"
     page = client.get(response["Location"])
     assert "maija@example.org" in page.content.decode()
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    (request,) = mail.outbox
+    assert request.to == ["maija@example.org"]
+    assert "Testikoulutus" in request.subject and not request.attachments
+    assert "/cancel/?t=" not in request.body
+    confirm_url = link_in(request, "/confirm/?t=")
+
+    # A GET (a mail scanner) shows a button and confirms nothing.
+    response = client.get(confirm_url)
+    assert response.status_code == 200
+    assert "<form" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(confirm_url)
+    assert response.status_code == 200
+    assert 'role="status"' in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed" and registration.confirmed_at is not None
+    assert len(mail.outbox) == 2
+    message = mail.outbox[1]
     assert message.to == ["maija@example.org"]
     assert "Testikoulutus" in message.subject
     name, content, mimetype = message.attachments[0]
@@ -99,7 +133,7 @@ def test_email_is_in_the_registrants_language(client, django_capture_on_commit_c
     assert registration.training.locale.language_code == "fi"  # owned by the canonical page
     message = mail.outbox[-1]
     assert "Introduktionskurs för en ny styrelse" in message.subject
-    assert "/sv/" in message.body
+    assert "/sv/" in link_in(message, "/confirm/?t=")
 
 
 def test_missing_and_invalid_fields_rerender_with_messages_and_keep_input(client, training):
@@ -114,13 +148,150 @@ def test_missing_and_invalid_fields_rerender_with_messages_and_keep_input(client
     assert not Registration.objects.filter(training=training).exists()
 
 
-def test_the_same_email_twice_is_already_registered(client, training):
-    client.post(training.url, form())
-    response = client.post(training.url, form(email="MAIJA@example.org"))
-    assert response.status_code == 200
+def _shown(response, client, email):
+    """The page a registration's redirect leads to, with what differs between any two visits
+    (the CSRF token, the address typed) made alike."""
+    html = client.get(response["Location"]).content.decode().replace(email, "EMAIL")
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_an_already_registered_address_gets_the_same_answer_and_an_email_saying_so(
+    client, training, django_capture_on_commit_callbacks
+):
+    register(training, "maija@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        new = client.post(training.url, form(email="uusi@example.org"))
+    new_page = _shown(new, client, "uusi@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(training.url, form(email="MAIJA@example.org"))
+    # The visitor cannot tell the two apart: nothing says who attends.
+    assert new.status_code == again.status_code == 302
+    assert new["Location"] == again["Location"]
+    assert new_page == _shown(again, client, "MAIJA@example.org")
+    assert Registration.objects.filter(training=training).count() == 2
+    # The emails tell the owner of each address what happened.
+    to_new, to_registered = mail.outbox
+    assert to_new.to == ["uusi@example.org"] and "/confirm/?t=" in to_new.body
+    assert to_registered.to == ["maija@example.org"]
+    with translation.override("fi"):  # the registrant's language
+        subject = gettext("You are already registered: %(title)s") % {"title": training.title}
+    assert to_registered.subject == subject
+    assert "/confirm/?t=" not in to_registered.body
+    cancel_url = link_in(to_registered, "/cancel/?t=")
+    assert client.get(cancel_url).status_code == 200
+
+
+def test_registering_again_while_pending_sends_a_new_link_with_the_new_details(
+    client, training, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(training.url, form(name="Maija Meikäläinen"))
+        client.post(training.url, form(name="Maija Mallikas"))
+    (registration,) = Registration.objects.filter(training=training)
+    assert registration.status == "pending" and registration.name == "Maija Mallikas"
+    assert [message.to for message in mail.outbox] == [["maija@example.org"]] * 2
+    assert all("/confirm/?t=" in message.body for message in mail.outbox)
+
+
+def test_unconfirmed_registrations_hold_no_place(client, monkeypatch):
+    """One client filled a 15-place training with 16 made-up addresses: now they hold none."""
+    from catalogue import views
+
+    monkeypatch.setattr(views, "REGISTRATION_LIMIT", (100, 3600))
+    training = make_training(
+        "viisitoista-paikkaa",
+        registration_mode="built_in",
+        capacity=15,
+        waiting_list=False,
+        registration_opens=timezone.now() - datetime.timedelta(days=1),
+    )
+    for n in range(16):
+        response = client.post(training.url, form(email=f"keksitty{n}@example.org"))
+        assert response.status_code == 302
+    assert Registration.objects.filter(training=training, status="pending").count() == 16
+    html = client.get(training.url).content.decode()
+    shown = re.search(r'class="registration__places">([^<]*)<', html).group(1)
     with translation.override("fi"):
-        assert gettext("You are already registered for this training.") in response.content.decode()
-    assert Registration.objects.filter(training=training).count() == 1
+        left = ngettext("%(counter)s place left", "%(counter)s places left", 15)
+    assert shown == left % {"counter": 15}
+    assert services.places(training).left == 15
+
+
+def test_confirming_fills_the_places_then_the_waiting_list_in_order_of_confirmation(training):
+    first, second, third, fourth = (
+        pending(training, f"{n}@example.org") for n in ("a", "b", "c", "d")
+    )
+    assert services.places(training).left == 2
+    # Confirmed in the opposite order of the forms: the queue follows the confirmations.
+    statuses = [services.confirm(r).status for r in (fourth, third, second, first)]
+    assert statuses == ["confirmed", "confirmed", "waiting", "waiting"]
+    places = services.places(training)
+    assert places.is_full and places.waiting == 2
+    assert services.cancel(fourth).pk == second.pk
+    # Confirming twice changes nothing.
+    assert services.confirm(third).status == "confirmed"
+    assert services.places(training).confirmed == 2
+
+
+def test_confirming_a_full_training_without_waiting_list_is_refused(client, training):
+    training.waiting_list = False
+    training.save()
+    late = pending(training, "myohainen@example.org")
+    register(training, "a@example.org")
+    register(training, "b@example.org")
+    with pytest.raises(services.RegistrationRefused, match="filled up"):
+        services.confirm(late)
+    late.refresh_from_db()
+    assert late.status == "pending"
+    response = client.post(training.url + f"confirm/?t={services.confirmation_token(late)}")
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_an_expired_confirmation_link_says_so_and_confirms_nothing(client, training):
+    registration = pending(training, "hidas@example.org")
+    url = training.url + f"confirm/?t={services.confirmation_token(registration)}"
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=7)):
+        shown = client.get(url)
+        posted = client.post(url)
+    assert shown.status_code == posted.status_code == 410
+    with translation.override("fi"):
+        expired = gettext(
+            "This confirmation link has expired: a link works for %(hours)s hours, and no "
+            "place was held for you. Register again on the training page and we will send a "
+            "new link."
+        ) % {"hours": 6}
+    assert expired in shown.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+
+
+def test_a_tampered_confirmation_link_is_refused(client, training):
+    registration = pending(training, "a@example.org")
+    token = services.confirmation_token(registration)
+    assert client.post(training.url + f"confirm/?t={token[:-2]}xx").status_code == 404
+    other = make_training("toinen")
+    assert client.post(other.url + f"confirm/?t={token}").status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == "pending"
+
+
+def test_unconfirmed_registrations_are_released_after_the_timeout(training):
+    waiting = pending(training, "odottaa@example.org")
+    kept = register(training, "vahvisti@example.org")
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=5)):
+        out = io.StringIO()
+        call_command("release_unconfirmed_registrations", stdout=out)
+        assert "Deleted 0 " in out.getvalue()
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=7)):
+        out = io.StringIO()
+        call_command("release_unconfirmed_registrations", stdout=out)
+        assert "Deleted 1 " in out.getvalue()
+    assert not Registration.objects.filter(pk=waiting.pk).exists()
+    assert Registration.objects.filter(pk=kept.pk, status="confirmed").exists()
+    # The address may register again.
+    assert pending(training, "odottaa@example.org").status == "pending"
 
 
 def test_full_training_puts_registrant_on_waiting_list(training):
@@ -178,6 +349,23 @@ def test_cancellation_link_asks_then_cancels(client, training):
     assert registration.status == "cancelled" and waiting.status == "confirmed"
     again = client.post(url)
     assert 'class="notice"' in again.content.decode()
+
+
+def test_a_cancellation_link_expires_when_the_training_ends(client, training):
+    registration = register(training, "a@example.org")
+    url = training.url + f"cancel/?t={services.cancellation_token(registration)}"
+    assert client.get(url).status_code == 200
+    with time_machine.travel(services.last_end(training) + datetime.timedelta(minutes=1)):
+        shown = client.get(url)
+        posted = client.post(url)
+    assert shown.status_code == posted.status_code == 410
+    with translation.override("fi"):
+        expired = gettext("This cancellation link has expired: “%(title)s” is over.") % {
+            "title": training.title
+        }
+    assert expired in shown.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
 
 
 def test_tampered_cancellation_link_is_refused(client, training):
@@ -244,6 +432,24 @@ def test_editors_see_registrants_and_export_csv(client, users):
     )
     assert "Anneli Virtanen" in body and "anneli.virtanen@example.org" in body
     assert body.count("\n") >= 15
+
+
+def test_editors_see_whether_a_registration_is_confirmed(client, users, training):
+    pending(training, "vahvistamaton@example.org")
+    register(training, "vahvistettu@example.org")
+    client.force_login(users["editor"])
+    listing = client.get(f"/admin/registrations/?training={training.pk}&status=pending")
+    html = listing.content.decode()
+    assert "vahvistamaton@example.org" in html and "vahvistettu@example.org" not in html
+    with translation.override("fi"):
+        assert gettext("Email not confirmed yet") in html
+    export = client.get(f"/admin/registrations/?training={training.pk}&export=csv")
+    body = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
+    rows = {line.split(",")[3]: line for line in body.splitlines()[1:]}
+    assert rows["vahvistamaton@example.org"].split(",")[1] == "pending"
+    assert rows["vahvistettu@example.org"].split(",")[1] == "confirmed"
 
 
 def test_members_cannot_see_registrants(client, users):

@@ -16,20 +16,26 @@ UTC_FORMAT = "%Y%m%dT%H%M%SZ"
 
 @register.simple_tag(takes_context=True)
 def catalogue_feed(context):
-    """{url, title} of the feed that matches the catalogue's current filters, or None when the
-    page has no parsed filters. `url` is the short saved URL when the long one is too long."""
+    """{url, title, query, too_long} of the feed that matches the catalogue's current filters,
+    or None when the page has no parsed filters. `url` is the short saved URL when the long
+    one is too long and has been saved; `too_long` says it has not (the page then offers a
+    form that saves it: a page view saves nothing)."""
     from ..feeds import canonical_query, feed_title
-    from ..ics_views import preferred_feed_url
+    from ..ics_views import is_too_long, preferred_feed_url
 
     filters = context.get("filters")
     if filters is None:
         return None
     language = context.get("LANGUAGE_CODE") or context["request"].LANGUAGE_CODE
+    query = canonical_query(filters)
+    url = preferred_feed_url(language, query)
     return {
-        "url": preferred_feed_url(language, canonical_query(filters)),
+        "url": url,
         "title": feed_title(
             filters, context.get("theme_names", {}), context.get("organiser_names", {})
         ),
+        "query": query,
+        "too_long": is_too_long(url),
     }
 
 

@@ -1,5 +1,5 @@
 """Browser journeys and accessibility audits of the training catalogue: a newcomer finds a
-training with the filters by keyboard alone, registers, gets the confirmation email and cancels
+training with the filters by keyboard alone, registers, confirms with the emailed link and cancels
 through its link; axe finds nothing on the catalogue, the month view and a training page."""
 
 import re
@@ -76,8 +76,16 @@ def test_find_register_and_cancel_by_keyboard(page, mailbox):
         page.keyboard.press("Enter")
     assert page.locator(".message--success").count() == 1
 
+    # The emailed link confirms the address, by keyboard too.
     email = mailbox.latest(to="kaisa.nappaimisto@example.fi")
     assert TRAINING_TITLE in email.subject or TRAINING_TITLE in email.text
+    page.goto(email.links(contains="/confirm/?t=")[0])
+    tab_until(page, "main form button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("main [role=status]").count() == 1
+
+    email = mailbox.latest(to="kaisa.nappaimisto@example.fi")
     cancel_link = email.links(contains="/cancel/?t=")[0]
 
     page.goto(cancel_link)
