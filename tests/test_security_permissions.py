@@ -1,0 +1,206 @@
+"""Security (issue 17, H2, M1, M7): in the Wagtail admin a member reaches only their own
+association's pages — through every view, not only the edit form: drafts, revisions, history,
+search, the page chooser, the admin API, reports and bulk actions. The rule is the page
+permission policy (`associations.permissions.AssociationPagePermissionPolicy`); these tests go
+through the admin's own URLs, as the probe did.
+
+Association A is the one the demo member administers, B another one; each test starts from a
+pending (never published) page waiting for an editor."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from wagtail.models import Page
+
+from associations.models import AssociationPage, Membership, Role
+from lending.models import SpacePage
+from tests.test_associations_moderation import profile_data
+from tests.test_lending_member_listing import space_data
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def association(slug):
+    return AssociationPage.objects.get(slug=slug, locale__language_code="fi")
+
+
+@pytest.fixture
+def a():
+    return association("hattulan-omaishoitajat-ry")  # the demo member is its admin
+
+
+@pytest.fixture
+def b():
+    return association("lopen-lahetysseura-ry")
+
+
+def make_user(name, association=None, role=Role.MEMBER):
+    user = User.objects.create_user(name, f"{name}@example.fi", "pw-secret-2026")
+    user.groups.add(Group.objects.get(name="Members"))
+    if association is not None:
+        Membership.objects.create(user=user, association=association, role=role)
+    return user
+
+
+@pytest.fixture
+def people(users, a, b):
+    return {
+        "anonymous": None,
+        "member_a": make_user("member_a", a),
+        "admin_a": users["member"],
+        "member_b": make_user("member_b", b),
+        "editor": users["editor"],
+    }
+
+
+def login(client, user):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+
+
+def pending_space(client, association, title):
+    """A space listing that an admin of `association` sent from the site: a draft in the
+    editors' queue, never published."""
+    admin = make_user(f"admin-{association.pk}-{len(title)}", association, Role.ADMIN)
+    login(client, admin)
+    response = client.post(
+        reverse("lending:member_new", args=[association.pk, "tila"]), space_data(title=title)
+    )
+    assert response.status_code == 302
+    client.logout()
+    space = SpacePage.objects.get(title=title)
+    assert not space.live and space.association_id == association.pk
+    return space
+
+
+def pending_application(client, title):
+    """Someone's application to list a new association: a page waiting for an editor."""
+    applicant = make_user(f"applicant-{len(title)}")
+    login(client, applicant)
+    data = profile_data(
+        association("lopen-lahetysseura-ry"),
+        title=title,
+        summary="Hakemus odottaa.",
+        registry_number="999.321",
+        business_id="0737546-2",
+        municipality="loppi",
+        fields_of_activity=["other"],
+    )
+    assert client.post(reverse("associations:apply"), data).status_code == 302
+    client.logout()
+    page = AssociationPage.objects.get(title=title)
+    assert not page.live
+    return page
+
+
+@pytest.fixture
+def space_b(client, b):
+    return pending_space(client, b, "Lopen salainen kerhohuone")
+
+
+@pytest.fixture
+def application(client):
+    return pending_application(client, "Lopen Vertaistukipiiri ry")
+
+
+def refused(response):
+    """The admin refuses: 403 or 404, or its redirect to the dashboard with "Sorry, you do not
+    have permission". (Django's LocaleMiddleware turns a 404 under /admin/ into a redirect to
+    the same path under /fi/, where the site's own 404 answers.)"""
+    if response.status_code == 302:
+        location = response["Location"]
+        return location in (reverse("wagtailadmin_home"), "/fi" + response.request["PATH_INFO"])
+    return response.status_code in (403, 404)
+
+
+# H2: bulk actions ---------------------------------------------------------------------------
+
+
+def bulk_url(action, *pages, **params):
+    query = "&".join([f"id={page.pk}" for page in pages] + [f"{k}={v}" for k, v in params.items()])
+    return reverse("wagtail_bulk_action", args=["wagtailcore", "page", action]) + "?" + query
+
+
+def test_member_cannot_bulk_delete_another_associations_pending_pages(
+    client, people, space_b, application
+):
+    login(client, people["admin_a"])
+    client.post(bulk_url("delete", space_b, application), {})
+    assert Page.objects.filter(pk=space_b.pk).exists()
+    assert Page.objects.filter(pk=application.pk).exists()
+
+
+# M1: reading other associations' drafts -----------------------------------------------------
+
+
+def revision_urls(page):
+    revision = page.get_latest_revision()
+    return [
+        reverse("wagtailadmin_pages:view_draft", args=[page.pk]),
+        reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]),
+        reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "earliest", "latest"]),
+        reverse("wagtailadmin_pages:history", args=[page.pk]),
+        reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
+        f"/admin/api/main/pages/{page.pk}/",
+    ]
+
+
+@pytest.mark.parametrize("pending", ["space_b", "application"])
+def test_member_cannot_read_another_associations_draft(client, people, pending, request):
+    page = request.getfixturevalue(pending)
+    login(client, people["admin_a"])
+    for url in revision_urls(page):
+        response = client.get(url)
+        assert refused(response), url
+        assert page.title not in response.content.decode(), url
+
+
+def test_member_finds_no_other_associations_drafts_by_searching(
+    client, people, space_b, application
+):
+    login(client, people["admin_a"])
+    for page in (space_b, application):
+        word = page.title.split()[1]
+        urls = [
+            reverse("wagtailadmin_pages:search") + f"?q={word}",
+            reverse("wagtailadmin_choose_page_search") + f"?q={word}",
+            f"/admin/api/main/pages/?search={word}",
+            reverse("wagtailadmin_explore", args=[page.get_parent().pk]),
+            reverse("wagtailadmin_reports:workflow"),
+            reverse("wagtailadmin_reports:workflow_tasks"),
+            reverse("wagtailadmin_reports:site_history"),
+            bulk_url("delete", page),
+            bulk_url("move", page),
+            bulk_url("unpublish", page),
+            bulk_url("delete", id="all", childOf=page.get_parent().pk),
+        ]
+        for url in urls:
+            response = client.get(url)
+            assert page.title not in response.content.decode(), url
+
+
+def test_editor_still_finds_every_draft(client, people, space_b, application):
+    login(client, people["editor"])
+    for page in (space_b, application):
+        word = page.title.split()[1]
+        for url in (
+            reverse("wagtailadmin_pages:search") + f"?q={word}",
+            reverse("wagtailadmin_choose_page_search") + f"?q={word}",
+            reverse("wagtailadmin_reports:workflow"),
+            *revision_urls(page),
+        ):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert page.title in response.content.decode(), url
+
+
+def test_member_still_chooses_other_associations_published_pages(client, people, b):
+    """Linking to another association's public profile stays possible."""
+    login(client, people["admin_a"])
+    response = client.get(reverse("wagtailadmin_choose_page_search") + "?q=Lähetysseura")
+    assert b.title in response.content.decode()
