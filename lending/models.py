@@ -29,6 +29,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from catalogue.fields import ChoiceListField
 from catalogue.regions import Municipality, sub_region_of
 
+from .admin_forms import LendablePageForm
+
 # ---------------------------------------------------------------------------------------------
 # Choices
 
@@ -220,6 +222,7 @@ class LendablePage(RoutablePageMixin, Page):
         SynchronizedField("photos"),
     ]
     subpage_types = []
+    base_form_class = LendablePageForm
 
     class Meta:
         abstract = True

@@ -12,13 +12,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.text import slugify
 
 from wagtail.models import Page
 
 from associations.models import AssociationPage, Membership, Role
-from lending.models import SpacePage
-from tests.test_associations_moderation import profile_data
-from tests.test_lending_member_listing import space_data
+from lending.models import EquipmentIndexPage, EquipmentPage, SpaceIndexPage, SpacePage
+from tests.test_associations_moderation import admin_form_data, profile_data
+from tests.test_lending_member_listing import equipment_data, space_data
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -204,3 +205,83 @@ def test_member_still_chooses_other_associations_published_pages(client, people,
     login(client, people["admin_a"])
     response = client.get(reverse("wagtailadmin_choose_page_search") + "?q=Lähetysseura")
     assert b.title in response.content.decode()
+
+
+# M7: content in another association's name --------------------------------------------------
+
+
+def admin_create(client, model, index, **fields):
+    app_label, model_name = model._meta.app_label, model._meta.model_name
+    url = reverse("wagtailadmin_pages:add", args=[app_label, model_name, index.pk])
+    data = admin_form_data(client, url, "page-edit-form")
+    for name, value in fields.items():
+        if isinstance(value, list):
+            data.setlist(name, value)
+        else:
+            data[name] = value
+    return client.post(url, data)
+
+
+def admin_space_fields(association, title):
+    fields = {
+        name: value
+        for name, value in space_data(title=title).items()
+        if not name.startswith(("opens_", "closes_", "closed_dates"))
+    }
+    return {**fields, "slug": slugify(title), "association": str(association.pk)}
+
+
+def admin_equipment_fields(association, title):
+    return {
+        **equipment_data(title=title),
+        "slug": slugify(title),
+        "association": str(association.pk),
+    }
+
+
+@pytest.mark.parametrize(
+    ("model", "index_model", "fields"),
+    [
+        (SpacePage, SpaceIndexPage, admin_space_fields),
+        (EquipmentPage, EquipmentIndexPage, admin_equipment_fields),
+    ],
+)
+def test_member_cannot_list_in_another_associations_name_in_the_admin(
+    client, people, a, b, model, index_model, fields
+):
+    index = index_model.objects.get(locale__language_code="fi")
+    login(client, people["admin_a"])
+    response = admin_create(client, model, index, **fields(b, "Toisen nimissä"))
+    assert response.status_code == 200
+    assert "association" in response.context["form"].errors
+    assert not model.objects.filter(title="Toisen nimissä").exists()
+    # In the member's own association's name it is saved (as a draft for the editors).
+    response = admin_create(client, model, index, **fields(a, "Omissa nimissä"))
+    assert response.status_code == 302, response.context["form"].errors
+    page = model.objects.get(title="Omissa nimissä")
+    assert page.association_id == a.pk and not page.live
+
+
+def test_member_cannot_name_another_association_as_a_co_organiser(client, people, a, b):
+    from catalogue.models import TrainingPage
+
+    training = TrainingPage.objects.get(slug="saavutettava-tapahtuma", locale__language_code="fi")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[training.pk])
+    login(client, people["admin_a"])
+    data = admin_form_data(client, edit_url, "page-edit-form")
+    count = int(data["co_organiser_links-TOTAL_FORMS"])
+    data.update(
+        {
+            "co_organiser_links-TOTAL_FORMS": str(count + 1),
+            f"co_organiser_links-{count}-organiser": str(b.pk),
+            f"co_organiser_links-{count}-ORDER": str(count + 1),
+            f"co_organiser_links-{count}-id": "",
+            f"co_organiser_links-{count}-DELETE": "",
+        }
+    )
+    response = client.post(edit_url, data)
+    assert response.status_code == 200
+    errors = response.context["form"].formsets["co_organiser_links"].errors
+    assert "organiser" in errors[count]
+    named = training.get_latest_revision_as_object().co_organiser_links.all()
+    assert b.pk not in {link.organiser_id for link in named}
