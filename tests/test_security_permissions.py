@@ -7,6 +7,8 @@ through the admin's own URLs, as the probe did.
 Association A is the one the demo member administers, B another one; each test starts from a
 pending (never published) page waiting for an editor."""
 
+import json
+
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -16,7 +18,8 @@ from django.utils.text import slugify
 
 from wagtail.models import Page
 
-from associations.models import AssociationPage, Membership, Role
+from associations.models import AssociationPage, Invitation, Membership, Role
+from crisis.demo import start_demo_situation
 from lending.models import EquipmentIndexPage, EquipmentPage, SpaceIndexPage, SpacePage
 from tests.test_associations_moderation import admin_form_data, profile_data
 from tests.test_lending_member_listing import equipment_data, space_data
@@ -285,3 +288,146 @@ def test_member_cannot_name_another_association_as_a_co_organiser(client, people
     assert "organiser" in errors[count]
     named = training.get_latest_revision_as_object().co_organiser_links.all()
     assert b.pk not in {link.organiser_id for link in named}
+
+
+# The permission matrix of the admin ---------------------------------------------------------
+# Each case starts from a space of association A that one of A's admins listed and that waits
+# for an editor (never published). "Create in another's name" lists a space in the name of an
+# association the person does not belong to (B for A's people, A for everyone else).
+
+ROLES = ["anonymous", "member_a", "admin_a", "member_b", "editor"]
+A_AND_EDITORS = {"member_a", "admin_a", "editor"}
+ALLOWED = {
+    "view draft": A_AND_EDITORS,
+    "revisions": A_AND_EDITORS,
+    "history": A_AND_EDITORS,
+    "delete": A_AND_EDITORS,
+    "bulk delete": A_AND_EDITORS,
+    "move": A_AND_EDITORS,
+    "chooser search": A_AND_EDITORS,
+    "admin API": A_AND_EDITORS,
+    "create in another's name": {"editor"},
+}
+
+
+def to_login(response):
+    return response.status_code == 302 and response["Location"].startswith(
+        reverse("wagtailadmin_login")
+    )
+
+
+def shown(response, page):
+    """True when the admin answered with the page; otherwise it must have refused (or sent an
+    anonymous visitor to log in) without naming the page."""
+    if response.status_code == 200:
+        return True
+    assert refused(response) or to_login(response), (response.status_code, response.get("Location"))
+    assert page.title not in response.content.decode()
+    return False
+
+
+def gone(page):
+    return not Page.objects.filter(pk=page.pk).exists()
+
+
+def view_draft(client, page, **_):
+    return shown(client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk])), page)
+
+
+def revisions(client, page, **_):
+    revision = page.get_latest_revision()
+    urls = [
+        reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]),
+        reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "earliest", "latest"]),
+    ]
+    answers = {shown(client.get(url), page) for url in urls}
+    assert len(answers) == 1, "the same answer from both revision views"
+    return answers.pop()
+
+
+def history(client, page, **_):
+    return shown(client.get(reverse("wagtailadmin_pages:history", args=[page.pk])), page)
+
+
+def delete(client, page, **_):
+    client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    return gone(page)
+
+
+def bulk_delete(client, page, **_):
+    client.post(bulk_url("delete", page), {})
+    return gone(page)
+
+
+def move(client, page, **_):
+    return shown(client.get(reverse("wagtailadmin_pages:move", args=[page.pk])), page)
+
+
+def chooser_search(client, page, **_):
+    response = client.get(reverse("wagtailadmin_choose_page_search") + "?q=salainen")
+    return page.title in response.content.decode()
+
+
+def admin_api(client, page, **_):
+    response = client.get(f"/admin/api/main/pages/{page.pk}/")
+    if shown(response, page):
+        assert json.loads(response.content)["title"] == page.title
+        return True
+    return False
+
+
+def create_in_anothers_name(client, page, role, a, b):
+    other = b if role in ("member_a", "admin_a") else a
+    index = SpaceIndexPage.objects.get(locale__language_code="fi")
+    title = "Toisen yhdistyksen nimissä"
+    if role == "anonymous":
+        url = reverse("wagtailadmin_pages:add", args=["lending", "spacepage", index.pk])
+        assert to_login(client.post(url, admin_space_fields(other, title)))
+    else:
+        admin_create(client, SpacePage, index, **admin_space_fields(other, title))
+    return SpacePage.objects.filter(title=title, association=other).exists()
+
+
+ACTIONS = {
+    "view draft": view_draft,
+    "revisions": revisions,
+    "history": history,
+    "delete": delete,
+    "bulk delete": bulk_delete,
+    "move": move,
+    "chooser search": chooser_search,
+    "admin API": admin_api,
+    "create in another's name": create_in_anothers_name,
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", ALLOWED)
+def test_admin_permission_matrix(client, people, a, b, action, role):
+    page = pending_space(client, a, "Hattulan salainen askartelutila")
+    login(client, people[role])
+    allowed = ACTIONS[action](client, page, role=role, a=a, b=b)
+    assert allowed == (role in ALLOWED[action])
+
+
+# What held: the site's own self-service URLs ------------------------------------------------
+
+
+def test_self_service_urls_refuse_another_association(client, people, b, space_b):
+    situation = start_demo_situation(hours=2)
+    login(client, people["admin_a"])
+    pages = [
+        reverse("associations:manage", args=[b.pk]),
+        reverse("associations:edit", args=[b.pk]),
+        reverse("lending:member_listings", args=[b.pk]),
+        reverse("lending:member_new", args=[b.pk, "tila"]),
+        reverse("lending:member_edit", args=[space_b.pk]),
+        reverse("crisis:report", args=[situation.pk, b.pk]),
+    ]
+    for url in pages:
+        assert client.get(url).status_code in (403, 404), url
+    for url in [*pages, reverse("associations:invite", args=[b.pk])]:
+        data = {"title": "Kaapattu", "summary": "x", "email": "kaappaaja@example.fi"}
+        assert client.post(url, data).status_code in (403, 404), url
+    assert not Page.objects.filter(title="Kaapattu").exists()
+    assert not Invitation.objects.filter(email="kaappaaja@example.fi").exists()
