@@ -1,7 +1,8 @@
 """The directory in the Wagtail admin: the taxonomies as translatable snippets, memberships for
 editors. Which pages a member reaches is the page permission policy's answer
 (`permissions.AssociationPagePermissionPolicy`); the two Wagtail views that do not ask the
-policy (the page chooser and the bulk actions' page lookup) are pointed to it here."""
+policy (the page chooser, the bulk actions' page lookup and the explorer's own page) are
+pointed to it here."""
 
 from django.db.models import Q
 from django.http import Http404
@@ -15,7 +16,9 @@ from wagtail.admin.views.pages.bulk_actions import (
     PublishBulkAction,
     UnpublishBulkAction,
 )
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
@@ -75,6 +78,29 @@ def only_reachable_pages(pages, request):
         return pages
     explorable = policy_registry.get_by_type(Page).explorable_instances(request.user)
     return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+
+
+class ReachableExplorableIndexView(ExplorableIndexView):
+    """The explorer of one page answers 404 for a page the policy does not let the user explore
+    (Wagtail itself checks only that the page lies under the user's explorable root)."""
+
+    def get(self, request, parent_page_id=None):
+        explorable = self.permission_policy.explorable_instances(request.user)
+        if parent_page_id is not None and not explorable.filter(pk=parent_page_id).exists():
+            raise Http404
+        return super().get(request, parent_page_id)
+
+
+class ReachablePageViewSet(PageViewSet):
+    """Wagtail's page views for every page type, with the explorer above."""
+
+    index_view_class = ReachableExplorableIndexView
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # After Wagtail's own base page viewset (order -1), so this one serves every page type.
+    return ReachablePageViewSet()
 
 
 # Wagtail's page chooser lists every page by default (a link may point anywhere), so it is

@@ -151,6 +151,7 @@ def revision_urls(page):
         reverse("wagtailadmin_pages:history", args=[page.pk]),
         reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
         f"/admin/api/main/pages/{page.pk}/",
+        reverse("wagtailadmin_explore", args=[page.pk]),
     ]
 
 
