@@ -213,8 +213,12 @@ class AssociationPagePermissionPolicy(PagePermissionPolicy):
             return pages
         return pages.filter(path__in=self._reachable_paths(user))
 
+    def reaches(self, user, page):
+        """Whether `page` is within the user's reach at all (see `core.pages`)."""
+        return not self._is_narrowed(user) or page.path in self._reachable_paths(user)
+
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        if self._is_narrowed(user) and instance.path not in self._reachable_paths(user):
+        if not self.reaches(user, instance):
             return False
         return super().user_has_any_permission_for_instance(user, actions, instance)
 

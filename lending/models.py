@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from catalogue.fields import ChoiceListField
 from catalogue.regions import Municipality, sub_region_of
+from core.pages import PolicyPermissionsMixin
 
 from .admin_forms import LendablePageForm
 
@@ -141,7 +142,7 @@ class EquipmentIndexPage(Page):
 # What spaces and equipment share
 
 
-class LendablePage(RoutablePageMixin, Page):
+class LendablePage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     """Fields and routes common to spaces and equipment (abstract)."""
 
     association = models.ForeignKey(

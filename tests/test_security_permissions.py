@@ -211,6 +211,24 @@ def test_member_still_chooses_other_associations_published_pages(client, people,
     assert b.title in response.content.decode()
 
 
+def test_a_removed_member_loses_the_pages_they_created(client, people, a):
+    """Wagtail lets the creator (owner) of a page edit it, and delete it while unpublished,
+    wherever they may add pages; once their membership ends, the association's page is no
+    longer theirs."""
+    space = pending_space(client, a, "Hattulan kerhon varasto")
+    creator = space.owner
+    Membership.objects.filter(user=creator, association=a).delete()
+    login(client, creator)
+    for url in (
+        reverse("wagtailadmin_pages:edit", args=[space.pk]),
+        reverse("wagtailadmin_pages:view_draft", args=[space.pk]),
+        reverse("wagtailadmin_pages:delete", args=[space.pk]),
+    ):
+        assert refused(client.get(url)), url
+    client.post(reverse("wagtailadmin_pages:delete", args=[space.pk]))
+    assert Page.objects.filter(pk=space.pk).exists()
+
+
 # M7: content in another association's name --------------------------------------------------
 
 
