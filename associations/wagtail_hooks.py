@@ -1,8 +1,8 @@
 """The directory in the Wagtail admin: the taxonomies as translatable snippets, memberships for
 editors. Which pages a member reaches is the page permission policy's answer
-(`permissions.AssociationPagePermissionPolicy`); the two Wagtail views that do not ask the
-policy (the page chooser, the bulk actions' page lookup and the explorer's own page) are
-pointed to it here."""
+(`permissions.AssociationPagePermissionPolicy`); the few Wagtail views that do not ask the
+policy for everything they show (the page chooser, the bulk actions' page lookup and the
+explorer of a single page) are pointed to it here."""
 
 from django.db.models import Q
 from django.http import Http404
@@ -80,6 +80,11 @@ def only_reachable_pages(pages, request):
     return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
 
 
+# Wagtail's page chooser lists every page by default (a link may point anywhere), so it is
+# narrowed here to what the policy lets the user see: another association's drafts stay hidden.
+hooks.register("construct_page_chooser_queryset", only_reachable_pages)
+
+
 class ReachableExplorableIndexView(ExplorableIndexView):
     """The explorer of one page answers 404 for a page the policy does not let the user explore
     (Wagtail itself checks only that the page lies under the user's explorable root)."""
@@ -101,11 +106,6 @@ class ReachablePageViewSet(PageViewSet):
 def register_page_viewset():
     # After Wagtail's own base page viewset (order -1), so this one serves every page type.
     return ReachablePageViewSet()
-
-
-# Wagtail's page chooser lists every page by default (a link may point anywhere), so it is
-# narrowed here to what the policy lets the user see: another association's drafts stay hidden.
-hooks.register("construct_page_chooser_queryset", only_reachable_pages)
 
 
 class OnlyReachablePagesBulkAction:
