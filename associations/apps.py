@@ -10,7 +10,13 @@ class AssociationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
         from . import signals, trainings  # noqa: F401 - they register themselves
         from .member_pages import grant_on_new_index
+        from .permissions import AssociationPagePermissionPolicy
 
         post_save.connect(grant_on_new_index, dispatch_uid="associations.grant_on_new_index")
+        # Every admin view asks the page permission policy: the association rule lives there.
+        register_permission_policy(Page, AssociationPagePermissionPolicy(Page))

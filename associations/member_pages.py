@@ -1,8 +1,9 @@
 """Where the Members group may add and change pages in the Wagtail admin: only under the index
 pages that hold association content (the directory, the catalogue, spaces and equipment), not
-the whole tree. The admin hooks (`wagtail_hooks`) narrow that further to the member's own
-association. The data migration grants it on the index pages that exist; `grant_on_new_index`
-does it for an index page created later (a fresh install's demo, or an editor's new one)."""
+the whole tree. The page permission policy (`permissions.AssociationPagePermissionPolicy`)
+narrows that further to the member's own association. The data migration grants it on the
+index pages that exist; `grant_on_new_index` does it for an index page created later (a fresh
+install's demo, or an editor's new one)."""
 
 MEMBERS_GROUP = "Members"
 MEMBER_PAGE_PERMISSIONS = ("add_page", "change_page")

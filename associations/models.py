@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from catalogue.fields import ChoiceListField
 from catalogue.models import Language
 from catalogue.regions import Municipality, sub_region_of
+from core.pages import PolicyPermissionsMixin
 
 from .fields import URLListField
 from .querysets import AssociationPageQuerySet
@@ -133,7 +134,7 @@ class AssociationIndexPage(RoutablePageMixin, Page):
         return statistics_csv_view(self, request)
 
 
-class AssociationPage(Page):
+class AssociationPage(PolicyPermissionsMixin, Page):
     """An association's profile. Its own members write it through the front-end forms (or the
     admin); every change is approved by an editor. It appears in the directory, the statistics
     and, as organiser or owner, on the association's trainings, spaces and equipment."""

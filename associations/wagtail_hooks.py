@@ -1,17 +1,31 @@
 """The directory in the Wagtail admin: the taxonomies as translatable snippets, memberships for
-editors, and the scoping that keeps members to their own association's pages."""
+editors. Which pages a member reaches is the page permission policy's answer
+(`permissions.AssociationPagePermissionPolicy`); the few Wagtail views that do not ask the
+policy for everything they show (the page chooser, the bulk actions' page lookup and the
+explorer of a single page) are pointed to it here."""
 
-from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.pages.bulk_actions import (
+    DeleteBulkAction,
+    MoveBulkAction,
+    PublishBulkAction,
+    UnpublishBulkAction,
+)
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, Membership
-from .permissions import association_of, can_edit, is_editor
+from .permissions import is_editor
 
 
 class FieldOfActivityViewSet(SnippetViewSet):
@@ -49,28 +63,6 @@ def register_membership_viewset():
     return MembershipViewSet("memberships")
 
 
-def _deny_other_association(request, page, *args):
-    """Members edit only their association's pages: the Members group's page permissions cover
-    the index pages of association content (`member_pages`), so that is narrowed here to the
-    pages of the member's own association; the index pages themselves stay with editors."""
-    if is_editor(request.user):
-        return None
-    if association_of(page) is None or not can_edit(request.user, page):
-        raise PermissionDenied
-    return None
-
-
-for hook_name in (
-    "before_edit_page",
-    "before_delete_page",
-    "before_copy_page",
-    "before_move_page",
-    "before_unpublish_page",
-    "before_convert_alias_page",
-):
-    hooks.register(hook_name, _deny_other_association)
-
-
 @hooks.register("before_create_page")
 def send_new_associations_to_the_form(request, parent_page, page_class):
     # Volunteers list a new association through the plain form, which also makes them its admin.
@@ -79,18 +71,84 @@ def send_new_associations_to_the_form(request, parent_page, page_class):
     return None
 
 
-@hooks.register("construct_explorer_page_queryset")
-def hide_other_associations(parent_page, pages, request):
+def only_reachable_pages(pages, request):
+    """Pages of `pages` a non-editor may see in the admin: published ones, and those the page
+    permission policy lets them explore (their association's drafts and the pages above)."""
     if is_editor(request.user):
         return pages
-    from .permissions import associations_of
+    explorable = policy_registry.get_by_type(Page).explorable_instances(request.user)
+    return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
 
-    own_keys = list(associations_of(request.user).values_list("translation_key", flat=True))
-    return pages.exclude(
-        content_type__model="associationpage",
-        content_type__app_label="associations",
-    ) | pages.filter(
-        content_type__model="associationpage",
-        content_type__app_label="associations",
-        translation_key__in=own_keys,
-    )
+
+# Wagtail's page chooser lists every page by default (a link may point anywhere), so it is
+# narrowed here to what the policy lets the user see: another association's drafts stay hidden.
+hooks.register("construct_page_chooser_queryset", only_reachable_pages)
+
+
+class ReachableExplorableIndexView(ExplorableIndexView):
+    """The explorer of one page answers 404 for a page the policy does not let the user explore
+    (Wagtail itself checks only that the page lies under the user's explorable root)."""
+
+    def get(self, request, parent_page_id=None):
+        explorable = self.permission_policy.explorable_instances(request.user)
+        if parent_page_id is not None and not explorable.filter(pk=parent_page_id).exists():
+            raise Http404
+        return super().get(request, parent_page_id)
+
+
+class ReachablePageViewSet(PageViewSet):
+    """Wagtail's page views for every page type, with the explorer above."""
+
+    index_view_class = ReachableExplorableIndexView
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # After Wagtail's own base page viewset (order -1), so this one serves every page type.
+    return ReachablePageViewSet()
+
+
+class OnlyReachablePagesBulkAction:
+    """Wagtail's page bulk actions look pages up by id alone, and their confirmation page names
+    the pages the user may not act on. Those the user may not see at all are left out, and a
+    request for nothing but such pages answers 404, as for a page that does not exist."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        hidden = extra.get("items_with_no_access", [])
+        if hidden and not is_editor(self.request.user):
+            explorable = policy_registry.get_by_type(Page).explorable_instances(self.request.user)
+            visible = set(
+                explorable.filter(pk__in=[page.pk for page in hidden]).values_list("pk", flat=True)
+            )
+            hidden = [page for page in hidden if page.pk in visible]
+            if not objects and not hidden:
+                raise Http404
+            extra = {**extra, "items_with_no_access": hidden}
+        return objects, extra
+
+
+class DeletePagesBulkAction(OnlyReachablePagesBulkAction, DeleteBulkAction):
+    pass
+
+
+class MovePagesBulkAction(OnlyReachablePagesBulkAction, MoveBulkAction):
+    pass
+
+
+class PublishPagesBulkAction(OnlyReachablePagesBulkAction, PublishBulkAction):
+    pass
+
+
+class UnpublishPagesBulkAction(OnlyReachablePagesBulkAction, UnpublishBulkAction):
+    pass
+
+
+for bulk_action in (
+    DeletePagesBulkAction,
+    MovePagesBulkAction,
+    PublishPagesBulkAction,
+    UnpublishPagesBulkAction,
+):
+    # After Wagtail's own (order 1): the same action type, so these replace them.
+    hooks.register("register_bulk_action", bulk_action, order=1)

@@ -68,21 +68,21 @@ class RegistrationForm(forms.Form):
 
 
 class TrainingPageForm(WagtailAdminPageForm):
-    """The admin form of a training: a member (not an editor) may only name one of their own
-    associations as the organiser, so a member adds trainings only for their association."""
+    """The admin form of a training: a member (not an editor) names one of their own
+    associations as the organiser, so a member adds trainings only for their association, and
+    adds as co-organisers only associations they belong to (the co-organisers an editor named
+    stay)."""
 
     def clean(self):
-        from associations.permissions import is_editor, role_in
+        # Imported here: associations' models import this app's models, which import this form.
+        from associations.permissions import is_editor, may_name
 
         cleaned_data = super().clean()
-        organiser = cleaned_data.get("organiser")
         user = self.for_user
-        if (
-            organiser is not None
-            and user is not None
-            and not is_editor(user)
-            and role_in(user, organiser) is None
-        ):
+        if user is None or is_editor(user):
+            return cleaned_data
+        organiser = cleaned_data.get("organiser")
+        if organiser is None or not may_name(user, organiser):
             self.add_error(
                 "organiser",
                 _(
@@ -90,4 +90,17 @@ class TrainingPageForm(WagtailAdminPageForm):
                     "associations they belong to."
                 ),
             )
+        co_organisers = self.formsets.get("co_organiser_links")
+        for form in co_organisers.forms if co_organisers else ():
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            named = form.cleaned_data.get("organiser")
+            if "organiser" in form.changed_data and named and not may_name(user, named):
+                form.add_error(
+                    "organiser",
+                    _(
+                        "Members name as co-organisers only associations they belong to; "
+                        "ask an editor to add another association."
+                    ),
+                )
         return cleaned_data

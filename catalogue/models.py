@@ -30,6 +30,7 @@ from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.pages import PolicyPermissionsMixin
 from home.blocks import BodyBlock
 
 from .fields import ChoiceListField
@@ -163,7 +164,7 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         return archive_view(self, request)
 
 
-class TrainingPage(RoutablePageMixin, Page):
+class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     """A training, course, webinar, networking event, seminar or forum. Editors (and later
     member associations) write it; it appears in the catalogue, the home page highlights and
     the calendar feeds, one row per occurrence in `Occurrence`."""

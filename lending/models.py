@@ -28,7 +28,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from catalogue.fields import ChoiceListField
 from catalogue.regions import Municipality, sub_region_of
+from core.pages import PolicyPermissionsMixin
 from core.text import single_line
+
+from .admin_forms import LendablePageForm
 
 # ---------------------------------------------------------------------------------------------
 # Choices
@@ -140,7 +143,7 @@ class EquipmentIndexPage(Page):
 # What spaces and equipment share
 
 
-class LendablePage(RoutablePageMixin, Page):
+class LendablePage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     """Fields and routes common to spaces and equipment (abstract)."""
 
     association = models.ForeignKey(
@@ -221,6 +224,7 @@ class LendablePage(RoutablePageMixin, Page):
         SynchronizedField("photos"),
     ]
     subpage_types = []
+    base_form_class = LendablePageForm
 
     class Meta:
         abstract = True
