@@ -1,8 +1,8 @@
 """The directory in the Wagtail admin: the taxonomies as translatable snippets, memberships for
 editors. Which pages a member reaches is the page permission policy's answer
 (`permissions.AssociationPagePermissionPolicy`); the few Wagtail views that do not ask the
-policy for everything they show (the page chooser, the bulk actions' page lookup and the
-explorer of a single page) are pointed to it here."""
+policy for everything they show (the page chooser and its "chosen" step, the bulk actions'
+page lookup and the explorer of a single page) are pointed to it here."""
 
 from django.db.models import Q
 from django.http import Http404
@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.chooser import ChosenMultipleView
 from wagtail.admin.views.pages.bulk_actions import (
     DeleteBulkAction,
     MoveBulkAction,
@@ -83,6 +84,19 @@ def only_reachable_pages(pages, request):
 # Wagtail's page chooser lists every page by default (a link may point anywhere), so it is
 # narrowed here to what the policy lets the user see: another association's drafts stay hidden.
 hooks.register("construct_page_chooser_queryset", only_reachable_pages)
+
+
+class ReachableChosenMultipleView(ChosenMultipleView):
+    """The chooser's "chosen" step answers with the admin titles of the ids it is given, and
+    Wagtail does not pass it through the chooser hook: ids of pages the user may not see are
+    dropped (routed in the project's URLs, before Wagtail's own)."""
+
+    def get(self, request):
+        ids = [value for value in request.GET.getlist("id") if value.isdigit()]
+        reachable = only_reachable_pages(Page.objects.filter(pk__in=ids), request)
+        request.GET = request.GET.copy()
+        request.GET.setlist("id", [str(pk) for pk in reachable.values_list("pk", flat=True)])
+        return super().get(request)
 
 
 class ReachableExplorableIndexView(ExplorableIndexView):

@@ -5,9 +5,11 @@ from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from associations.wagtail_hooks import ReachableChosenMultipleView
 from home import views as home_views
 from home.sitemaps import LocalisedSitemap
 from meidanhame.media import serve_media
@@ -19,6 +21,12 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalisedSitemap}}, name="sitemap"),
+    # Before Wagtail's own route: this step of the page chooser does not ask the permission policy.
+    path(
+        "admin/choose-page/chosen-multiple/",
+        require_admin_access(ReachableChosenMultipleView.as_view()),
+        name="wagtailadmin_choose_page_chosen_multiple",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -324,6 +324,7 @@ ALLOWED = {
     "bulk delete": A_AND_EDITORS,
     "move": A_AND_EDITORS,
     "chooser search": A_AND_EDITORS,
+    "chooser chosen": A_AND_EDITORS,
     "admin API": A_AND_EDITORS,
     "create in another's name": {"editor"},
 }
@@ -387,6 +388,14 @@ def chooser_search(client, page, **_):
     return page.title in response.content.decode()
 
 
+def chooser_chosen(client, page, **_):
+    url = reverse("wagtailadmin_choose_page_chosen_multiple") + f"?id={page.pk}"
+    response = client.get(url)
+    if to_login(response):
+        return False
+    return page.title in response.content.decode()
+
+
 def admin_api(client, page, **_):
     response = client.get(f"/admin/api/main/pages/{page.pk}/")
     if shown(response, page):
@@ -415,6 +424,7 @@ ACTIONS = {
     "bulk delete": bulk_delete,
     "move": move,
     "chooser search": chooser_search,
+    "chooser chosen": chooser_chosen,
     "admin API": admin_api,
     "create in another's name": create_in_anothers_name,
 }
