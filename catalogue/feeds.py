@@ -78,12 +78,13 @@ def _description(page, url, note=""):
 
 
 def _when(start, end, all_day):
+    """DTSTART and DTEND of a session. An all-day session's `end` is its last day (inclusive,
+    as editors enter it and `occurrences.plan` reads it); DTEND;VALUE=DATE is exclusive
+    (RFC 5545 §3.6.1), so it is the day after: 15.–16.1. ends on 17.1."""
     if all_day:
         first = timezone.localtime(start, ZONE).date()
         last = timezone.localtime(end, ZONE).date()
-        if last <= first:
-            last = first + datetime.timedelta(days=1)
-        return first, last
+        return first, max(last, first) + datetime.timedelta(days=1)
     return timezone.localtime(start, ZONE), timezone.localtime(end, ZONE)
 
 

@@ -113,7 +113,16 @@ def plan(page, window_start, window_end):
             status = EventStatus.CANCELLED
         elif session.status == SessionStatus.MOVED:
             status = EventStatus.RESCHEDULED
-            if session.new_start:
+            if session.new_start and session.all_day:
+                # Whole days, like the original ones: the new last day is inclusive too.
+                first = timezone.localtime(session.new_start).date()
+                if session.new_end:
+                    last = max(timezone.localtime(session.new_end).date(), first)
+                    after = last + datetime.timedelta(days=1)
+                else:
+                    after = first + datetime.timedelta(days=(end - start).days)
+                start, end = _day_start(first), _day_start(after)
+            elif session.new_start:
                 length = end - start
                 start = session.new_start
                 end = session.new_end or session.new_start + length
