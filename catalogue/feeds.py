@@ -214,7 +214,7 @@ def _matching_training_ids(locale, filters, now):
     window_start, window_end = window(now)
     occurrences = Occurrence.objects.in_locale(locale).between(window_start, window_end)
     if filters is not None:
-        occurrences = filters.apply(occurrences)
+        occurrences = feed_filters(filters).apply(occurrences)
     return occurrences.values("training_id")
 
 
@@ -238,10 +238,15 @@ logger = logging.getLogger("catalogue.feeds")
 
 # Each training's VEVENT blocks are cached by revision; they never go stale, only unused.
 BLOCK_TIMEOUT = 7 * 24 * 60 * 60
-FEED_PARAMS = ("q", "when", "from", "to", "free", "open") + MULTI_PARAMS
-# Parameters of the HTML page that choose how results are shown, not which: a feed accepts and
-# ignores them, so a catalogue URL copied as it is still gives its feed.
-PAGE_ONLY_PARAMS = ("view", "month", "page")
+FEED_PARAMS = ("q", "free", "open") + MULTI_PARAMS
+# Parameters of the HTML page that a feed accepts and ignores, so that a catalogue URL copied
+# as it is still gives its feed: how results are shown (view, month, page) and which dates
+# (when, from, to). A subscription is a standing view that a calendar program browses by date
+# itself: cut to "this month" or 1.–31.1. it would lose next month's sessions, or keep a name
+# that no longer says what it holds. So dates only narrow the page; the feed of a filtered
+# page has the same trainings over the whole feed window, and its name and URL say nothing
+# about dates.
+PAGE_ONLY_PARAMS = ("view", "month", "page", "when", "from", "to")
 # Google Calendar refuses subscription URLs of 256 characters or more.
 MAX_FEED_URL_LENGTH = 255
 
@@ -254,17 +259,11 @@ def unknown_parameters(query):
 
 
 def canonical_query(filters):
-    """The filters as a sorted query string: one spelling per selection, for cache keys and
-    saved short URLs. Page-only parameters (view, month, page) are left out."""
+    """The feed's filters as a sorted query string: one spelling per selection, for cache keys
+    and saved short URLs. Page-only parameters (dates, view, month, page) are left out."""
     pairs = []
     if filters.q:
         pairs.append(("q", filters.q))
-    if filters.when:
-        pairs.append(("when", filters.when))
-    if filters.date_from:
-        pairs.append(("from", filters.date_from.isoformat()))
-    if filters.date_to:
-        pairs.append(("to", filters.date_to.isoformat()))
     for name, values in (
         ("theme", filters.themes),
         ("kind", filters.kinds),
@@ -282,22 +281,14 @@ def canonical_query(filters):
     return urlencode(sorted(pairs))
 
 
-def within_window(filters, now=None):
-    """A copy of `filters` whose dates lie inside the feed window (30 days back, 18 months
-    ahead): relative spans become dates and huge ranges are clamped, never refused."""
-    from .occurrences import window
-
-    window_start, window_end = window(now)
-    first_allowed = timezone.localtime(window_start, ZONE).date()
-    last_allowed = timezone.localtime(window_end, ZONE).date()
-    first, last = filters.date_range(timezone.localtime(now or timezone.now(), ZONE).date())
-    first = max(first or first_allowed, first_allowed)
-    last = min(last or last_allowed, last_allowed)
-    return dataclasses.replace(filters, when="", date_from=first, date_to=last, problems=[])
+def feed_filters(filters):
+    """`filters` as a feed applies them: without the page-only dates (see PAGE_ONLY_PARAMS)."""
+    return dataclasses.replace(filters, when="", date_from=None, date_to=None, problems=[])
 
 
 def feed_title(filters, themes, organisers):
-    """ "Meidän Häme – trainings: Digital skills, Riihimäki" in the active language.
+    """ "Meidän Häme – trainings: Digital skills, Riihimäki" in the active language; dates are
+    page-only and not named (see PAGE_ONLY_PARAMS).
 
     `themes` and `organisers` map slugs to objects with a name (as `catalogue.views.taxonomy`
     gives them)."""
@@ -315,12 +306,6 @@ def feed_title(filters, themes, organisers):
         parts.append(_("free of charge"))
     if filters.open_to_others:
         parts.append(_("open to other associations"))
-    first, last = filters.date_range()
-    if first or last:
-        parts.append(
-            f"{first.strftime('%-d.%-m.%Y') if first else ''}–"
-            f"{last.strftime('%-d.%-m.%Y') if last else ''}"
-        )
     if not parts:
         return _("Meidän Häme – trainings")
     # " · " rather than commas: a comma is escaped in calendar text, and not every client shows
@@ -562,8 +547,9 @@ def training_blocks(pks, language, request=None):
 
 
 def catalogue_calendar(locale, filters, meta, *, names_key="", now=None, request=None):
-    """The bytes of a catalogue feed: the trainings of `locale` that match `filters` (already
-    inside the window, see `within_window`), each as its cached per-revision VEVENT blocks.
+    """The bytes of a catalogue feed: the trainings of `locale` with an occurrence in the feed
+    window that matches `filters` (see `feed_filters`), each as its cached per-revision VEVENT
+    blocks.
 
     A feed built after a publish rebuilds only the blocks of the changed training: the others
     are one `get_many` away. Trainings are written in a stable order (by id), so unchanged

@@ -3,11 +3,14 @@ readers see them (icalendar + recurring-ical-events, and the plain text a progra
 STATUS or RECURRENCE-ID shows), after the editors' everyday changes."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import recurring_ical_events
+
+from django.utils import timezone
 
 from catalogue.factories import local, make_training, republish
 from catalogue.models import Session, TrainingPage
@@ -84,3 +87,37 @@ def test_moved_all_day_session_keeps_its_days_in_the_table_and_the_file(client):
         moved_to,
         moved_to + datetime.timedelta(days=2),
     )
+
+
+# 2. Date filters narrow the page, not the subscription --------------------------------------
+
+ALTERNATE = re.compile(
+    r'<link rel="alternate" type="text/calendar" title="([^"]*)" href="([^"]+)">'
+)
+
+
+@pytest.mark.parametrize(
+    "dates", ["when=month", "when=today", "from=2027-01-01&to=2027-01-31", "from=2026-12-01"]
+)
+def test_a_dated_page_offers_the_undated_subscription_of_its_other_filters(client, dates):
+    html = client.get(f"/en/koulutukset/?theme=talous&{dates}").content.decode()
+    title, href = ALTERNATE.search(html).groups()
+
+    assert href.endswith("/en/calendar/trainings.ics?theme=talous")
+    assert title == "Meidän Häme – trainings: Finances and accounting"
+    assert f'id="catalogue-subscribe-url" value="{href}"' in html
+    assert "the dates chosen above narrow only this page" in html
+    undated = client.get("/en/koulutukset/?theme=talous").content.decode()
+    assert "the dates chosen above narrow only this page" not in undated
+
+
+def test_a_feed_url_with_dates_holds_every_date_of_the_window(client):
+    """A subscriber of an old dated URL keeps next month's sessions instead of losing them."""
+    whole = client.get("/fi/calendar/trainings.ics").content
+    month = client.get("/fi/calendar/trainings.ics?when=month").content
+    start = timezone.now()
+    end = start + datetime.timedelta(days=365)
+
+    assert month == whole
+    later = expand(month, start + datetime.timedelta(days=62), end)
+    assert len(later) > 20

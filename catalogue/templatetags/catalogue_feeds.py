@@ -8,6 +8,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -16,20 +17,30 @@ UTC_FORMAT = "%Y%m%dT%H%M%SZ"
 
 @register.simple_tag(takes_context=True)
 def catalogue_feed(context):
-    """{url, title} of the feed that matches the catalogue's current filters, or None when the
-    page has no parsed filters. `url` is the short saved URL when the long one is too long."""
-    from ..feeds import canonical_query, feed_title
+    """{url, title, note} of the feed that matches the catalogue's current filters, or None
+    when the page has no parsed filters. `url` is the short saved URL when the long one is too
+    long; `note` says that the page's dates do not narrow the subscription (they are
+    page-only, see `catalogue.feeds.PAGE_ONLY_PARAMS`)."""
+    from ..feeds import canonical_query, feed_filters, feed_title
     from ..ics_views import preferred_feed_url
 
     filters = context.get("filters")
     if filters is None:
         return None
     language = context.get("LANGUAGE_CODE") or context["request"].LANGUAGE_CODE
+    dated = filters.date_range() != (None, None)
+    filters = feed_filters(filters)
     return {
         "url": preferred_feed_url(language, canonical_query(filters)),
         "title": feed_title(
             filters, context.get("theme_names", {}), context.get("organiser_names", {})
         ),
+        "note": _(
+            "The subscription has every date from 30 days ago to 18 months ahead: the dates "
+            "chosen above narrow only this page."
+        )
+        if dated
+        else "",
     }
 
 
