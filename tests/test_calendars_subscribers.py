@@ -13,7 +13,7 @@ import recurring_ical_events
 from django.utils import timezone
 
 from catalogue.factories import local, make_training, republish
-from catalogue.models import Session, TrainingPage
+from catalogue.models import ScheduleException, Session, TrainingPage
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGUAGES = ("fi", "sv", "en")
@@ -121,3 +121,209 @@ def test_a_feed_url_with_dates_holds_every_date_of_the_window(client):
     assert month == whole
     later = expand(month, start + datetime.timedelta(days=62), end)
     assert len(later) > 20
+
+
+# 3. A Finnish-only publish reaches every language -------------------------------------------
+
+
+def _instant(value):
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC)
+    return value
+
+
+def occurrences_by_uid(body, start, end):
+    """{UID: sorted (start, end, STATUS, SEQUENCE) of every occurrence} as a client expands
+    them (recurring-ical-events), texts left out: they are in each feed's own language."""
+    found = {}
+    for event in expand(body, start, end):
+        found.setdefault(str(event["UID"]), []).append(
+            (
+                _instant(event["DTSTART"].dt),
+                _instant(event["DTEND"].dt) if "DTEND" in event else None,
+                str(event.get("STATUS", "")),
+                int(event.get("SEQUENCE", 0)),
+            )
+        )
+    return {uid: sorted(rows, key=repr) for uid, rows in found.items()}
+
+
+def finnish(slug):
+    return TrainingPage.objects.get(slug=slug, locale__language_code="fi")
+
+
+def publish_finnish(slug, edit, capture):
+    """What an editor does in the admin: edit the Finnish page and publish it, and nothing else."""
+    page = finnish(slug).get_latest_revision_as_object()
+    edit(page)
+    with capture(execute=True):
+        page.save_revision().publish()
+
+
+def test_every_language_feed_has_the_new_schedule_after_a_finnish_only_publish(
+    client, django_capture_on_commit_callbacks
+):
+    group = finnish("vertaistukiryhma-forssa")
+    third = (
+        group.occurrences.filter(from_rule=True, status="scheduled", start__gt=timezone.now())
+        .order_by("start")[2]
+        .local_start.date()
+    )
+
+    def move_and_cancel_group(page):
+        page.series_start_time = datetime.time(18, 30)
+        page.exceptions = [
+            *page.exceptions.all(),
+            ScheduleException(date=third, action="cancelled", reason="Sali on varattu."),
+        ]
+
+    def move_and_cancel_sessions(page):
+        first, second, *rest = page.sessions.all()
+        first.start += datetime.timedelta(hours=1)
+        first.end += datetime.timedelta(hours=1)
+        second.status, second.reason = "cancelled", "Kouluttaja sairastui."
+        page.sessions = [first, second, *rest]
+
+    publish_finnish(
+        "vertaistukiryhma-forssa", move_and_cancel_group, django_capture_on_commit_callbacks
+    )
+    publish_finnish(
+        "hallituksen-perehdytys", move_and_cancel_sessions, django_capture_on_commit_callbacks
+    )
+
+    start = timezone.now() - datetime.timedelta(days=1)
+    end = timezone.now() + datetime.timedelta(days=500)
+    read = {
+        code: occurrences_by_uid(client.get(f"/{code}/calendar/trainings.ics").content, start, end)
+        for code in LANGUAGES
+    }
+    assert len(read["fi"]) > 40
+    assert read["fi"] == read["sv"] == read["en"]
+    series = read["sv"][f"{group.uid}@meidanhame.fi"]
+    assert {row[0].astimezone(HELSINKI).time() for row in series if row[2] != "CANCELLED"} >= {
+        datetime.time(18, 30)
+    }
+    cancelled = [row for row in series if row[2] == "CANCELLED"]
+    assert [row[0].astimezone(HELSINKI).date() for row in cancelled] == [third]
+    swedish = TrainingPage.objects.get(slug=group.slug, locale__language_code="sv")
+    assert swedish.occurrences.filter(start__gt=timezone.now(), status="cancelled").count() == 1
+
+
+def versions(slug):
+    return {
+        code: TrainingPage.objects.get(slug=slug, locale__language_code=code) for code in LANGUAGES
+    }
+
+
+def first_session_start(page):
+    return page.sessions.order_by("sort_order").first().start
+
+
+def test_a_sequence_number_never_stands_for_two_schedules(django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    slug = "hallituksen-perehdytys"
+    before = versions(slug)
+    planned = first_session_start(before["fi"])
+    hour = datetime.timedelta(hours=1)
+
+    def later(page, by=hour):
+        first, *rest = page.sessions.all()
+        first.start += by
+        first.end += by
+        page.sessions = [first, *rest]
+
+    publish_finnish(slug, later, capture)
+    after = versions(slug)
+    assert {page.sequence for page in after.values()} == {before["fi"].sequence + 1}
+    assert {first_session_start(page) for page in after.values()} == {planned + hour}
+
+    # A Swedish version published with a schedule of its own (as a hand-made translation can
+    # be) gets a number of its own; the others keep theirs.
+    swedish = after["sv"].get_latest_revision_as_object()
+    later(swedish, by=2 * hour)
+    with capture(execute=True):
+        swedish.save_revision().publish()
+    mixed = versions(slug)
+    assert mixed["sv"].sequence > mixed["fi"].sequence == mixed["en"].sequence
+
+    # The next Finnish publish (a typo fixed) brings its schedule back to Swedish, with a number
+    # higher than any the Swedish subscribers saw.
+    publish_finnish(slug, lambda page: setattr(page, "title", page.title + "."), capture)
+    final = versions(slug)
+    assert {first_session_start(page) for page in final.values()} == {planned + hour}
+    assert len({page.sequence for page in final.values()}) == 1
+    assert final["sv"].sequence > mixed["sv"].sequence
+
+
+def test_translated_texts_stay_and_drafts_get_the_new_schedule(django_capture_on_commit_callbacks):
+    slug = "hallituksen-perehdytys"
+    before = versions(slug)
+    swedish_titles = list(
+        before["sv"].sessions.order_by("sort_order").values_list("title", flat=True)
+    )
+    draft = before["en"].get_latest_revision_as_object()
+    draft.summary = "An English draft not yet published."
+    draft.save_revision()
+
+    def cancel_first(page):
+        first, *rest = page.sessions.all()
+        first.status, first.reason = "cancelled", "Kouluttaja sairastui."
+        page.sessions = [first, *rest]
+
+    publish_finnish(slug, cancel_first, django_capture_on_commit_callbacks)
+    after = versions(slug)
+
+    swedish = after["sv"]
+    assert list(swedish.sessions.order_by("sort_order").values_list("title", flat=True)) == (
+        swedish_titles
+    )
+    assert swedish.sessions.order_by("sort_order").first().status == "cancelled"
+    english = after["en"]
+    assert english.live and english.sessions.order_by("sort_order").first().status == "cancelled"
+    assert english.has_unpublished_changes  # the draft is still waiting, with the new facts
+    waiting = english.get_latest_revision_as_object()
+    assert waiting.summary == "An English draft not yet published."
+    assert waiting.sessions.all()[0].status == "cancelled"
+
+
+def test_saving_a_translation_later_keeps_the_new_schedule(django_capture_on_commit_callbacks):
+    """wagtail-localize writes a translation from its copy of the source: the publish updates
+    that copy, so a translator's save does not bring the old times back."""
+    from wagtail_localize.models import Translation
+
+    slug = "hallituksen-perehdytys"
+    hour = datetime.timedelta(hours=1)
+
+    def later(page):
+        first, *rest = page.sessions.all()
+        first.start += hour
+        first.end += hour
+        page.sessions = [first, *rest]
+
+    publish_finnish(slug, later, django_capture_on_commit_callbacks)
+    moved = first_session_start(finnish(slug))
+    translation = Translation.objects.get(
+        source__object_id=finnish(slug).translation_key, target_locale__language_code="sv"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+
+    assert first_session_start(versions(slug)["sv"]) == moved
+
+
+def test_translators_cannot_override_the_shared_facts():
+    """The place is a fact: wagtail-localize offers no per-language override of it, while
+    texts such as the venue's name stay translatable."""
+    from wagtail_localize.models import OverridableSegment, StringSegment, TranslationSource
+
+    source = TranslationSource.objects.get(object_id=finnish("somekoulu").translation_key)
+    source.update_from_db()
+    overridable = set(
+        OverridableSegment.objects.filter(source=source).values_list("context__path", flat=True)
+    )
+    translatable = set(
+        StringSegment.objects.filter(source=source).values_list("context__path", flat=True)
+    )
+
+    assert not overridable & {"street_address", "postal_code", "remote_platform", "join_link"}
+    assert "summary" in translatable
