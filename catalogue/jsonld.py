@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import _json_script_escapes
 
@@ -25,6 +26,12 @@ SCHEMA_LANGUAGE = {Language.PLAIN_FINNISH: "fi"}
 
 def _iso(value):
     return timezone.localtime(value).isoformat()
+
+
+def absolute(url):
+    """A media URL as an address of the site (BASE_URL, like page.full_url), unless the
+    storage already gives an absolute one."""
+    return url if "://" in url else settings.BASE_URL + url
 
 
 def training_json_ld(page, request, *, occurrences, organiser, places=None):
@@ -103,7 +110,7 @@ def training_json_ld(page, request, *, occurrences, organiser, places=None):
         offers.append({**offer, "price": f"{page.member_price:.2f}", "name": "member"})
     data["offers"] = offers if len(offers) > 1 else offer
     if page.image_id:
-        data["image"] = request.build_absolute_uri(page.image.get_rendition("width-1200").url)
+        data["image"] = absolute(page.image.get_rendition("width-1200").url)
     return data
 
 

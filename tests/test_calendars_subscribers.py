@@ -3,6 +3,7 @@ readers see them (icalendar + recurring-ical-events, and the plain text a progra
 STATUS or RECURRENCE-ID shows), after the editors' everyday changes."""
 
 import datetime
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -327,3 +328,57 @@ def test_translators_cannot_override_the_shared_facts():
 
     assert not overridable & {"street_address", "postal_code", "remote_platform", "join_link"}
     assert "summary" in translatable
+
+
+# 4. BASE_URL is every canonical address -----------------------------------------------------
+
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def urls_in(data):
+    """Every `url` and `@id` value in a JSON-LD document, at any depth."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("url", "@id") and isinstance(value, str):
+                yield value
+            else:
+                yield from urls_in(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from urls_in(item)
+
+
+def test_base_url_gives_the_sitemap_and_json_ld_their_addresses(client):
+    from django.core.checks import run_checks
+    from django.core.management.sql import emit_post_migrate_signal
+    from django.test import override_settings
+
+    from associations.models import AssociationPage
+    from funding.models import FundingOpportunityPage
+    from lending.models import EquipmentPage, SpacePage
+
+    base = "https://example.fi"
+    with override_settings(BASE_URL=base):
+        assert "core.W001" in {message.id for message in run_checks()}
+        emit_post_migrate_signal(verbosity=0, interactive=False, db="default")  # as `migrate`
+        assert "core.W001" not in {message.id for message in run_checks()}
+
+        locations = re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").content.decode())
+        assert len(locations) > 100
+        assert all(location.startswith(f"{base}/") for location in locations)
+        assert f"Sitemap: {base}/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+        pages = [
+            finnish("jarjestofoorumi"),
+            TrainingPage.objects.get(slug="somekoulu", locale__language_code="sv"),
+            FundingOpportunityPage.objects.live().first(),
+            AssociationPage.objects.live().filter(locale__language_code="en").first(),
+            SpacePage.objects.live().first(),
+            EquipmentPage.objects.live().first(),
+        ]
+        for page in pages:
+            html = client.get(page.url).content.decode()
+            (document,) = [json.loads(text) for text in JSON_LD.findall(html)]
+            assert document["url"] == f"{base}{page.url}"
+            for url in urls_in(document):
+                assert not re.match(r"https?://(localhost|127\.0\.0\.1|testserver)\b", url), url
