@@ -35,7 +35,10 @@ def absolute(url):
 
 
 def training_json_ld(page, request, *, occurrences, organiser, places=None):
-    """A dict for <script type="application/ld+json">, from what the page already loaded."""
+    """A dict for <script type="application/ld+json">, from what the page already loaded.
+
+    `occurrences` are the coming ones, or the last one of a training that is over; the first
+    that is not cancelled gives startDate and endDate."""
     url = page.get_full_url(request)
     first = next(
         (o for o in occurrences if not o.is_cancelled), occurrences[0] if occurrences else None
@@ -62,7 +65,9 @@ def training_json_ld(page, request, *, occurrences, organiser, places=None):
         if organiser.website:
             data["organizer"]["sameAs"] = organiser.website
     if first is not None:
-        data["startDate"] = first.start.date().isoformat() if first.all_day else _iso(first.start)
+        data["startDate"] = (
+            first.local_start.date().isoformat() if first.all_day else _iso(first.start)
+        )
         data["endDate"] = first.last_day.isoformat() if first.all_day else _iso(first.end)
         if first.status == EventStatus.RESCHEDULED and page.status == EventStatus.SCHEDULED:
             data["eventStatus"] = SCHEMA_STATUS[EventStatus.RESCHEDULED]

@@ -382,3 +382,40 @@ def test_base_url_gives_the_sitemap_and_json_ld_their_addresses(client):
             assert document["url"] == f"{base}{page.url}"
             for url in urls_in(document):
                 assert not re.match(r"https?://(localhost|127\.0\.0\.1|testserver)\b", url), url
+
+
+# 5. Past trainings keep their dates in JSON-LD ----------------------------------------------
+
+
+def json_ld_of(client, page):
+    (text,) = JSON_LD.findall(client.get(page.url).content.decode())
+    return json.loads(text)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_past_trainings_keep_their_start_and_end_in_json_ld(client, code):
+    past = TrainingPage.objects.live().filter(
+        slug__startswith="menneet-", locale__language_code=code
+    )
+    assert past.count() == 7
+    for page in past:
+        last = page.occurrences.exclude(status="cancelled").order_by("-start").first()
+        data = json_ld_of(client, page)
+        if last.all_day:
+            expected = (last.local_start.date().isoformat(), last.last_day.isoformat())
+        else:
+            expected = (
+                timezone.localtime(last.start).isoformat(),
+                timezone.localtime(last.end).isoformat(),
+            )
+        assert (data.get("startDate"), data.get("endDate")) == expected, page.slug
+
+
+def test_an_all_day_event_has_its_local_dates_in_json_ld(client):
+    page = finnish("jarjestofoorumi")
+    occurrence = page.occurrences.get()
+    data = json_ld_of(client, page)
+    assert (data["startDate"], data["endDate"]) == (
+        occurrence.local_start.date().isoformat(),
+        occurrence.last_day.isoformat(),
+    )
