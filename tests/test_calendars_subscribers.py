@@ -419,3 +419,44 @@ def test_an_all_day_event_has_its_local_dates_in_json_ld(client):
         occurrence.local_start.date().isoformat(),
         occurrence.last_day.isoformat(),
     )
+
+
+# 6. A closed funding call offers no empty calendar file -------------------------------------
+
+
+def test_a_closed_call_offers_no_calendar_file_and_says_why(client):
+    from django.urls import reverse
+
+    from tests.funding_factories import make_opportunity
+
+    today = timezone.localdate()
+    closed = make_opportunity(
+        "Päättynyt haku",
+        [
+            (None, today - datetime.timedelta(days=200), None),
+            (None, today - datetime.timedelta(days=3), None),
+        ],
+    )
+    ics = reverse("funding_opportunity_ics", args=[closed.uid])
+
+    html = client.get(closed.url).content.decode()
+    response = client.get(ics)
+
+    assert ics not in html  # no "Add the deadline to my calendar"
+    assert response.status_code == 404
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Päättynyt haku" in response.content.decode()
+    assert b"BEGIN:VCALENDAR" not in response.content
+
+    running = make_opportunity(
+        "Käynnissä oleva haku",
+        [
+            (None, today - datetime.timedelta(days=3), None),
+            (None, today + datetime.timedelta(days=30), None),
+        ],
+    )
+    ics = reverse("funding_opportunity_ics", args=[running.uid])
+    assert ics in client.get(running.url).content.decode()
+    events = vevents(client.get(ics).content)
+    deadlines = [e for e in events if str(e["UID"]).endswith("-deadline@meidanhame.fi")]
+    assert [e["DTSTART"].dt for e in deadlines] == [today + datetime.timedelta(days=30)]
