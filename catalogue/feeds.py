@@ -1,9 +1,16 @@
 """The catalogue's side of the calendar interface: trainings as `calendars.types.FeedEvent`s.
 
-- A training with a repeating schedule is one series (RRULE/RDATE/EXDATE) with an override per
-  cancelled or moved date, UID `<training uid>@meidanhame.fi`.
+- A training with a repeating schedule is one series (RRULE/RDATE/EXDATE) with an override
+  (RECURRENCE-ID) per moved date, UID `<training uid>@meidanhame.fi`.
+- A cancelled date of a series is an EXDATE of the series plus a cancelled event of its own,
+  UID `<training uid>-<exception key>@meidanhame.fi`. An override of an excluded date is
+  dropped by RFC 5545 readers (recurring-ical-events, Google), and programs that know no
+  RECURRENCE-ID (calcurse) would show the series' date and the override both; this way every
+  reader shows the date once, as cancelled.
 - Each explicit session is its own event, UID `<training uid>-<session key>@meidanhame.fi`
   (the session's translation key, which every language shares).
+- Whatever is cancelled says so in its SUMMARY too ("Peruttu: …"), for programs that ignore
+  STATUS:CANCELLED.
 - Times come from the page (the same data the occurrence table is written from); SEQUENCE is
   the training's `sequence`, raised when times, recurrence or status change.
 """
@@ -22,9 +29,9 @@ from django.db.models import F, TextField
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 
-from calendars.types import CalendarMeta, FeedEvent, recurrence_to_ical
+from calendars.types import CalendarMeta, FeedEvent, expand_occurrences, recurrence_to_ical
 from home.lookups import read_times
 from home.page_urls import absolute_url, urls_by_parent
 
@@ -77,6 +84,13 @@ def _description(page, url, note=""):
     return "\n".join(lines)
 
 
+def _summary(title, status):
+    """The SUMMARY: a cancelled event says so in its title as well as in STATUS."""
+    if status == "CANCELLED":
+        return pgettext("calendar event title", "Cancelled: %(title)s") % {"title": title}
+    return title
+
+
 def _when(start, end, all_day):
     """DTSTART and DTEND of a session. An all-day session's `end` is its last day (inclusive,
     as editors enter it and `occurrences.plan` reads it); DTEND;VALUE=DATE is exclusive
@@ -86,6 +100,16 @@ def _when(start, end, all_day):
         last = timezone.localtime(end, ZONE).date()
         return first, max(last, first) + datetime.timedelta(days=1)
     return timezone.localtime(start, ZONE), timezone.localtime(end, ZONE)
+
+
+def _series_dates(start, schedule, exceptions):
+    """The local dates of the series up to its last exception (cancelled dates are only
+    written for dates the series has)."""
+    if not exceptions:
+        return set()
+    last = max(exception.date for exception in exceptions)
+    until = datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=ZONE)
+    return {value.date() for value in expand_occurrences(start, schedule, until=until)}
 
 
 def training_events(
@@ -131,7 +155,7 @@ def training_events(
         elif session.status == SessionStatus.MOVED:
             location = session.new_location or location
         begin, finish = _when(start, end, session.all_day)
-        summary = f"{page.title}: {session.title}" if session.title else page.title
+        title = f"{page.title}: {session.title}" if session.title else page.title
         events.append(
             FeedEvent(
                 uid=f"{page.uid}-{session.translation_key}@{UID_DOMAIN}",
@@ -139,7 +163,11 @@ def training_events(
                 end=finish,
                 status=session_status,
                 description=_description(page, url, note),
-                **{**common, "summary": summary, "location": location or common["location"]},
+                **{
+                    **common,
+                    "summary": _summary(title, session_status),
+                    "location": location or common["location"],
+                },
             )
         )
     if page.recurrence and page.series_start_date and page.series_start_time is not None:
@@ -147,27 +175,45 @@ def training_events(
             page.series_start_date, page.series_start_time, tzinfo=ZONE
         )
         duration = page.series_duration or datetime.timedelta(hours=1)
-        rrules, rdates, exdates = recurrence_to_ical(page.recurrence, start)
-        overrides = []
-        for exception in page.exceptions.all():
+        schedule = recurrence_to_ical(page.recurrence, start)
+        rrules, rdates, exdates = schedule
+        overrides, cancelled = [], []
+        exceptions = list(page.exceptions.all())
+        dates = _series_dates(start, schedule, exceptions)
+        for exception in exceptions:
             original = datetime.datetime.combine(
                 exception.date, page.series_start_time, tzinfo=ZONE
             )
             if exception.action == ExceptionAction.CANCELLED:
-                begin, finish, override_status = original, original + duration, "CANCELLED"
-            else:
-                begin = exception.new_start or original
-                finish = exception.new_end or begin + duration
-                override_status = status
+                if exception.date not in dates:
+                    continue  # no session that day: nothing to cancel (as in the table)
+                exdates += (original,)
+                cancelled.append(
+                    FeedEvent(
+                        uid=f"{page.uid}-{exception.translation_key}@{UID_DOMAIN}",
+                        start=original,
+                        end=original + duration,
+                        status="CANCELLED",
+                        description=_description(page, url, exception.reason),
+                        **{**common, "summary": _summary(page.title, "CANCELLED")},
+                    )
+                )
+                continue
+            begin = exception.new_start or original
+            finish = exception.new_end or begin + duration
             overrides.append(
                 FeedEvent(
                     uid=f"{page.uid}@{UID_DOMAIN}",
                     start=timezone.localtime(begin, ZONE),
                     end=timezone.localtime(finish, ZONE),
-                    status=override_status,
+                    status=status,
                     recurrence_id=original,
                     description=_description(page, url, exception.reason),
-                    **{**common, "location": exception.new_location or common["location"]},
+                    **{
+                        **common,
+                        "summary": _summary(page.title, status),
+                        "location": exception.new_location or common["location"],
+                    },
                 )
             )
         events.append(
@@ -181,9 +227,10 @@ def training_events(
                 rdates=rdates,
                 exdates=exdates,
                 overrides=tuple(overrides),
-                **common,
+                **{**common, "summary": _summary(page.title, status)},
             )
         )
+        events += cancelled
     return events
 
 
@@ -401,7 +448,7 @@ SESSION_FIELDS = (
     "new_location",
 )
 SESSION_TIMES = ("start", "end", "new_start", "new_end")
-EXCEPTION_FIELDS = ("page_id", "date", "action", "reason", "new_location")
+EXCEPTION_FIELDS = ("page_id", "translation_key", "date", "action", "reason", "new_location")
 EXCEPTION_TIMES = ("new_start", "new_end")
 
 

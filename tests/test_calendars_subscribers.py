@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
+from dateutil import rrule
 
 from django.utils import timezone
+from django.utils.translation import override, pgettext
 
 from catalogue.factories import local, make_training, republish
 from catalogue.models import ScheduleException, Session, TrainingPage
@@ -460,3 +462,91 @@ def test_a_closed_call_offers_no_calendar_file_and_says_why(client):
     events = vevents(client.get(ics).content)
     deadlines = [e for e in events if str(e["UID"]).endswith("-deadline@meidanhame.fi")]
     assert [e["DTSTART"].dt for e in deadlines] == [today + datetime.timedelta(days=30)]
+
+
+# 7. Cancelled dates say so in their title too -----------------------------------------------
+
+
+def cancelled_title(code, title):
+    with override(code):
+        return pgettext("calendar event title", "Cancelled: %(title)s") % {"title": title}
+
+
+def shown_by_a_plain_reader(body, day):
+    """(start, SUMMARY) of what a program that knows neither STATUS nor RECURRENCE-ID
+    (calcurse) shows on `day`: every VEVENT on its own, its RRULE less its EXDATEs."""
+    first = datetime.datetime.combine(day, datetime.time(), tzinfo=HELSINKI)
+    last = first + datetime.timedelta(days=1)
+    shown = []
+    for event in icalendar.Calendar.from_ical(body).walk("VEVENT"):
+        start = event["DTSTART"].dt
+        if not isinstance(start, datetime.datetime):
+            continue  # all-day events: none of the trainings this reads
+        starts = [start]
+        if "RRULE" in event:
+            rule = rrule.rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
+            exdates = event.get("EXDATE", [])
+            excluded = {
+                value.dt
+                for prop in (exdates if isinstance(exdates, list) else [exdates])
+                for value in prop.dts
+            }
+            starts = [value for value in rule.between(first, last) if value not in excluded]
+        shown += [(value, str(event["SUMMARY"])) for value in starts if first <= value < last]
+    return shown
+
+
+def test_a_cancelled_date_of_a_series_is_shown_once_as_cancelled_by_every_reader(
+    client, django_capture_on_commit_callbacks
+):
+    group = finnish("liikuntaryhma-hausjarvi")
+    day = (
+        group.occurrences.filter(from_rule=True, status="scheduled", start__gt=timezone.now())
+        .order_by("start")[3]
+        .local_start.date()
+    )
+
+    def cancel(page):
+        page.exceptions = [
+            *page.exceptions.all(),
+            ScheduleException(date=day, action="cancelled", reason="Sali on varattu."),
+        ]
+
+    publish_finnish(group.slug, cancel, django_capture_on_commit_callbacks)
+
+    for code in LANGUAGES:
+        page = TrainingPage.objects.get(slug=group.slug, locale__language_code=code)
+        body = client.get(f"/{code}/calendar/trainings.ics").content
+        title = cancelled_title(code, page.title)
+        ours = vevents(body, str(page.uid))
+        assert not any("RECURRENCE-ID" in e and e["STATUS"] == "CANCELLED" for e in ours)
+        # An RFC 5545 reader: one occurrence that day, cancelled, and says so.
+        that_day = [
+            e
+            for e in expand(body, day, day + datetime.timedelta(days=1))
+            if str(e["UID"]).startswith(str(page.uid))
+        ]
+        assert [(str(e["STATUS"]), str(e["SUMMARY"])) for e in that_day] == [("CANCELLED", title)]
+        # A reader that ignores STATUS and RECURRENCE-ID: once, and the title says it.
+        plain = [row for row in shown_by_a_plain_reader(body, day) if row[1].endswith(page.title)]
+        assert [summary for _start, summary in plain] == [title]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_cancelled_sessions_and_trainings_say_so_in_their_title(client, code):
+    course = TrainingPage.objects.get(slug="somekoulu", locale__language_code=code)
+    cancelled = course.sessions.get(status="cancelled")
+    training = TrainingPage.objects.get(
+        slug="toimintasuunnitelma-pajat", locale__language_code=code
+    )
+    body = client.get(f"/{code}/calendar/trainings.ics").content
+
+    (session,) = vevents(body, f"{course.uid}-{cancelled.translation_key}")
+    assert str(session["SUMMARY"]) == cancelled_title(code, f"{course.title}: {cancelled.title}")
+    for event in vevents(body, str(training.uid)):
+        assert event["STATUS"] == "CANCELLED"
+        assert str(event["SUMMARY"]).startswith(cancelled_title(code, ""))
+    others = [e for e in vevents(body, str(course.uid)) if e["STATUS"] != "CANCELLED"]
+    assert others and not any(
+        str(e["SUMMARY"]).startswith(cancelled_title(code, "")) for e in others
+    )
