@@ -202,7 +202,9 @@ def test_every_language_feed_has_the_new_schedule_after_a_finnish_only_publish(
     }
     assert len(read["fi"]) > 40
     assert read["fi"] == read["sv"] == read["en"]
-    series = read["sv"][f"{group.uid}@meidanhame.fi"]
+    series = [
+        row for uid, rows in read["sv"].items() if uid.startswith(str(group.uid)) for row in rows
+    ]
     assert {row[0].astimezone(HELSINKI).time() for row in series if row[2] != "CANCELLED"} >= {
         datetime.time(18, 30)
     }
@@ -550,3 +552,89 @@ def test_cancelled_sessions_and_trainings_say_so_in_their_title(client, code):
     assert others and not any(
         str(e["SUMMARY"]).startswith(cancelled_title(code, "")) for e in others
     )
+
+
+# 8. UNTIL instead of COUNT with EXDATEs; Outlook's documented deep link ---------------------
+
+
+def weekly(**fields):
+    from calendars.types import FeedEvent
+
+    start = datetime.datetime(2027, 3, 2, 18, tzinfo=HELSINKI)
+    values = {
+        "uid": "sarja@meidanhame.fi",
+        "summary": "Viikkoryhmä",
+        "start": start,
+        "end": start + datetime.timedelta(hours=1),
+        "dtstamp": datetime.datetime(2027, 1, 1, tzinfo=datetime.UTC),
+        "rrules": ("FREQ=WEEKLY;COUNT=6",),
+        "exdates": (datetime.datetime(2027, 3, 16, 18, tzinfo=HELSINKI),),
+    }
+    values.update(fields)
+    return FeedEvent(**values)
+
+
+def test_a_finite_series_with_exdates_is_written_with_until_in_utc():
+    from calendars.ical import build_calendar
+    from calendars.types import CalendarMeta
+
+    body = build_calendar(CalendarMeta(name="Testi"), [weekly()])
+    text = unfolded(body)
+
+    # The sixth start, 6.4.2027 18:00 summer time, is 15:00 UTC.
+    assert "RRULE:FREQ=WEEKLY;UNTIL=20270406T150000Z\r\n" in text
+    assert "COUNT=" not in text
+    starts = [
+        e["DTSTART"].dt for e in expand(body, datetime.date(2027, 1, 1), datetime.date(2028, 1, 1))
+    ]
+    assert [value.date() for value in starts] == [
+        datetime.date(2027, 3, 2),
+        datetime.date(2027, 3, 9),
+        datetime.date(2027, 3, 23),
+        datetime.date(2027, 3, 30),
+        datetime.date(2027, 4, 6),
+    ]
+    assert {value.astimezone(HELSINKI).time() for value in starts} == {datetime.time(18)}
+
+    days = build_calendar(
+        CalendarMeta(name="Testi"),
+        [
+            weekly(
+                start=datetime.date(2027, 3, 2),
+                end=datetime.date(2027, 3, 3),
+                exdates=(datetime.date(2027, 3, 16),),
+            )
+        ],
+    )
+    assert "RRULE:FREQ=WEEKLY;UNTIL=20270406\r\n" in unfolded(days)
+    without = build_calendar(CalendarMeta(name="Testi"), [weekly(exdates=())])
+    assert "RRULE:FREQ=WEEKLY;COUNT=6\r\n" in unfolded(without)  # nothing to miscount
+
+
+def test_the_demo_series_with_an_excluded_date_ends_with_until(client):
+    page = finnish("liikuntaryhma-hausjarvi")
+    (series,) = [
+        e
+        for e in vevents(client.get("/fi/calendar/trainings.ics").content)
+        if str(e["UID"]) == f"{page.uid}@meidanhame.fi"
+    ]
+    rule = series["RRULE"]
+    assert "COUNT" not in rule and rule["UNTIL"][0].tzinfo is not None
+    last = page.occurrences.filter(from_rule=True).order_by("-original_start").first()
+    assert rule["UNTIL"][0] == last.original_start
+
+
+def test_add_to_calendar_uses_outlooks_documented_deep_link(client):
+    from urllib.parse import parse_qs, urlsplit
+
+    page = TrainingPage.objects.get(slug="avustushaun-abc", locale__language_code="en")
+    html = client.get(page.url).content.decode()
+    for host in ("outlook.live.com", "outlook.office.com"):
+        match = re.search(rf'href="(https://{re.escape(host)}/calendar/[^"]+)"', html)
+        link = urlsplit(match.group(1).replace("&amp;", "&"))
+        params = parse_qs(link.query)
+        assert link.path == "/calendar/0/deeplink/compose"
+        assert params["path"] == ["/calendar/action/compose"]
+        assert params["rru"] == ["addevent"]
+        assert params["subject"] == [page.title]
+        assert params["startdt"][0] < params["enddt"][0]

@@ -527,8 +527,8 @@ def test_training_page_announces_its_ics_and_offers_add_to_calendar(client):
     start, end = params["dates"][0].split("/")
     assert start.endswith("Z") and end > start
     assert page.url in params["details"][0]
-    assert "https://outlook.live.com/calendar/0/action/compose?" in html
-    assert "https://outlook.office.com/calendar/0/action/compose?" in html
+    assert "https://outlook.live.com/calendar/0/deeplink/compose?" in html
+    assert "https://outlook.office.com/calendar/0/deeplink/compose?" in html
 
 
 # Queries ------------------------------------------------------------------------------------

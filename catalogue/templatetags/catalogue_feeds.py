@@ -92,8 +92,10 @@ def training_calendar_links(context, page, occurrence=None):
         quote_via=quote,
     )
     links["google"] = f"https://calendar.google.com/calendar/render?{google}"
-    links["outlook_live"] = f"https://outlook.live.com/calendar/0/action/compose?{outlook}"
-    links["outlook_office"] = f"https://outlook.office.com/calendar/0/action/compose?{outlook}"
+    # Outlook's documented "add event" deep link (the /calendar/0/action/compose form without
+    # "deeplink" is undocumented and redirects unreliably).
+    links["outlook_live"] = f"https://outlook.live.com/calendar/0/deeplink/compose?{outlook}"
+    links["outlook_office"] = f"https://outlook.office.com/calendar/0/deeplink/compose?{outlook}"
     return links
 
 
