@@ -356,6 +356,7 @@ def test_base_url_gives_the_sitemap_and_json_ld_their_addresses(client):
     from django.core.checks import run_checks
     from django.core.management.sql import emit_post_migrate_signal
     from django.test import override_settings
+    from django.urls import reverse
 
     from associations.models import AssociationPage
     from funding.models import FundingOpportunityPage
@@ -386,6 +387,10 @@ def test_base_url_gives_the_sitemap_and_json_ld_their_addresses(client):
             assert document["url"] == f"{base}{page.url}"
             for url in urls_in(document):
                 assert not re.match(r"https?://(localhost|127\.0\.0\.1|testserver)\b", url), url
+
+        space = pages[4]
+        feed = client.get(reverse("lending:resource_feed", args=[space.translation_key]))
+        assert f"URL:{base}{space.url}\r\n" in unfolded(feed.content)
 
 
 # 5. Past trainings keep their dates in JSON-LD ----------------------------------------------
