@@ -22,6 +22,7 @@ from django.http import (
     HttpResponse,
     HttpResponseBadRequest,
     HttpResponseNotAllowed,
+    HttpResponseNotFound,
     HttpResponseNotModified,
 )
 from django.utils.http import (
@@ -238,6 +239,14 @@ _local_bodies = _LocalBodies(limit=LOCAL_BODIES_LIMIT)
 def bad_request(reason: str) -> HttpResponse:
     """A plain-text 400 that tells a feed reader (or a person) what was wrong."""
     response = HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def not_found(reason: str) -> HttpResponse:
+    """A plain-text 404 that says why there is no calendar here, instead of an empty one
+    that a calendar program would import without a word."""
+    response = HttpResponseNotFound(reason, content_type="text/plain; charset=utf-8")
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -136,6 +136,8 @@ def _event_lines(
     language = event.language or language
     uid = _text(event.uid.strip())
     rrules = tuple(_normalised_rrule(value, event.start, zone) for value in event.rrules)
+    if event.exdates:
+        rrules = tuple(_count_as_until(value, event.start, zone) for value in rrules)
     for override in event.overrides:
         _check_override(override, event)
     if event.recurrence_id is not None:
@@ -306,6 +308,23 @@ def _normalised_rrule(value: str, start: DateOrDateTime, zone: ZoneInfo) -> str:
     except ValueError as error:
         raise MalformedEventError(str(error)) from error
     return ";".join(f"{key}={text}" for key, text in pairs)
+
+
+def _count_as_until(value: str, start: DateOrDateTime, zone: ZoneInfo) -> str:
+    """An RRULE with COUNT rewritten with UNTIL = its last start (UTC, or a DATE all-day).
+
+    The same set under RFC 5545, where EXDATE removes from the COUNT occurrences; but some
+    readers (calcurse) count only the dates that remain and so add one more date for each
+    EXDATE. Written for series with EXDATEs; a huge COUNT is left as it is."""
+    pairs = parse_rrule(value)
+    count = dict(pairs).get("COUNT")
+    if count is None or int(count) > MAX_EXPANDED_OCCURRENCES:
+        return value
+    occurrences = list(dateutil_rule(value, start, zone))
+    if not occurrences:
+        return value
+    until = format_until(_from_local(occurrences[-1], start, zone))
+    return ";".join(f"UNTIL={until}" if key == "COUNT" else f"{key}={text}" for key, text in pairs)
 
 
 def _shift(

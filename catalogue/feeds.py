@@ -1,9 +1,16 @@
 """The catalogue's side of the calendar interface: trainings as `calendars.types.FeedEvent`s.
 
-- A training with a repeating schedule is one series (RRULE/RDATE/EXDATE) with an override per
-  cancelled or moved date, UID `<training uid>@meidanhame.fi`.
+- A training with a repeating schedule is one series (RRULE/RDATE/EXDATE) with an override
+  (RECURRENCE-ID) per moved date, UID `<training uid>@meidanhame.fi`.
+- A cancelled date of a series is an EXDATE of the series plus a cancelled event of its own,
+  UID `<training uid>-<exception key>@meidanhame.fi`. An override of an excluded date is
+  dropped by RFC 5545 readers (recurring-ical-events, Google), and programs that know no
+  RECURRENCE-ID (calcurse) would show the series' date and the override both; this way every
+  reader shows the date once, as cancelled.
 - Each explicit session is its own event, UID `<training uid>-<session key>@meidanhame.fi`
   (the session's translation key, which every language shares).
+- Whatever is cancelled says so in its SUMMARY too ("Peruttu: …"), for programs that ignore
+  STATUS:CANCELLED.
 - Times come from the page (the same data the occurrence table is written from); SEQUENCE is
   the training's `sequence`, raised when times, recurrence or status change.
 """
@@ -22,9 +29,9 @@ from django.db.models import F, TextField
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 
-from calendars.types import CalendarMeta, FeedEvent, recurrence_to_ical
+from calendars.types import CalendarMeta, FeedEvent, expand_occurrences, recurrence_to_ical
 from home.lookups import read_times
 from home.page_urls import absolute_url, urls_by_parent
 
@@ -77,14 +84,32 @@ def _description(page, url, note=""):
     return "\n".join(lines)
 
 
+def _summary(title, status):
+    """The SUMMARY: a cancelled event says so in its title as well as in STATUS."""
+    if status == "CANCELLED":
+        return pgettext("calendar event title", "Cancelled: %(title)s") % {"title": title}
+    return title
+
+
 def _when(start, end, all_day):
+    """DTSTART and DTEND of a session. An all-day session's `end` is its last day (inclusive,
+    as editors enter it and `occurrences.plan` reads it); DTEND;VALUE=DATE is exclusive
+    (RFC 5545 §3.6.1), so it is the day after: 15.–16.1. ends on 17.1."""
     if all_day:
         first = timezone.localtime(start, ZONE).date()
         last = timezone.localtime(end, ZONE).date()
-        if last <= first:
-            last = first + datetime.timedelta(days=1)
-        return first, last
+        return first, max(last, first) + datetime.timedelta(days=1)
     return timezone.localtime(start, ZONE), timezone.localtime(end, ZONE)
+
+
+def _series_dates(start, schedule, exceptions):
+    """The local dates of the series up to its last exception (cancelled dates are only
+    written for dates the series has)."""
+    if not exceptions:
+        return set()
+    last = max(exception.date for exception in exceptions)
+    until = datetime.datetime.combine(last, datetime.time(23, 59, 59), tzinfo=ZONE)
+    return {value.date() for value in expand_occurrences(start, schedule, until=until)}
 
 
 def training_events(
@@ -130,7 +155,7 @@ def training_events(
         elif session.status == SessionStatus.MOVED:
             location = session.new_location or location
         begin, finish = _when(start, end, session.all_day)
-        summary = f"{page.title}: {session.title}" if session.title else page.title
+        title = f"{page.title}: {session.title}" if session.title else page.title
         events.append(
             FeedEvent(
                 uid=f"{page.uid}-{session.translation_key}@{UID_DOMAIN}",
@@ -138,7 +163,11 @@ def training_events(
                 end=finish,
                 status=session_status,
                 description=_description(page, url, note),
-                **{**common, "summary": summary, "location": location or common["location"]},
+                **{
+                    **common,
+                    "summary": _summary(title, session_status),
+                    "location": location or common["location"],
+                },
             )
         )
     if page.recurrence and page.series_start_date and page.series_start_time is not None:
@@ -146,27 +175,45 @@ def training_events(
             page.series_start_date, page.series_start_time, tzinfo=ZONE
         )
         duration = page.series_duration or datetime.timedelta(hours=1)
-        rrules, rdates, exdates = recurrence_to_ical(page.recurrence, start)
-        overrides = []
-        for exception in page.exceptions.all():
+        schedule = recurrence_to_ical(page.recurrence, start)
+        rrules, rdates, exdates = schedule
+        overrides, cancelled = [], []
+        exceptions = list(page.exceptions.all())
+        dates = _series_dates(start, schedule, exceptions)
+        for exception in exceptions:
             original = datetime.datetime.combine(
                 exception.date, page.series_start_time, tzinfo=ZONE
             )
             if exception.action == ExceptionAction.CANCELLED:
-                begin, finish, override_status = original, original + duration, "CANCELLED"
-            else:
-                begin = exception.new_start or original
-                finish = exception.new_end or begin + duration
-                override_status = status
+                if exception.date not in dates:
+                    continue  # no session that day: nothing to cancel (as in the table)
+                exdates += (original,)
+                cancelled.append(
+                    FeedEvent(
+                        uid=f"{page.uid}-{exception.translation_key}@{UID_DOMAIN}",
+                        start=original,
+                        end=original + duration,
+                        status="CANCELLED",
+                        description=_description(page, url, exception.reason),
+                        **{**common, "summary": _summary(page.title, "CANCELLED")},
+                    )
+                )
+                continue
+            begin = exception.new_start or original
+            finish = exception.new_end or begin + duration
             overrides.append(
                 FeedEvent(
                     uid=f"{page.uid}@{UID_DOMAIN}",
                     start=timezone.localtime(begin, ZONE),
                     end=timezone.localtime(finish, ZONE),
-                    status=override_status,
+                    status=status,
                     recurrence_id=original,
                     description=_description(page, url, exception.reason),
-                    **{**common, "location": exception.new_location or common["location"]},
+                    **{
+                        **common,
+                        "summary": _summary(page.title, status),
+                        "location": exception.new_location or common["location"],
+                    },
                 )
             )
         events.append(
@@ -180,9 +227,10 @@ def training_events(
                 rdates=rdates,
                 exdates=exdates,
                 overrides=tuple(overrides),
-                **common,
+                **{**common, "summary": _summary(page.title, status)},
             )
         )
+        events += cancelled
     return events
 
 
@@ -213,7 +261,7 @@ def _matching_training_ids(locale, filters, now):
     window_start, window_end = window(now)
     occurrences = Occurrence.objects.in_locale(locale).between(window_start, window_end)
     if filters is not None:
-        occurrences = filters.apply(occurrences)
+        occurrences = feed_filters(filters).apply(occurrences)
     return occurrences.values("training_id")
 
 
@@ -237,10 +285,15 @@ logger = logging.getLogger("catalogue.feeds")
 
 # Each training's VEVENT blocks are cached by revision; they never go stale, only unused.
 BLOCK_TIMEOUT = 7 * 24 * 60 * 60
-FEED_PARAMS = ("q", "when", "from", "to", "free", "open") + MULTI_PARAMS
-# Parameters of the HTML page that choose how results are shown, not which: a feed accepts and
-# ignores them, so a catalogue URL copied as it is still gives its feed.
-PAGE_ONLY_PARAMS = ("view", "month", "page")
+FEED_PARAMS = ("q", "free", "open") + MULTI_PARAMS
+# Parameters of the HTML page that a feed accepts and ignores, so that a catalogue URL copied
+# as it is still gives its feed: how results are shown (view, month, page) and which dates
+# (when, from, to). A subscription is a standing view that a calendar program browses by date
+# itself: cut to "this month" or 1.–31.1. it would lose next month's sessions, or keep a name
+# that no longer says what it holds. So dates only narrow the page; the feed of a filtered
+# page has the same trainings over the whole feed window, and its name and URL say nothing
+# about dates.
+PAGE_ONLY_PARAMS = ("view", "month", "page", "when", "from", "to")
 # Google Calendar refuses subscription URLs of 256 characters or more.
 MAX_FEED_URL_LENGTH = 255
 
@@ -253,17 +306,11 @@ def unknown_parameters(query):
 
 
 def canonical_query(filters):
-    """The filters as a sorted query string: one spelling per selection, for cache keys and
-    saved short URLs. Page-only parameters (view, month, page) are left out."""
+    """The feed's filters as a sorted query string: one spelling per selection, for cache keys
+    and saved short URLs. Page-only parameters (dates, view, month, page) are left out."""
     pairs = []
     if filters.q:
         pairs.append(("q", filters.q))
-    if filters.when:
-        pairs.append(("when", filters.when))
-    if filters.date_from:
-        pairs.append(("from", filters.date_from.isoformat()))
-    if filters.date_to:
-        pairs.append(("to", filters.date_to.isoformat()))
     for name, values in (
         ("theme", filters.themes),
         ("kind", filters.kinds),
@@ -281,22 +328,14 @@ def canonical_query(filters):
     return urlencode(sorted(pairs))
 
 
-def within_window(filters, now=None):
-    """A copy of `filters` whose dates lie inside the feed window (30 days back, 18 months
-    ahead): relative spans become dates and huge ranges are clamped, never refused."""
-    from .occurrences import window
-
-    window_start, window_end = window(now)
-    first_allowed = timezone.localtime(window_start, ZONE).date()
-    last_allowed = timezone.localtime(window_end, ZONE).date()
-    first, last = filters.date_range(timezone.localtime(now or timezone.now(), ZONE).date())
-    first = max(first or first_allowed, first_allowed)
-    last = min(last or last_allowed, last_allowed)
-    return dataclasses.replace(filters, when="", date_from=first, date_to=last, problems=[])
+def feed_filters(filters):
+    """`filters` as a feed applies them: without the page-only dates (see PAGE_ONLY_PARAMS)."""
+    return dataclasses.replace(filters, when="", date_from=None, date_to=None, problems=[])
 
 
 def feed_title(filters, themes, organisers):
-    """ "Meidän Häme – trainings: Digital skills, Riihimäki" in the active language.
+    """ "Meidän Häme – trainings: Digital skills, Riihimäki" in the active language; dates are
+    page-only and not named (see PAGE_ONLY_PARAMS).
 
     `themes` and `organisers` map slugs to objects with a name (as `catalogue.views.taxonomy`
     gives them)."""
@@ -314,12 +353,6 @@ def feed_title(filters, themes, organisers):
         parts.append(_("free of charge"))
     if filters.open_to_others:
         parts.append(_("open to other associations"))
-    first, last = filters.date_range()
-    if first or last:
-        parts.append(
-            f"{first.strftime('%-d.%-m.%Y') if first else ''}–"
-            f"{last.strftime('%-d.%-m.%Y') if last else ''}"
-        )
     if not parts:
         return _("Meidän Häme – trainings")
     # " · " rather than commas: a comma is escaped in calendar text, and not every client shows
@@ -415,7 +448,7 @@ SESSION_FIELDS = (
     "new_location",
 )
 SESSION_TIMES = ("start", "end", "new_start", "new_end")
-EXCEPTION_FIELDS = ("page_id", "date", "action", "reason", "new_location")
+EXCEPTION_FIELDS = ("page_id", "translation_key", "date", "action", "reason", "new_location")
 EXCEPTION_TIMES = ("new_start", "new_end")
 
 
@@ -561,8 +594,9 @@ def training_blocks(pks, language, request=None):
 
 
 def catalogue_calendar(locale, filters, meta, *, names_key="", now=None, request=None):
-    """The bytes of a catalogue feed: the trainings of `locale` that match `filters` (already
-    inside the window, see `within_window`), each as its cached per-revision VEVENT blocks.
+    """The bytes of a catalogue feed: the trainings of `locale` with an occurrence in the feed
+    window that matches `filters` (see `feed_filters`), each as its cached per-revision VEVENT
+    blocks.
 
     A feed built after a publish rebuilds only the blocks of the changed training: the others
     are one `get_many` away. Trainings are written in a stable order (by id), so unchanged

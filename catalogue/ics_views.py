@@ -53,17 +53,18 @@ def training_ics_view(request, uid):
 
 
 def catalogue_feed_view(request):
-    """The trainings of the URL's language that match the catalogue filters in the query.
+    """The trainings of the URL's language that match the catalogue filters in the query,
+    30 days back to 18 months ahead.
 
     The same parameters as the catalogue page; an unknown parameter or value answers 400 with
-    the reasons in plain text (never a silently different feed). Dates are clamped to the feed
-    window, 30 days back to 18 months ahead."""
+    the reasons in plain text (never a silently different feed). Dates (`when`, `from`, `to`)
+    are the page's: accepted and ignored (see `feeds.PAGE_ONLY_PARAMS`)."""
     from .feeds import (
         canonical_query,
         catalogue_calendar,
+        feed_filters,
         feed_title,
         names_version,
-        within_window,
     )
 
     parsed = _parse_feed_query(request.GET)
@@ -73,12 +74,9 @@ def catalogue_feed_view(request):
 
     now = timezone.now()
     today = timezone.localdate(now)
+    filters = feed_filters(filters)
     query = canonical_query(filters)
     names_key = names_version(themes, organisers)
-
-    in_window = within_window(filters, now)
-    # The name shows the dates actually served when the URL asks for dates.
-    shown = in_window if filters.date_range(today) != (None, None) else filters
 
     feed_url = preferred_feed_url(language, query)
 
@@ -87,7 +85,7 @@ def catalogue_feed_view(request):
             index = TrainingIndexPage.objects.live().filter(locale=locale).first()
             page_url = settings.BASE_URL + (index.get_url(request) or "") if index else ""
             meta = CalendarMeta(
-                name=feed_title(shown, themes, organisers),
+                name=feed_title(filters, themes, organisers),
                 description=_(
                     "Trainings and events for associations in Kanta-Häme, from 30 days ago to "
                     "18 months ahead. Cancelled dates stay, marked as cancelled."
@@ -98,7 +96,7 @@ def catalogue_feed_view(request):
             )
             return catalogue_calendar(
                 locale,
-                in_window,
+                filters,
                 meta,
                 names_key=names_key,
                 now=now,
@@ -110,8 +108,8 @@ def catalogue_feed_view(request):
     )
     return feed_response(
         request,
-        # The window and relative spans ("this week") move with the day.
-        # The feed names its short URL as its source once one is saved.
+        # The window moves with the day; the feed names its short URL as its source once one
+        # is saved.
         cache_key=f"catalogue:feed:{language}:{today}:{names_key}:{'/s/' in feed_url}:{query}",
         build=build,
         filename=_("trainings"),

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import _json_script_escapes
 
@@ -27,8 +28,17 @@ def _iso(value):
     return timezone.localtime(value).isoformat()
 
 
+def absolute(url):
+    """A media URL as an address of the site (BASE_URL, like page.full_url), unless the
+    storage already gives an absolute one."""
+    return url if "://" in url else settings.BASE_URL + url
+
+
 def training_json_ld(page, request, *, occurrences, organiser, places=None):
-    """A dict for <script type="application/ld+json">, from what the page already loaded."""
+    """A dict for <script type="application/ld+json">, from what the page already loaded.
+
+    `occurrences` are the coming ones, or the last one of a training that is over; the first
+    that is not cancelled gives startDate and endDate."""
     url = page.get_full_url(request)
     first = next(
         (o for o in occurrences if not o.is_cancelled), occurrences[0] if occurrences else None
@@ -55,7 +65,9 @@ def training_json_ld(page, request, *, occurrences, organiser, places=None):
         if organiser.website:
             data["organizer"]["sameAs"] = organiser.website
     if first is not None:
-        data["startDate"] = first.start.date().isoformat() if first.all_day else _iso(first.start)
+        data["startDate"] = (
+            first.local_start.date().isoformat() if first.all_day else _iso(first.start)
+        )
         data["endDate"] = first.last_day.isoformat() if first.all_day else _iso(first.end)
         if first.status == EventStatus.RESCHEDULED and page.status == EventStatus.SCHEDULED:
             data["eventStatus"] = SCHEMA_STATUS[EventStatus.RESCHEDULED]
@@ -103,7 +115,7 @@ def training_json_ld(page, request, *, occurrences, organiser, places=None):
         offers.append({**offer, "price": f"{page.member_price:.2f}", "name": "member"})
     data["offers"] = offers if len(offers) > 1 else offer
     if page.image_id:
-        data["image"] = request.build_absolute_uri(page.image.get_rendition("width-1200").url)
+        data["image"] = absolute(page.image.get_rendition("width-1200").url)
     return data
 
 

@@ -392,8 +392,11 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         index.FilterField("municipality"),
     ]
 
+    # `overridable=False` marks the facts every language version shares: when, where, whether
+    # it takes place and for how many. Publishing the Finnish page brings them to the other
+    # versions at once (`core.translations`, `catalogue.signals`).
     override_translatable_fields = [
-        SynchronizedField("uid"),
+        SynchronizedField("uid", overridable=False),
         SynchronizedField("sequence"),
         TranslatableField("summary"),
         TranslatableField("body"),
@@ -403,18 +406,18 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         SynchronizedField("theme_links"),
         SynchronizedField("audience"),
         SynchronizedField("languages"),
-        SynchronizedField("status"),
+        SynchronizedField("status", overridable=False),
         TranslatableField("status_note"),
-        SynchronizedField("format"),
-        SynchronizedField("remote_platform"),
-        SynchronizedField("join_link"),
-        SynchronizedField("join_link_public"),
+        SynchronizedField("format", overridable=False),
+        SynchronizedField("remote_platform", overridable=False),
+        SynchronizedField("join_link", overridable=False),
+        SynchronizedField("join_link_public", overridable=False),
         TranslatableField("venue"),
-        SynchronizedField("street_address"),
-        SynchronizedField("postal_code"),
-        SynchronizedField("municipality"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
+        SynchronizedField("street_address", overridable=False),
+        SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("municipality", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
         SynchronizedField("step_free_access"),
         SynchronizedField("accessible_toilet"),
         SynchronizedField("induction_loop"),
@@ -431,18 +434,18 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         SynchronizedField("contact_phone"),
         SynchronizedField("material_link"),
         SynchronizedField("recording_link"),
-        SynchronizedField("recurrence"),
-        SynchronizedField("series_start_date"),
-        SynchronizedField("series_start_time"),
-        SynchronizedField("series_duration"),
+        SynchronizedField("recurrence", overridable=False),
+        SynchronizedField("series_start_date", overridable=False),
+        SynchronizedField("series_start_time", overridable=False),
+        SynchronizedField("series_duration", overridable=False),
         TranslatableField("sessions"),
         TranslatableField("exceptions"),
         SynchronizedField("registration_mode"),
         SynchronizedField("registration_url"),
         SynchronizedField("registration_opens"),
         SynchronizedField("registration_closes"),
-        SynchronizedField("capacity"),
-        SynchronizedField("waiting_list"),
+        SynchronizedField("capacity", overridable=False),
+        SynchronizedField("waiting_list", overridable=False),
     ]
 
     parent_page_types = ["catalogue.TrainingIndexPage"]
@@ -601,15 +604,15 @@ class Session(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end"), FieldPanel("new_location")]),
     ]
     override_translatable_fields = [
-        SynchronizedField("start"),
-        SynchronizedField("end"),
-        SynchronizedField("all_day"),
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("all_day", overridable=False),
         TranslatableField("title"),
         TranslatableField("location"),
-        SynchronizedField("status"),
+        SynchronizedField("status", overridable=False),
         TranslatableField("reason"),
-        SynchronizedField("new_start"),
-        SynchronizedField("new_end"),
+        SynchronizedField("new_start", overridable=False),
+        SynchronizedField("new_end", overridable=False),
         TranslatableField("new_location"),
     ]
 
@@ -650,11 +653,11 @@ class ScheduleException(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("new_start"), FieldPanel("new_end"), FieldPanel("new_location")]),
     ]
     override_translatable_fields = [
-        SynchronizedField("date"),
-        SynchronizedField("action"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("action", overridable=False),
         TranslatableField("reason"),
-        SynchronizedField("new_start"),
-        SynchronizedField("new_end"),
+        SynchronizedField("new_start", overridable=False),
+        SynchronizedField("new_end", overridable=False),
         TranslatableField("new_location"),
     ]
 
@@ -747,12 +750,19 @@ class Occurrence(models.Model):
 
 
 class ScheduleVersion(models.Model):
-    """The calendar SEQUENCE of a training, outside the page so that revisions and the
-    translations' copies can never lower it. One row per training uid (all languages)."""
+    """The calendar SEQUENCE numbers of a training, outside the page so that revisions and
+    the translations' copies can never lower them. One row per training uid (all languages).
+
+    Every schedule published gets a number (`labels`, fingerprint → number), so that a number
+    never stands for two different schedules and every language version with the same
+    schedule carries the same number (`catalogue.occurrences.assign_sequences`)."""
 
     uid = models.UUIDField(primary_key=True)
+    # The highest number given so far.
     sequence = models.PositiveIntegerField(default=0)
+    # The schedule published last, in whichever language.
     fingerprint = models.CharField(max_length=64)
+    labels = models.JSONField(default=dict)
     changed_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):

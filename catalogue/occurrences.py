@@ -113,7 +113,16 @@ def plan(page, window_start, window_end):
             status = EventStatus.CANCELLED
         elif session.status == SessionStatus.MOVED:
             status = EventStatus.RESCHEDULED
-            if session.new_start:
+            if session.new_start and session.all_day:
+                # Whole days, like the original ones: the new last day is inclusive too.
+                first = timezone.localtime(session.new_start).date()
+                if session.new_end:
+                    last = max(timezone.localtime(session.new_end).date(), first)
+                    after = last + datetime.timedelta(days=1)
+                else:
+                    after = first + datetime.timedelta(days=(end - start).days)
+                start, end = _day_start(first), _day_start(after)
+            elif session.new_start:
                 length = end - start
                 start = session.new_start
                 end = session.new_end or session.new_start + length
@@ -285,7 +294,11 @@ def extend_occurrences(now=None):
 
 
 def schedule_fingerprint(page):
-    """What subscribers' calendars must notice: times, recurrence and statuses (not texts)."""
+    """What subscribers' calendars must notice: times, recurrence and statuses (not texts).
+
+    Only facts every language version shares, so that versions with the same schedule have
+    the same fingerprint; instants are compared in UTC (a page read from a revision and one
+    read from the database give the same text)."""
     data = {
         "status": page.status,
         "recurrence": str(page.recurrence or ""),
@@ -295,33 +308,72 @@ def schedule_fingerprint(page):
             str(page.series_duration),
         ],
         "sessions": sorted(
-            [str(s.start), str(s.end), s.all_day, s.status, str(s.new_start), str(s.new_end)]
+            [
+                _instant(s.start),
+                _instant(s.end),
+                s.all_day,
+                s.status,
+                _instant(s.new_start),
+                _instant(s.new_end),
+            ]
             for s in page.sessions.all()
         ),
         "exceptions": sorted(
-            [str(e.date), e.action, str(e.new_start), str(e.new_end)] for e in page.exceptions.all()
+            [str(e.date), e.action, _instant(e.new_start), _instant(e.new_end)]
+            for e in page.exceptions.all()
         ),
         "format": page.format,
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
+def _instant(value):
+    return value.astimezone(datetime.UTC).isoformat() if value is not None else None
+
+
 @transaction.atomic
-def bump_sequence(page):
-    """Raise the training's SEQUENCE when its schedule changed; copy it to every language."""
+def assign_sequences(page):
+    """Give the published `page` the SEQUENCE of its schedule, and every other live language
+    version of the training the SEQUENCE of its own schedule.
+
+    A schedule that differs from the one published last gets the next number; one published
+    before keeps its number while it is what a version shows. So a number never labels two
+    different schedules (a version not yet brought up to date keeps the old number with the
+    old times), and versions with the same schedule carry the same number. Returns the
+    page's SEQUENCE.
+    """
     from .models import ScheduleVersion, TrainingPage
 
     fingerprint = schedule_fingerprint(page)
     version, created = ScheduleVersion.objects.select_for_update().get_or_create(
-        uid=page.uid, defaults={"fingerprint": fingerprint, "sequence": page.sequence}
+        uid=page.uid,
+        defaults={
+            "fingerprint": fingerprint,
+            "sequence": page.sequence,
+            "labels": {fingerprint: page.sequence},
+        },
     )
-    if not created and version.fingerprint != fingerprint:
+    if fingerprint != version.fingerprint or fingerprint not in version.labels:
         version.sequence += 1
+        version.labels[fingerprint] = version.sequence
         version.fingerprint = fingerprint
         version.changed_at = timezone.now()
-        version.save()
-    TrainingPage.objects.filter(uid=page.uid).exclude(sequence=version.sequence).update(
-        sequence=version.sequence
+    others = (
+        TrainingPage.objects.live()
+        .filter(uid=page.uid)
+        .exclude(pk=page.pk)
+        .defer_streamfields()
+        .prefetch_related("sessions", "exceptions")
     )
-    page.sequence = version.sequence
-    return version.sequence
+    numbers = {page.pk: version.labels[fingerprint]}
+    for other in others:
+        key = schedule_fingerprint(other)
+        if key not in version.labels:  # a schedule from before numbers were kept per schedule
+            version.sequence += 1
+            version.labels[key] = version.sequence
+        numbers[other.pk] = version.labels[key]
+    version.save()
+    for pk, number in numbers.items():
+        TrainingPage.objects.filter(pk=pk).exclude(sequence=number).update(sequence=number)
+    page.sequence = numbers[page.pk]
+    return page.sequence

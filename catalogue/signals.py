@@ -1,18 +1,27 @@
-"""Keep the occurrence table and the calendar SEQUENCE in step with publishing."""
+"""Keep the occurrence table, the calendar SEQUENCE and the other language versions' schedule
+in step with publishing."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
+from core.translations import publish_facts
+
 from .models import Theme, TrainingPage
-from .occurrences import bump_sequence, clear_occurrences, filter_fields, write_occurrences
+from .occurrences import assign_sequences, clear_occurrences, filter_fields, write_occurrences
 
 
 @receiver(page_published, sender=TrainingPage)
-def training_published(sender, instance, **kwargs):
-    bump_sequence(instance)
+def training_published(sender, instance, revision=None, **kwargs):
+    assign_sequences(instance)
     write_occurrences(instance)
+    if instance.locale_id == Locale.get_default().pk:
+        # The schedule is the same fact in every language: the Swedish and English versions
+        # get it now (each publish of theirs runs this receiver for that version), not when
+        # someone next syncs the translations.
+        publish_facts(instance, user=revision.user if revision else None)
 
 
 @receiver(page_unpublished, sender=TrainingPage)

@@ -305,6 +305,11 @@ def training_context(page, request, form=None):
     open_, closed_reason = services.registration_state(page, now=now)
     places = services.places(page) if page.registration_mode == RegistrationMode.BUILT_IN else None
     is_over = not occurrences and past_count > 0
+    # A training that is over keeps its real dates in JSON-LD (an Event without startDate is
+    # dropped by search engines): its last occurrences stand where the coming ones would.
+    dated = occurrences or list(
+        page.occurrences.filter(end__lte=now).order_by("-start", "-pk")[:SCHEDULE_LIMIT]
+    )
     return {
         "occurrences": occurrences,
         "next_occurrence": next((o for o in occurrences if not o.is_cancelled), None),
@@ -320,7 +325,7 @@ def training_context(page, request, form=None):
         "is_over": is_over,
         "is_cancelled": page.status == EventStatus.CANCELLED,
         "json_ld": training_json_ld(
-            page, request, occurrences=occurrences, organiser=organiser, places=places
+            page, request, occurrences=dated, organiser=organiser, places=places
         ),
         "audience_labels": page.audience_labels() if page.audience != [Audience.EVERYONE] else [],
         "language_labels": page.language_labels(),

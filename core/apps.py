@@ -1,4 +1,6 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.core import checks
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +9,14 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .sites import apply_base_url_after_migrate, check_default_site
+
+        # Sent once per migrated app; the sites table is Wagtail's, so listen for that app.
+        post_migrate.connect(
+            apply_base_url_after_migrate,
+            sender=apps.get_app_config("wagtailcore"),
+            dispatch_uid="core.apply_base_url",
+        )
+        checks.register(check_default_site, checks.Tags.sites)

@@ -15,7 +15,7 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
-from calendars.http import bad_request, feed_response
+from calendars.http import bad_request, feed_response, not_found
 from calendars.ical import build_calendar
 from calendars.types import CalendarMeta
 from catalogue.models import Theme
@@ -396,7 +396,9 @@ def deadlines_ics_view(request, index_id):
 
 
 def opportunity_ics_view(request, uid):
-    """'Add the deadline to my calendar': a one-event file with reminders."""
+    """'Add the deadline to my calendar': a one-event file with reminders, of the deadlines
+    still ahead. A call whose rounds have all ended answers 404 with the reason (the page no
+    longer offers the file): an empty calendar would import nothing without a word."""
     candidates = list(
         FundingOpportunityPage.objects.live()
         .public()
@@ -411,17 +413,30 @@ def opportunity_ics_view(request, uid):
     if page is None:
         raise Http404("No such funding opportunity")
     now = timezone.now()
+    ahead = list(page.deadlines.filter(closes_at__gt=now).order_by("closes_at", "pk"))
+    if not ahead:
+        with override(page.locale.language_code):
+            return not_found(
+                _(
+                    "“%(title)s” has no deadline ahead: the call is closed, so there is "
+                    "nothing to add to a calendar. See the call's page for its next round."
+                )
+                % {"title": page.title}
+            )
 
     def build():
         with override(page.locale.language_code):
-            events = deadline_events([page], now)
+            funder = funders_by_key(page.locale_id).get(page.funder.translation_key, page.funder)
+            events = opportunity_events(page, ahead, funder_name=funder.name, now=now)
             return build_calendar(
                 CalendarMeta(name=None, language=page.locale.language_code), events
             )
 
     return feed_response(
         request,
-        cache_key=f"funding:opportunity:{page.pk}:{page.last_published_at}:{page.sequence}",
+        # The deadlines ahead change with the clock: a passed one leaves the file.
+        cache_key=f"funding:opportunity:{page.pk}:{page.last_published_at}:{page.sequence}:"
+        f"{ahead[0].pk}",
         build=build,
         filename=f"{page.slug}.ics",
     )

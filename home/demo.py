@@ -13,6 +13,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
+from core.sites import site_address
+
 from .demo_support import ensure_page, publish
 from .models import (
     AccessibilityStatementPage,
@@ -104,7 +106,8 @@ def seed_home(out):
         site = Site.objects.filter(is_default_site=True).first()
         old_root = site.root_page if site else None
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True, root_page=home)
+            hostname, port = site_address()  # BASE_URL, as `migrate` keeps it
+            site = Site(hostname=hostname, port=port, is_default_site=True, root_page=home)
         site.root_page = home
         site.site_name = "Meidän Häme"
         site.save()

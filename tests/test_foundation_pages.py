@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from django.conf import settings
 from django.test import override_settings
 
 from wagtail.models import Locale, Page
@@ -102,7 +103,7 @@ def test_sitemap_lists_every_page_in_all_three_languages(client):
 def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert f"Sitemap: {settings.BASE_URL}/sitemap.xml" in response.content.decode()
 
 
 def test_healthz_answers_200_when_the_database_answers(client):

@@ -8,6 +8,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -16,17 +17,20 @@ UTC_FORMAT = "%Y%m%dT%H%M%SZ"
 
 @register.simple_tag(takes_context=True)
 def catalogue_feed(context):
-    """{url, title, query, too_long} of the feed that matches the catalogue's current filters,
-    or None when the page has no parsed filters. `url` is the short saved URL when the long
-    one is too long and has been saved; `too_long` says it has not (the page then offers a
-    form that saves it: a page view saves nothing)."""
-    from ..feeds import canonical_query, feed_title
+    """{url, title, query, too_long, note} of the feed that matches the catalogue's current
+    filters, or None when the page has no parsed filters. `url` is the short saved URL when the
+    long one is too long and has been saved; `too_long` says it has not (the page then offers a
+    form that saves it: a page view saves nothing); `note` says that the page's dates do not
+    narrow the subscription (they are page-only, see `catalogue.feeds.PAGE_ONLY_PARAMS`)."""
+    from ..feeds import canonical_query, feed_filters, feed_title
     from ..ics_views import is_too_long, preferred_feed_url
 
     filters = context.get("filters")
     if filters is None:
         return None
     language = context.get("LANGUAGE_CODE") or context["request"].LANGUAGE_CODE
+    dated = filters.date_range() != (None, None)
+    filters = feed_filters(filters)
     query = canonical_query(filters)
     url = preferred_feed_url(language, query)
     return {
@@ -36,6 +40,12 @@ def catalogue_feed(context):
         ),
         "query": query,
         "too_long": is_too_long(url),
+        "note": _(
+            "The subscription has every date from 30 days ago to 18 months ahead: the dates "
+            "chosen above narrow only this page."
+        )
+        if dated
+        else "",
     }
 
 
@@ -87,8 +97,10 @@ def training_calendar_links(context, page, occurrence=None):
         quote_via=quote,
     )
     links["google"] = f"https://calendar.google.com/calendar/render?{google}"
-    links["outlook_live"] = f"https://outlook.live.com/calendar/0/action/compose?{outlook}"
-    links["outlook_office"] = f"https://outlook.office.com/calendar/0/action/compose?{outlook}"
+    # Outlook's documented "add event" deep link (the /calendar/0/action/compose form without
+    # "deeplink" is undocumented and redirects unreliably).
+    links["outlook_live"] = f"https://outlook.live.com/calendar/0/deeplink/compose?{outlook}"
+    links["outlook_office"] = f"https://outlook.office.com/calendar/0/deeplink/compose?{outlook}"
     return links
 
 
