@@ -10,7 +10,7 @@ class AssociationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from . import signals, trainings  # noqa: F401 - they register themselves
+        from . import personal_data, signals, trainings  # noqa: F401 - they register themselves
         from .member_pages import grant_on_new_index
 
         post_save.connect(grant_on_new_index, dispatch_uid="associations.grant_on_new_index")

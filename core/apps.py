@@ -7,3 +7,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from . import personal_data
+
+        # Deleting a user, by any path, erases what the apps registered about them.
+        personal_data.connect()

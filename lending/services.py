@@ -380,6 +380,21 @@ def cancel(booking, *, actor, reason):
     return booking
 
 
+def cancel_for_deleted_account(booking, user):
+    """The requester deleted their account: the time is free again at once and the owner's
+    admins are told, as when a requester cancels. The history entry names nobody."""
+    booking = _transition(
+        booking,
+        BookingStatus.CANCELLED,
+        actor_label="system",
+        reason=_("The requester deleted their account."),
+    )
+    from . import emails
+
+    emails.cancelled(booking, user)
+    return booking
+
+
 def expire_unanswered(now=None):
     """Expire requests nobody answered in time; tell the requesters. Safe to run often."""
     now = now or timezone.now()
