@@ -9,7 +9,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import personal_data
+        from django.urls import register_converter
 
+        from . import personal_data
+        from .converters import IdConverter
+
+        # `<id:…>` in every app's URLs: ids past 64 bits are a 404, not a database error.
+        register_converter(IdConverter, "id")
         # Deleting a user, by any path, erases what the apps registered about them.
         personal_data.connect()

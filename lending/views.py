@@ -384,8 +384,6 @@ def booking_action_view(request, uid, action):
 @require_POST
 def owner_feed_token_view(request, association_id, action):
     """Create (or replace) and revoke the private calendar address of an association."""
-    if association_id > 2**63 - 1:  # SQLite cannot compare with a number past 64 bits
-        raise Http404("No such association")
     association = get_object_or_404(AssociationPage, pk=association_id)
     if not access.is_owner_admin(request.user, association):
         raise PermissionDenied
