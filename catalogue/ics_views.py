@@ -68,7 +68,14 @@ def catalogue_feed_view(request):
         raise Http404("No such language")
     unknown = unknown_parameters(request.GET)
     themes, organisers = taxonomy(locale.pk)
-    filters = parse_filters(request.GET, themes=themes, organisers=organisers)
+    # Any date is accepted here: `within_window` clamps it to the feed's window below.
+    filters = parse_filters(
+        request.GET,
+        themes=themes,
+        organisers=organisers,
+        earliest=datetime.date.min,
+        latest=datetime.date.max,
+    )
     problems = [_("Unknown parameter “%(name)s”.") % {"name": name[:60]} for name in unknown] + [
         str(problem) for problem in filters.problems
     ]

@@ -20,6 +20,7 @@ from associations.models import AssociationPage
 from associations.permissions import associations_of, is_editor
 from associations.ratelimit import allow
 from catalogue.regions import Municipality, SubRegion
+from core.dates import DateParamError, parse_date_param
 
 from . import access, services
 from .availability import equipment_days, space_days
@@ -105,19 +106,23 @@ def equipment_listing_context(page, request):
 
 
 def _week_start(request):
-    raw = request.GET.get("week", "")
+    """The Monday the availability calendar starts on (?week=YYYY-MM-DD, never before this
+    week), and why ?week= was not used when it could not be."""
     today = timezone.localdate()
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    raw = request.GET.get("week", "")
+    if not raw:
+        return this_monday, ""
     try:
-        day = datetime.date.fromisoformat(raw)
-    except ValueError:
-        day = today
-    day = max(day, today - datetime.timedelta(days=today.weekday()))
-    return day - datetime.timedelta(days=day.weekday())
+        day = max(parse_date_param(raw), this_monday)
+    except DateParamError as error:
+        return this_monday, error.message
+    return day - datetime.timedelta(days=day.weekday()), ""
 
 
 def resource_context(page, request):
     source = page.source_page
-    first = _week_start(request)
+    first, week_problem = _week_start(request)
     if isinstance(page, SpacePage):
         calendar = space_days(source, first, days=14)
         json_ld = space_json_ld(page, request)
@@ -132,6 +137,7 @@ def resource_context(page, request):
         if first > timezone.localdate()
         else "",
         "next_week": (first + datetime.timedelta(days=14)).isoformat(),
+        "week_problem": week_problem,
         "json_ld": dumps(json_ld),
         "feed_url": request.build_absolute_uri(
             reverse("lending:resource_feed", args=[source.translation_key])
