@@ -270,6 +270,10 @@ def decide_view(request, token):
                 booking = services.decline(
                     booking, actor_label=label, reason=form.cleaned_data["reason"]
                 )
+        except services.RequestExpired:
+            return TemplateResponse(
+                request, "lending/link_refused.html", {"reason": "deadline"}, status=410
+            )
         except services.InvalidTransition:
             return TemplateResponse(
                 request, "lending/link_refused.html", {"reason": "used"}, status=410
@@ -348,7 +352,9 @@ def booking_view(request, uid):
             "resource": _resource(booking),
             "events": booking.events.all(),
             "show_requester": access.can_see_requester(request.user, booking),
-            "can_decide": can_decide and booking.status == BookingStatus.REQUESTED,
+            "can_decide": can_decide
+            and booking.status == BookingStatus.REQUESTED
+            and not booking.is_past_deadline,
             "can_cancel": access.can_cancel(request.user, booking) and booking.is_open,
             "reason_form": ReasonForm().describe(),
             "cancel_form": CancelForm().describe(),
@@ -382,6 +388,8 @@ def booking_action_view(request, uid, action):
             messages.success(request, _("The booking was cancelled."))
         else:
             raise Http404("No such action")
+    except services.RequestExpired:
+        messages.error(request, _("The answer deadline of the request has passed, so it expired."))
     except services.InvalidTransition:
         messages.error(request, _("The booking was already decided or cancelled."))
     return redirect("lending:booking", uid=uid)
