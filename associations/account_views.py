@@ -26,7 +26,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import accounts, emails, personal_data
+from core import personal_data
+
+from . import accounts, emails
 from .forms import AccountPasswordResetForm, DeleteAccountForm, LoginForm, SignUpForm
 from .models import Invitation, Membership, MembershipStatus, Role
 from .permissions import is_editor
@@ -208,7 +210,7 @@ def account_view(request):
 
 @login_required(login_url="associations:login")
 def my_data_view(request):
-    data = personal_data.collect(request.user)
+    data = personal_data.export(request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dates import EARLIEST, LATEST, DateParamError, parse_date_param, parse_month_param
 from home.query_params import QueryReader
 
 from .models import Format, Kind, Language
@@ -117,17 +118,11 @@ def month_end(first):
     return following - datetime.timedelta(days=1)
 
 
-def _parse_date(value):
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def parse_filters(query, *, themes, organisers):
+def parse_filters(query, *, themes, organisers, earliest=EARLIEST, latest=LATEST):
     """Parse `query` (a QueryDict) given the known theme and organiser slugs.
 
-    `themes` and `organisers` are iterables of slugs (or dicts keyed by slug).
+    `themes` and `organisers` are iterables of slugs (or dicts keyed by slug). Dates outside
+    `earliest`…`latest` are refused (a feed, which clamps to its window, widens them).
     """
     result = CatalogueFilters()
     problems = result.problems
@@ -151,14 +146,10 @@ def parse_filters(query, *, themes, organisers):
     for name, attribute in (("from", "date_from"), ("to", "date_to")):
         raw = single(name)
         if raw:
-            parsed = _parse_date(raw)
-            if parsed is None:
-                problems.append(
-                    _("“%(value)s” is not a date (use YYYY-MM-DD), so it was ignored.")
-                    % {"value": raw[:60]}
-                )
-            else:
-                setattr(result, attribute, parsed)
+            try:
+                setattr(result, attribute, parse_date_param(raw, earliest=earliest, latest=latest))
+            except DateParamError as error:
+                problems.append(error.message)
     if result.date_from and result.date_to and result.date_to < result.date_from:
         problems.append(_("The end date was before the start date, so it was ignored."))
         result.date_to = None
@@ -202,14 +193,10 @@ def parse_filters(query, *, themes, organisers):
 
     month = single("month")
     if month:
-        parsed = _parse_date(f"{month}-01") if len(month) == 7 else None
-        if parsed is None or not (2000 <= parsed.year <= 2100):
-            problems.append(
-                _("“%(value)s” is not a month (use YYYY-MM), so it was ignored.")
-                % {"value": month[:60]}
-            )
-        else:
-            result.month = parsed
+        try:
+            result.month = parse_month_param(month)
+        except DateParamError as error:
+            problems.append(error.message)
 
     page = single("page")
     if page and not page.isdigit():

@@ -166,7 +166,14 @@ def _parse_feed_query(query):
         raise Http404("No such language")
     unknown = unknown_parameters(query)
     themes, organisers = taxonomy(locale.pk)
-    filters = parse_filters(query, themes=themes, organisers=organisers)
+    # Dates are page-only in a feed (accepted and ignored), so any date is accepted here.
+    filters = parse_filters(
+        query,
+        themes=themes,
+        organisers=organisers,
+        earliest=datetime.date.min,
+        latest=datetime.date.max,
+    )
     problems = [_("Unknown parameter “%(name)s”.") % {"name": name[:60]} for name in unknown] + [
         str(problem) for problem in filters.problems
     ]

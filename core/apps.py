@@ -11,6 +11,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from . import personal_data
+        from .converters import IdConverter
         from .sites import apply_base_url_after_migrate, check_default_site
 
         # Sent once per migrated app; the sites table is Wagtail's, so listen for that app.
@@ -20,3 +24,7 @@ class CoreConfig(AppConfig):
             dispatch_uid="core.apply_base_url",
         )
         checks.register(check_default_site, checks.Tags.sites)
+        # `<id:…>` in every app's URLs: ids past 64 bits are a 404, not a database error.
+        register_converter(IdConverter, "id")
+        # Deleting a user, by any path, erases what the apps registered about them.
+        personal_data.connect()

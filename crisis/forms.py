@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.dates import BoundedDateField
+
 from .models import REPORT_FIELDS, StatusReport
 from .services import clean_text
 
@@ -79,11 +81,11 @@ class BulkChangeForm(forms.Form):
         ("online", _("Move them online")),
     ]
 
-    first_day = forms.DateField(
+    first_day = BoundedDateField(
         label=pgettext_lazy("start of a date range", "From"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    last_day = forms.DateField(
+    last_day = BoundedDateField(
         label=pgettext_lazy("end of a date range", "To"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )

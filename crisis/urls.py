@@ -9,7 +9,7 @@ app_name = "crisis"
 urlpatterns = [
     path("tili/tilanneraportti/", views.my_reports_view, name="my_reports"),
     path(
-        "tili/tilanneraportti/<int:situation_pk>/<int:association_pk>/",
+        "tili/tilanneraportti/<id:situation_pk>/<id:association_pk>/",
         views.report_view,
         name="report",
     ),

@@ -7,17 +7,17 @@ from . import alert_views, views
 
 urlpatterns = [
     path(
-        "funding/<int:index_id>/deadlines.ics",
+        "funding/<id:index_id>/deadlines.ics",
         views.deadlines_ics_view,
         name="funding_deadlines_ics",
     ),
-    path("funding/<int:index_id>/opportunities.csv", views.csv_view, name="funding_csv"),
+    path("funding/<id:index_id>/opportunities.csv", views.csv_view, name="funding_csv"),
     path(
         "funding/opportunity/<uuid:uid>.ics",
         views.opportunity_ics_view,
         name="funding_opportunity_ics",
     ),
-    path("funding/<int:index_id>/alert/", alert_views.subscribe_view, name="funding_alert"),
+    path("funding/<id:index_id>/alert/", alert_views.subscribe_view, name="funding_alert"),
     path("funding/alert/sent/", alert_views.sent_view, name="funding_alert_sent"),
     path("funding/alert/deleted/", alert_views.deleted_view, name="funding_alert_deleted"),
     path(

@@ -207,8 +207,6 @@ def opportunity_context(page, request):
 
 
 def _index_or_404(index_id):
-    if index_id > 2**63 - 1:  # no such page; SQLite would raise OverflowError on the lookup
-        raise Http404("No such funding index")
     index = get_object_or_404(FundingIndexPage.objects.live().public(), pk=index_id)
     return index
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalogue.regions import Municipality, SubRegion, municipalities_of
+from core.dates import DateParamError, parse_date_param
 from home.query_params import QueryReader
 
 from .models import Accessibility, Booking, EquipmentCategory, Facility
@@ -164,12 +165,9 @@ def _positive(raw, message, problems):
 
 def _date(raw, problems):
     try:
-        return datetime.date.fromisoformat(raw)
-    except ValueError:
-        problems.append(
-            _("“%(value)s” is not a date (use YYYY-MM-DD), so it was ignored.")
-            % {"value": raw[:20]}
-        )
+        return parse_date_param(raw)
+    except DateParamError as error:
+        problems.append(error.message)
         return None
 
 

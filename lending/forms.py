@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.dates import BoundedDateField, DateParamError, parse_date_param
+
 from .models import EquipmentPage, SpaceClosedDate, SpaceOpeningHours, SpacePage, Weekday
 
 
@@ -42,7 +44,7 @@ class AssociationChoiceMixin:
 
 class SpaceRequestForm(AssociationChoiceMixin, DescribedForm):
     association = forms.ChoiceField(label=_("On behalf of"))
-    date = forms.DateField(
+    date = BoundedDateField(
         label=_("Date"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Format: YYYY-MM-DD."),
@@ -84,12 +86,12 @@ class SpaceRequestForm(AssociationChoiceMixin, DescribedForm):
 
 class EquipmentRequestForm(AssociationChoiceMixin, DescribedForm):
     association = forms.ChoiceField(label=_("On behalf of"))
-    first_day = forms.DateField(
+    first_day = BoundedDateField(
         label=_("Pickup day"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Format: YYYY-MM-DD."),
     )
-    last_day = forms.DateField(
+    last_day = BoundedDateField(
         label=_("Return day"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Format: YYYY-MM-DD."),
@@ -218,11 +220,9 @@ class SpaceListingForm(DescribedModelForm):
         dates = []
         for line in self.cleaned_data["closed_dates_text"].split():
             try:
-                day = datetime.date.fromisoformat(line.strip())
-            except ValueError:
-                raise forms.ValidationError(
-                    _("“%(value)s” is not a date (use YYYY-MM-DD).") % {"value": line[:20]}
-                ) from None
+                day = parse_date_param(line)
+            except DateParamError as error:
+                raise forms.ValidationError(error.message) from None
             if day not in dates:
                 dates.append(day)
         if len(dates) > 366:

@@ -10,7 +10,8 @@ ACTIONS = ("approve", "decline")
 
 
 class LinkError(Exception):
-    """Why a link cannot be used: "expired", "invalid" or "used"."""
+    """Why a link cannot be used: "expired" (the link), "deadline" (the request's answer
+    deadline passed), "invalid" or "used"."""
 
     def __init__(self, reason):
         super().__init__(reason)
@@ -26,7 +27,8 @@ def make_token(booking, action):
 
 
 def read_token(token, max_age=MAX_AGE):
-    """(booking, action) for a valid, unused link; raises LinkError otherwise."""
+    """(booking, action) for a valid, unused link to a request still waiting within its
+    answer deadline; raises LinkError otherwise."""
     from .models import Booking
 
     signer = signing.TimestampSigner(salt=SALT)
@@ -45,4 +47,6 @@ def read_token(token, max_age=MAX_AGE):
         raise LinkError("invalid")
     if nonce != booking.decision_nonce or not booking.status == "requested":
         raise LinkError("used")
+    if booking.is_past_deadline:
+        raise LinkError("deadline")  # expired, even before the expiry job has run
     return booking, action

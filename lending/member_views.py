@@ -30,12 +30,7 @@ KINDS = {
 }
 
 
-MAX_ID = 2**63 - 1
-
-
 def _association(association_id):
-    if association_id > MAX_ID:  # SQLite cannot compare with a number past 64 bits
-        raise Http404
     return association_page_or_404(association_id)
 
 
@@ -108,7 +103,7 @@ def new_view(request, association_id, kind):
 
 @login_required(login_url=LOGIN)
 def edit_view(request, page_id):
-    page = Page.objects.filter(pk=page_id).specific().first() if page_id <= MAX_ID else None
+    page = Page.objects.filter(pk=page_id).specific().first()
     if not isinstance(page, SpacePage | EquipmentPage):
         raise Http404
     page = page.source_page

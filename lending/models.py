@@ -704,6 +704,16 @@ class Booking(models.Model):
         return self.status in BLOCKING_STATUSES
 
     @property
+    def is_past_deadline(self):
+        """A request nobody answered by its deadline: expired, even before the periodic
+        expiry job has marked it so."""
+        return (
+            self.status == BookingStatus.REQUESTED
+            and self.expires_at is not None
+            and self.expires_at <= timezone.now()
+        )
+
+    @property
     def is_space(self):
         return self.kind == ResourceKind.SPACE
 

@@ -49,6 +49,11 @@ class InvalidTransition(Exception):
     pass
 
 
+class RequestExpired(InvalidTransition):
+    """The request's answer deadline has passed: it is expired, whether or not the periodic
+    expiry job has run yet, and can no longer be approved or declined."""
+
+
 @dataclass(frozen=True)
 class Slot:
     start: datetime.datetime
@@ -309,6 +314,7 @@ def request_equipment(
     return booking
 
 
+DECISIONS = (BookingStatus.APPROVED, BookingStatus.DECLINED)
 ALLOWED = {
     BookingStatus.APPROVED: {BookingStatus.REQUESTED},
     BookingStatus.DECLINED: {BookingStatus.REQUESTED},
@@ -324,6 +330,8 @@ def _transition(booking, to_status, *, actor=None, actor_label="", reason=""):
         locked = Booking.objects.select_for_update().get(pk=booking.pk)
         if locked.status not in ALLOWED[to_status]:
             raise InvalidTransition(locked.status)
+        if to_status in DECISIONS and locked.is_past_deadline:
+            raise RequestExpired(locked.status)
         previous = locked.status
         locked.status = to_status
         locked.decision_nonce = new_nonce()
@@ -352,24 +360,32 @@ def _transition(booking, to_status, *, actor=None, actor_label="", reason=""):
     return locked
 
 
-def approve(booking, *, actor=None, actor_label="", reason=""):
-    booking = _transition(
-        booking, BookingStatus.APPROVED, actor=actor, actor_label=actor_label, reason=reason
-    )
+def _decide(booking, to_status, *, actor, actor_label, reason):
+    try:
+        booking = _transition(
+            booking, to_status, actor=actor, actor_label=actor_label, reason=reason
+        )
+    except RequestExpired:
+        # Late: expire it now rather than when the job next runs, and say so.
+        _expire(booking)
+        raise
     from . import emails
 
     emails.decided(booking)
     return booking
+
+
+def approve(booking, *, actor=None, actor_label="", reason=""):
+    """Raises RequestExpired after the answer deadline (InvalidTransition once decided)."""
+    return _decide(
+        booking, BookingStatus.APPROVED, actor=actor, actor_label=actor_label, reason=reason
+    )
 
 
 def decline(booking, *, actor=None, actor_label="", reason=""):
-    booking = _transition(
+    return _decide(
         booking, BookingStatus.DECLINED, actor=actor, actor_label=actor_label, reason=reason
     )
-    from . import emails
-
-    emails.decided(booking)
-    return booking
 
 
 def cancel(booking, *, actor, reason):
@@ -380,24 +396,46 @@ def cancel(booking, *, actor, reason):
     return booking
 
 
+def cancel_for_deleted_account(booking, user):
+    """The requester deleted their account: the time is free again at once and the owner's
+    admins are told, as when a requester cancels. The history entry names nobody."""
+    booking = _transition(
+        booking,
+        BookingStatus.CANCELLED,
+        actor_label="system",
+        reason=_("The requester deleted their account."),
+    )
+    from . import emails
+
+    emails.cancelled(booking, user)
+    return booking
+
+
+def _expire(booking):
+    """Expire one unanswered request and tell the requester; None if decided meanwhile."""
+    try:
+        booking = _transition(
+            booking,
+            BookingStatus.EXPIRED,
+            actor_label="system",
+            reason=_("Nobody answered in time."),
+        )
+    except InvalidTransition:
+        return None
+    from . import emails
+
+    emails.expired(booking)
+    return booking
+
+
 def expire_unanswered(now=None):
     """Expire requests nobody answered in time; tell the requesters. Safe to run often."""
     now = now or timezone.now()
     expired = []
     for booking in Booking.objects.filter(status=BookingStatus.REQUESTED, expires_at__lte=now):
-        try:
-            booking = _transition(
-                booking,
-                BookingStatus.EXPIRED,
-                actor_label="system",
-                reason=_("Nobody answered in time."),
-            )
-        except InvalidTransition:
-            continue  # decided meanwhile
-        from . import emails
-
-        emails.expired(booking)
-        expired.append(booking)
+        booking = _expire(booking)
+        if booking is not None:
+            expired.append(booking)
     return expired
 
 

@@ -20,6 +20,7 @@ from associations.models import AssociationPage
 from associations.permissions import associations_of, is_editor
 from associations.ratelimit import allow
 from catalogue.regions import Municipality, SubRegion
+from core.dates import DateParamError, parse_date_param
 
 from . import access, services
 from .availability import equipment_days, space_days
@@ -105,19 +106,23 @@ def equipment_listing_context(page, request):
 
 
 def _week_start(request):
-    raw = request.GET.get("week", "")
+    """The Monday the availability calendar starts on (?week=YYYY-MM-DD, never before this
+    week), and why ?week= was not used when it could not be."""
     today = timezone.localdate()
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    raw = request.GET.get("week", "")
+    if not raw:
+        return this_monday, ""
     try:
-        day = datetime.date.fromisoformat(raw)
-    except ValueError:
-        day = today
-    day = max(day, today - datetime.timedelta(days=today.weekday()))
-    return day - datetime.timedelta(days=day.weekday())
+        day = max(parse_date_param(raw), this_monday)
+    except DateParamError as error:
+        return this_monday, error.message
+    return day - datetime.timedelta(days=day.weekday()), ""
 
 
 def resource_context(page, request):
     source = page.source_page
-    first = _week_start(request)
+    first, week_problem = _week_start(request)
     if isinstance(page, SpacePage):
         calendar = space_days(source, first, days=14)
         json_ld = space_json_ld(page, request)
@@ -132,6 +137,7 @@ def resource_context(page, request):
         if first > timezone.localdate()
         else "",
         "next_week": (first + datetime.timedelta(days=14)).isoformat(),
+        "week_problem": week_problem,
         "json_ld": dumps(json_ld),
         "feed_url": request.build_absolute_uri(
             reverse("lending:resource_feed", args=[source.translation_key])
@@ -264,6 +270,10 @@ def decide_view(request, token):
                 booking = services.decline(
                     booking, actor_label=label, reason=form.cleaned_data["reason"]
                 )
+        except services.RequestExpired:
+            return TemplateResponse(
+                request, "lending/link_refused.html", {"reason": "deadline"}, status=410
+            )
         except services.InvalidTransition:
             return TemplateResponse(
                 request, "lending/link_refused.html", {"reason": "used"}, status=410
@@ -342,7 +352,9 @@ def booking_view(request, uid):
             "resource": _resource(booking),
             "events": booking.events.all(),
             "show_requester": access.can_see_requester(request.user, booking),
-            "can_decide": can_decide and booking.status == BookingStatus.REQUESTED,
+            "can_decide": can_decide
+            and booking.status == BookingStatus.REQUESTED
+            and not booking.is_past_deadline,
             "can_cancel": access.can_cancel(request.user, booking) and booking.is_open,
             "reason_form": ReasonForm().describe(),
             "cancel_form": CancelForm().describe(),
@@ -376,6 +388,8 @@ def booking_action_view(request, uid, action):
             messages.success(request, _("The booking was cancelled."))
         else:
             raise Http404("No such action")
+    except services.RequestExpired:
+        messages.error(request, _("The answer deadline of the request has passed, so it expired."))
     except services.InvalidTransition:
         messages.error(request, _("The booking was already decided or cancelled."))
     return redirect("lending:booking", uid=uid)
@@ -384,8 +398,6 @@ def booking_action_view(request, uid, action):
 @require_POST
 def owner_feed_token_view(request, association_id, action):
     """Create (or replace) and revoke the private calendar address of an association."""
-    if association_id > 2**63 - 1:  # SQLite cannot compare with a number past 64 bits
-        raise Http404("No such association")
     association = get_object_or_404(AssociationPage, pk=association_id)
     if not access.is_owner_admin(request.user, association):
         raise PermissionDenied

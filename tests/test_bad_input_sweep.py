@@ -267,3 +267,178 @@ def test_lending_forms_and_parameters_survive_hostile_values(client, django_user
             check(client.post(url, dict.fromkeys(fields, value)), f"POST {url} {value[:30]!r}")
         check(client.post(url, {name: ["a", SCRIPT] for name in fields}), f"POST {url} lists")
         assert row_counts() == before, f"a rejected POST to {url} stored something"
+
+
+# Extreme but valid dates, and ids past 64 bits ------------------------------------------------
+
+EXTREME_DATES = ["0001-01-01", "9999-12-31", "0001-01", "9999-12"]
+DATE_PARAMETERS = ("from", "to", "date", "week", "month", "first_day", "last_day")
+MAX_ID = 2**63 - 1
+HUGE_IDS = [MAX_ID, MAX_ID + 1, 2**64, 10**40]
+
+
+def date_queries():
+    """Each extreme date in each date parameter alone, in all of them at once, and in the
+    combinations a page computes with (a month view from a date, a range)."""
+    for value in EXTREME_DATES:
+        for name in DATE_PARAMETERS:
+            yield {name: value}
+        yield dict.fromkeys(DATE_PARAMETERS, value)
+        yield {"view": "month", "from": value}
+        yield {"view": "month", "to": value}
+        yield {"from": value, "to": value}
+        yield {"date": value, "from": "10:00", "to": "12:00"}
+
+
+def test_extreme_dates_never_answer_a_server_error(client, django_user_model):
+    """The catalogue list, month view and archive, the spaces and equipment listings, every
+    feed and page a crawler finds, a resource's ?week= and the booking forms."""
+    from associations.permissions import associations_of
+    from lending.models import EquipmentPage, SpacePage
+
+    get_targets, _ = discover(client)
+    member = django_user_model.objects.get(username="member")
+    client.force_login(member)
+    space = SpacePage.objects.live().filter(locale__language_code="fi", booking_mode="request")[0]
+    item = EquipmentPage.objects.live().filter(locale__language_code="fi")[0]
+    paths = {*get_targets, space.url, item.url, space.url + "varaa/", item.url + "varaa/"}
+    errors = []
+    for path in sorted(paths):
+        for params in date_queries():
+            response = client.get(path + query(params))
+            if response.status_code >= 500:
+                errors.append(f"GET {path}{query(params)} answered {response.status_code}")
+    association = associations_of(member).first().pk
+    forms = [
+        (space.url + "varaa/", {"start": "10:00", "end": "00:00"}, ("date",)),
+        (item.url + "varaa/", {"quantity": "1"}, ("first_day", "last_day")),
+    ]
+    for url, fields, date_fields in forms:
+        for value in EXTREME_DATES:
+            data = {"association": association, "accept_terms": "on", **fields}
+            response = client.post(url, {**data, **dict.fromkeys(date_fields, value)})
+            if response.status_code >= 500:
+                errors.append(f"POST {url} {date_fields}={value} answered {response.status_code}")
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    "where, params",
+    [
+        ("catalogue", {"from": "9999-12-31"}),
+        ("catalogue", {"to": "0001-01-01", "view": "month"}),
+        ("archive", {"to": "9999-12-31"}),
+        ("spaces", {"date": "0001-01-01", "from": "10:00", "to": "12:00"}),
+        ("equipment", {"from": "9999-12-31"}),
+        ("space", {"week": "9999-12-31"}),
+    ],
+)
+def test_an_extreme_date_is_ignored_with_a_reason(client, where, params):
+    from catalogue.models import TrainingIndexPage
+    from lending.models import EquipmentIndexPage, SpaceIndexPage, SpacePage
+
+    en = {"locale__language_code": "en"}
+    url = {
+        "catalogue": lambda: TrainingIndexPage.objects.get(**en).url,
+        "archive": lambda: TrainingIndexPage.objects.get(**en).url + "archive/",
+        "spaces": lambda: SpaceIndexPage.objects.get(**en).url,
+        "equipment": lambda: EquipmentIndexPage.objects.get(**en).url,
+        "space": lambda: SpacePage.objects.live().filter(**en)[0].url,
+    }[where]()
+    response = client.get(url + query(params))
+    assert response.status_code == 200
+    value = next(v for v in params.values() if "-" in v)
+    assert f"“{value}” is not between" in html_lib.unescape(response.content.decode())
+
+
+def test_the_booking_form_refuses_an_extreme_date_with_a_field_error(client, django_user_model):
+    from associations.permissions import associations_of
+    from lending.models import EquipmentPage, SpacePage
+
+    member = django_user_model.objects.get(username="member")
+    client.force_login(member)
+    association = associations_of(member).first().pk
+    space = SpacePage.objects.live().filter(locale__language_code="fi", booking_mode="request")[0]
+    item = EquipmentPage.objects.live().filter(locale__language_code="fi")[0]
+    common = {"association": association, "accept_terms": "on"}
+    for url, data in [
+        (space.url + "varaa/", {"date": "9999-12-31", "start": "10:00", "end": "00:00"}),
+        (item.url + "varaa/", {"first_day": "9999-12-31", "last_day": "9999-12-31"}),
+    ]:
+        response = client.post(url, {**common, "quantity": "1", **data})
+        assert response.status_code == 400
+        errors = [error for field in response.context["form"].errors.values() for error in field]
+        assert any("2100" in str(error) for error in errors), errors
+
+
+def routes_with_ids():
+    """Every URL route of our apps with an id in its path, as (route, converters)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found = []
+
+    def walk(patterns, prefix, converters):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            known = {**converters, **getattr(pattern.pattern, "converters", {})}
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route, known)
+            elif isinstance(pattern, URLPattern):
+                module = getattr(pattern.callback, "__module__", "") or ""
+                if module.split(".")[0] in {*OUR_APPS, "crisis"} and "<" in route:
+                    found.append((route, known))
+
+    with translation.override("fi"):
+        walk(get_resolver().url_patterns, "/", {})
+    return found
+
+
+def fill(route, converters, id_value):
+    from django.urls.converters import IntConverter, SlugConverter, UUIDConverter
+
+    from core.converters import IdConverter
+
+    def value(match):
+        converter = converters[match.group(1)]
+        if isinstance(converter, UUIDConverter):
+            return "00000000-0000-0000-0000-000000000000"
+        if isinstance(converter, SlugConverter):
+            return "approve"
+        if isinstance(converter, IdConverter | IntConverter):
+            return str(id_value)
+        return "x"
+
+    return re.sub(r"<(?:\w+:)?(\w+)>", value, route)
+
+
+def test_every_id_in_a_url_is_bounded_and_ids_past_64_bits_answer_404(client, users):
+    from django.urls.converters import IntConverter
+
+    from core.converters import IdConverter
+
+    routes = routes_with_ids()
+    with_ids = [
+        (route, converters)
+        for route, converters in routes
+        if any(isinstance(c, IdConverter | IntConverter) for c in converters.values())
+    ]
+    assert len(with_ids) >= 10, routes
+    unbounded = [
+        route
+        for route, converters in with_ids
+        if any(type(c) is IntConverter for c in converters.values())
+    ]
+    assert unbounded == [], "use <id:…> (core.converters.IdConverter) for ids"
+    errors = []
+    for user in (None, users["member"], users["editor"]):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        for route, converters in with_ids:
+            for id_value in HUGE_IDS:
+                path = fill(route, converters, id_value)
+                for method in (client.get, client.post):
+                    status = method(path).status_code
+                    if status >= 500 or (id_value > MAX_ID and status != 404):
+                        errors.append(f"{method.__name__.upper()} {path} as {user}: {status}")
+    assert errors == []

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 
 from django.core import mail, signing
 from django.db import DatabaseError, IntegrityError, transaction
@@ -269,6 +270,51 @@ def test_tampered_and_expired_links_change_nothing(client, space, requester, mon
     booking.refresh_from_db()
     assert booking.status == "requested"
     assert isinstance(signing.TimestampSigner, type)
+
+
+def test_a_decision_link_after_the_answer_deadline_is_refused_before_the_expiry_job_runs(
+    client, space, requester
+):
+    user, association = requester
+    day = free_day(space)
+    booking = services.request_space(
+        space, user=user, association=association, start=at(day, 10), end=at(day, 12)
+    )
+    url = reverse("lending:decide", args=[links.make_token(booking, "approve")])
+    with time_machine.travel(booking.expires_at - datetime.timedelta(minutes=1), tick=False):
+        assert client.get(url).status_code == 200, "still open just before the deadline"
+    mail.outbox.clear()
+    with time_machine.travel(booking.expires_at + datetime.timedelta(minutes=1), tick=False):
+        page = client.get(url)
+        assert page.status_code == 410
+        assert "answer deadline of the request has passed" in page.content.decode()
+        response = client.post(url, {"reason": "Myöhässä"})
+    assert response.status_code == 410
+    booking.refresh_from_db()
+    assert booking.status == "requested", "the link changed nothing; the expiry job expires it"
+    assert mail.outbox == []
+
+
+def test_a_late_decision_in_the_dashboard_expires_the_request_instead(client, space, requester):
+    user, association = requester
+    day = free_day(space)
+    booking = services.request_space(
+        space, user=user, association=association, start=at(day, 10), end=at(day, 12)
+    )
+    client.force_login(user)  # an admin of the owner association
+    mail.outbox.clear()
+    with time_machine.travel(booking.expires_at + datetime.timedelta(minutes=1), tick=False):
+        page = client.get(reverse("lending:booking", args=[booking.uid]))
+        assert reverse("lending:booking_action", args=[booking.uid, "approve"]) not in (
+            page.content.decode()
+        ), "no decision buttons after the deadline"
+        response = client.post(
+            reverse("lending:booking_action", args=[booking.uid, "approve"]), follow=True
+        )
+        assert "answer deadline of the request has passed" in response.content.decode()
+    booking.refresh_from_db()
+    assert booking.status == "expired"
+    assert [m.to for m in mail.outbox] == [[user.email]], "the requester hears it expired"
 
 
 def test_history_is_append_only(space, requester):

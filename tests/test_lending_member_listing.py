@@ -290,7 +290,7 @@ def test_own_booking_requests_are_in_the_personal_data_export(client, users):
 
 
 def test_deleting_the_account_removes_the_requesters_details(django_user_model, users):
-    from associations.personal_data import delete_account
+    from core.personal_data import delete_account
     from lending import services
 
     person = django_user_model.objects.create_user("leaver", "leaver@example.org", "x")
