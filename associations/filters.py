@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from catalogue.models import Language
-from catalogue.regions import Municipality, SubRegion
+from core.languages import Language
+from core.regions import Municipality, SubRegion
 from home.query_params import QueryReader
 
 MAX_QUERY_LENGTH = 200

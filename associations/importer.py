@@ -26,7 +26,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale
 
-from catalogue.regions import Municipality
+from core.regions import Municipality
 from home.translation import translate_from_versions
 
 from .models import AssociationFieldLink, AssociationIndexPage, AssociationPage, FieldOfActivity

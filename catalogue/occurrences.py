@@ -191,7 +191,7 @@ def plan(page, window_start, window_end):
 
 def filter_fields(page):
     """The denormalised filter columns every occurrence of `page` carries."""
-    from .regions import sub_region_of
+    from core.regions import sub_region_of
 
     theme_slugs = [link.theme.slug for link in page.theme_links.all()]
     organisers = ([page.organiser.slug] if page.organiser_id else []) + [

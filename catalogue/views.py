@@ -26,6 +26,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from calendars.http import current_generation
+from core.languages import Language
+from core.regions import PLACE_CHOICES, SubRegion
 
 from . import services
 from .filters import month_end, parse_filters
@@ -36,7 +38,6 @@ from .models import (
     EventStatus,
     Format,
     Kind,
-    Language,
     Occurrence,
     RegistrationMode,
     RegistrationStatus,
@@ -44,7 +45,6 @@ from .models import (
     TrainingCoOrganiser,
     TrainingPage,
 )
-from .regions import PLACE_CHOICES, SubRegion
 
 MONTH_CELL_LIMIT = 4
 # Entries of an older content generation are never read again; they age out after this.

@@ -105,7 +105,7 @@ class BulkChangeForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from catalogue.regions import Municipality
+        from core.regions import Municipality
 
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].choices = Municipality.choices

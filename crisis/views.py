@@ -20,8 +20,8 @@ from wagtail.models import Locale
 
 from associations.models import AssociationFieldLink, AssociationPage, FieldOfActivity
 from associations.ratelimit import allow
-from catalogue.regions import Municipality
 from core.csv import SafeWriter
+from core.regions import Municipality
 
 from .forms import StatusReportForm
 from .models import (

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from catalogue.models import Theme
-from catalogue.regions import Municipality, SubRegion
+from core.regions import Municipality, SubRegion
 from home.page_urls import absolute_url
 
 from .feeds import amount_text

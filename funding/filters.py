@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogue.regions import Municipality, SubRegion
+from core.regions import Municipality, SubRegion
 from home.query_params import QueryReader
 
 from .models import ZONE, ApplicantType, FieldOfActivity, FunderType, FundingStatus, Instrument

@@ -182,7 +182,7 @@ class FundingOpportunityQuerySet(PageQuerySet):
 
     def in_municipality(self, *municipalities):
         """Calls an association of one of these municipalities can apply for."""
-        from catalogue.regions import SUB_REGION_OF, Municipality
+        from core.regions import SUB_REGION_OF, Municipality
 
         tokens = ["m:*"]
         for code in municipalities:

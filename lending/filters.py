@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogue.regions import Municipality, SubRegion, municipalities_of
 from core.dates import DateParamError, parse_date_param
+from core.regions import Municipality, SubRegion, municipalities_of
 from home.query_params import QueryReader
 
 from .models import Accessibility, Booking, EquipmentCategory, Facility

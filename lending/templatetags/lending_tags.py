@@ -27,7 +27,7 @@ def get_item(mapping, key):
 @register.inclusion_tag("lending/_impact.html")
 def lending_impact(months=12):
     """The impact figures for the statistics page: {% load lending_tags %}{% lending_impact %}."""
-    from catalogue.regions import SubRegion
+    from core.regions import SubRegion
 
     from ..impact import impact_figures
 
