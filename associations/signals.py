@@ -5,7 +5,6 @@ import contextlib
 import threading
 
 from django.conf import settings
-from django.db.models import Q
 from django.dispatch import receiver
 
 from wagtail.models import Locale, TaskState
@@ -71,30 +70,6 @@ def notify_rejected(sender, instance, user=None, **kwargs):
         from . import emails
 
         emails.moderation_step(page, instance.requested_by, "rejected", _last_comment(instance))
-
-
-@receiver(page_published)
-def refresh_organised_trainings(sender, instance, **kwargs):
-    """The catalogue filters by the organiser's slug, copied into each occurrence: a renamed
-    profile must reach the occurrences of the trainings it organises."""
-    if not isinstance(instance, AssociationPage):
-        return
-    from catalogue.models import Occurrence, TrainingPage
-    from catalogue.occurrences import filter_fields
-
-    key = instance.translation_key
-    stale = (
-        TrainingPage.objects.live()
-        .filter(
-            Q(organiser__translation_key=key)
-            | Q(co_organiser_links__organiser__translation_key=key)
-        )
-        .exclude(occurrences__organisers__contains=f"|{instance.slug}|")
-        .distinct()
-        .defer_streamfields()
-    )
-    for page in stale:
-        Occurrence.objects.filter(training=page).update(**filter_fields(page))
 
 
 @receiver(page_published)
