@@ -7,7 +7,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale
 
-from home.demo_support import ensure_page
+from core.demo_support import ensure_page
 from home.models import HomePage
 
 from . import demo_data as data

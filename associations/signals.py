@@ -86,7 +86,7 @@ def ensure_translations(page):
     them in wagtail-localize) and bring existing ones up to date with the published source."""
     from wagtail_localize.models import Translation, TranslationSource
 
-    from home.translation import _save_target
+    from core.translation import _save_target
 
     with translations_suspended():
         source, _ = TranslationSource.update_or_create_from_instance(page)

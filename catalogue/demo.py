@@ -23,9 +23,9 @@ from wagtail_localize.models import (
 )
 
 from associations.models import AssociationPage
-from home.demo_support import ensure_page
+from core.demo_support import ensure_page
+from core.translation import _strings
 from home.models import HomePage
-from home.translation import _strings
 
 from . import demo_data as data
 from .models import (
@@ -93,7 +93,7 @@ def seed_snippet(model, slug, names, extra=None):
 def translate_snippet(source_instance, versions):
     """Translate a snippet through wagtail-localize from parallel versions of its texts.
 
-    `home.translation.translate_from_versions` saves targets as drafts first, which
+    `core.translation.translate_from_versions` saves targets as drafts first, which
     wagtail-localize refuses for snippets without drafts; snippets are saved at once here.
     """
     source, _ = TranslationSource.update_or_create_from_instance(source_instance)

@@ -33,9 +33,9 @@ from django.utils.translation import override, pgettext
 
 from calendars.types import CalendarMeta, FeedEvent, expand_occurrences, recurrence_to_ical
 from core.languages import Language
+from core.lookups import read_times
+from core.page_urls import absolute_url, urls_by_parent
 from core.regions import PLACE_CHOICES, SubRegion
-from home.lookups import read_times
-from home.page_urls import absolute_url, urls_by_parent
 
 from .filters import MULTI_PARAMS
 from .models import (

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from core.dates import EARLIEST, LATEST, DateParamError, parse_date_param, parse_month_param
 from core.languages import Language
+from core.query_params import QueryReader
 from core.regions import PLACE_CHOICES, SubRegion
-from home.query_params import QueryReader
 
 from .models import Format, Kind
 

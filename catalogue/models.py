@@ -30,11 +30,11 @@ from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.blocks import BodyBlock
 from core.fields import ChoiceListField
 from core.languages import Language
 from core.pages import PolicyPermissionsMixin
 from core.regions import ONLINE, PLACE_CHOICES, sub_region_of
-from home.blocks import BodyBlock
 
 from .forms import TrainingPageForm
 from .querysets import OccurrenceQuerySet, TrainingPageQuerySet

@@ -385,7 +385,7 @@ def _registration_allowed(request, email):
     """Registrations from one client address are limited (an office may register a few
     people; a script may not), and so are those to one email address (nobody floods a
     stranger's inbox with confirmation links); counted only for complete forms."""
-    from associations.ratelimit import allow, hit
+    from core.ratelimit import allow, hit
 
     limit, window = REGISTRATION_LIMIT
     # Evaluate both counters, so that each one counts every attempt.

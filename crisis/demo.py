@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from associations.models import AssociationPage
-from home.demo_support import ensure_page
+from core.demo_support import ensure_page
 from home.models import HomePage
 
 from . import demo_data as data

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from associations.models import AssociationFieldLink, AssociationPage, FieldOfActivity
-from associations.ratelimit import allow
 from core.csv import SafeWriter
+from core.ratelimit import allow
 from core.regions import Municipality
 
 from .forms import StatusReportForm

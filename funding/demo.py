@@ -16,7 +16,7 @@ from wagtail.models import Locale
 
 from catalogue.demo import translate_snippet
 from catalogue.models import Theme, TrainingPage
-from home.demo_support import ensure_page
+from core.demo_support import ensure_page
 from home.models import HomePage
 
 from . import demo_data as data

@@ -27,9 +27,9 @@ from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.blocks import BodyBlock
 from core.fields import ChoiceListField
 from core.regions import SUB_REGION_OF, Municipality, SubRegion
-from home.blocks import BodyBlock
 
 from .blocks import GuideBlock, chapter_anchor
 from .querysets import DeadlineQuerySet, FundingOpportunityQuerySet

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from associations.models import AssociationPage, Membership, MembershipStatus, Role
-from home.demo_support import ensure_page
+from core.demo_support import ensure_page
 from home.models import HomePage
 
 from .models import (

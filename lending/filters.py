@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import DateParamError, parse_date_param
+from core.query_params import QueryReader
 from core.regions import Municipality, SubRegion, municipalities_of
-from home.query_params import QueryReader
 
 from .models import Accessibility, Booking, EquipmentCategory, Facility
 

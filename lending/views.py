@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 
 from associations.models import AssociationPage
 from associations.permissions import associations_of, is_editor
-from associations.ratelimit import allow
 from core.dates import DateParamError, parse_date_param
 from core.jsonld import dumps
+from core.ratelimit import allow
 from core.regions import Municipality, SubRegion
 
 from . import access, services
