@@ -23,9 +23,8 @@ from wagtail_localize.models import (
 )
 
 from associations.models import AssociationPage
-from core.demo_support import ensure_page
+from core.demo_support import ensure_page, home_page
 from core.translation import _strings
-from home.models import HomePage
 
 from . import demo_data as data
 from .models import (
@@ -372,7 +371,7 @@ def _shifted(entry, shift, municipality):
 
 
 def seed(out, scale=1):
-    home = HomePage.objects.get(locale__language_code="fi")
+    home = home_page()
     themes, organisers = seed_taxonomy()
     index = ensure_page(
         home, TrainingIndexPage, "koulutukset", INDEX_TEXTS, {"show_in_menus": True}
