@@ -27,12 +27,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import personal_data
+from core.ratelimit import allow
 
 from . import accounts, emails
 from .forms import AccountPasswordResetForm, DeleteAccountForm, LoginForm, SignUpForm
 from .models import Invitation, Membership, MembershipStatus, Role
 from .permissions import is_editor
-from .ratelimit import allow
 
 SIGNUP_LIMIT = (5, 60 * 60)
 

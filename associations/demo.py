@@ -7,8 +7,7 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale
 
-from home.demo_support import ensure_page
-from home.models import HomePage
+from core.demo_support import ensure_page, home_page
 
 from . import demo_data as data
 from .models import (
@@ -161,7 +160,7 @@ def _links(field_slug, theme_slugs, fields, themes):
 
 
 def seed(out, scale=1):
-    home = HomePage.objects.get(locale__language_code="fi")
+    home = home_page()
     fi = Locale.objects.get(language_code="fi")
     fields = {f.slug: f for f in FieldOfActivity.objects.filter(locale=fi)}
     themes = {t.slug: t for t in CooperationTheme.objects.filter(locale=fi)}

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from catalogue.models import Language
-from catalogue.regions import Municipality, SubRegion
-from home.query_params import QueryReader
+from core.languages import Language
+from core.query_params import QueryReader
+from core.regions import Municipality, SubRegion
 
 MAX_QUERY_LENGTH = 200
 ALPHABET = list("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")

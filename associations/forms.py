@@ -13,11 +13,12 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
-from catalogue.models import Language
-from catalogue.regions import Municipality
+from core import ratelimit
+from core.languages import Language
+from core.regions import Municipality
 from core.uploads import ImageUploadField
 
-from . import accounts, login_limits, ratelimit
+from . import accounts, login_limits
 from .fields import URLLinesFormField
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, Role
 from .validators import (

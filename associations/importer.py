@@ -26,8 +26,8 @@ from django.utils.text import slugify
 
 from wagtail.models import Locale
 
-from catalogue.regions import Municipality
-from home.translation import translate_from_versions
+from core.regions import Municipality
+from core.translation import translate_from_versions
 
 from .models import AssociationFieldLink, AssociationIndexPage, AssociationPage, FieldOfActivity
 from .signals import ensure_translations, translations_suspended

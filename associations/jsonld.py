@@ -1,6 +1,6 @@
 """schema.org JSON-LD for an association profile: an Organization (NGO)."""
 
-from catalogue.models import Language
+from core.languages import Language
 
 SCHEMA_LANGUAGE = {Language.PLAIN_FINNISH: "fi"}
 

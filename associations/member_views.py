@@ -7,8 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -19,9 +18,7 @@ from django.views.decorators.http import require_POST
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale
 
-from core.csv import SafeWriter
-
-from . import services
+from . import member_area, services
 from .forms import AssociationProfileForm, InviteForm, JoinForm
 from .models import (
     AssociationFieldLink,
@@ -33,7 +30,7 @@ from .models import (
     Membership,
     MembershipStatus,
 )
-from .permissions import can_edit, can_manage_members, can_see_registrants, is_editor, role_in
+from .permissions import can_edit, can_manage_members, is_editor, role_in
 
 LOGIN = "associations:login"
 
@@ -189,115 +186,9 @@ def manage_view(request, pk):
         "invite_form": InviteForm() if manager else None,
         "moderation": services.moderation_state(association),
         "live_url": association.get_url(request) if association.live else None,
-        "trainings_with_registrants": _trainings_with_registration(association)
-        if can_see_registrants(request.user, association)
-        else None,
+        "sections": member_area.sections_for(association, request),
     }
     return render(request, "associations/manage.html", context)
-
-
-def _trainings_with_registration(association):
-    """The association's trainings with registration on the site, with their counts (one
-    query). Registrations belong to the default-language page, which points to the source."""
-    from catalogue.models import RegistrationMode, RegistrationStatus, TrainingPage
-
-    active = Q(registrations__anonymised_at__isnull=True)
-    return (
-        TrainingPage.objects.filter(
-            locale=Locale.get_default(),
-            organiser__translation_key=association.translation_key,
-            registration_mode=RegistrationMode.BUILT_IN,
-        )
-        .defer_streamfields()
-        .only("title", "live", "locale_id")
-        .annotate(
-            confirmed=Count(
-                "registrations",
-                filter=active & Q(registrations__status=RegistrationStatus.CONFIRMED),
-            ),
-            waiting=Count(
-                "registrations",
-                filter=active & Q(registrations__status=RegistrationStatus.WAITING),
-            ),
-        )
-        .order_by("-live", "title")
-    )
-
-
-def _organised_training(request, pk, training_pk):
-    """(association, training) when the user may see the training's registrants: editors, and
-    admins of the association that organises it. Another association's training is a 404."""
-    from catalogue.models import TrainingPage
-
-    association = _association(pk)
-    if not can_see_registrants(request.user, association):
-        raise PermissionDenied
-    training = (
-        TrainingPage.objects.filter(
-            pk=training_pk,
-            locale=Locale.get_default(),
-            organiser__translation_key=association.translation_key,
-        )
-        .defer_streamfields()
-        .first()
-    )
-    if training is None:
-        raise Http404
-    return association, training
-
-
-def _registrants(training):
-    return training.registrations.filter(anonymised_at__isnull=True).order_by(
-        "status", "created_at", "pk"
-    )
-
-
-@login_required(login_url=LOGIN)
-def registrants_view(request, pk, training_pk):
-    association, training = _organised_training(request, pk, training_pk)
-    registrants = list(_registrants(training))
-    context = {
-        "association": association,
-        "training": training,
-        "registrants": registrants,
-        "confirmed": sum(1 for r in registrants if r.status == "confirmed"),
-        "waiting": sum(1 for r in registrants if r.status == "waiting"),
-    }
-    return render(request, "associations/registrants.html", context)
-
-
-@login_required(login_url=LOGIN)
-def registrants_csv_view(request, pk, training_pk):
-    _association_page, training = _organised_training(request, pk, training_pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = slugify(training.title) or "registrations"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 correctly only with a byte order mark.
-    writer = SafeWriter(response)
-    writer.writerow(
-        [
-            _("Status"),
-            _("Name"),
-            _("Email"),
-            _("Association"),
-            _("Phone"),
-            _("Accessibility or dietary needs"),
-            _("Registered"),
-        ]
-    )
-    for registration in _registrants(training):
-        writer.writerow(
-            [
-                registration.get_status_display(),
-                registration.name,
-                registration.email,
-                registration.association,
-                registration.phone,
-                registration.needs,
-                registration.created_at.isoformat(timespec="minutes"),
-            ]
-        )
-    return response
 
 
 @login_required(login_url=LOGIN)

@@ -19,10 +19,10 @@ from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from catalogue.fields import ChoiceListField
-from catalogue.models import Language
-from catalogue.regions import Municipality, sub_region_of
+from core.fields import ChoiceListField
+from core.languages import Language
 from core.pages import PolicyPermissionsMixin
+from core.regions import Municipality, sub_region_of
 
 from .fields import URLListField
 from .querysets import AssociationPageQuerySet

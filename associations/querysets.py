@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from wagtail.query import PageQuerySet
 
-from catalogue.regions import municipalities_of
+from core.regions import municipalities_of
 
 
 class AssociationPageQuerySet(PageQuerySet):

@@ -5,7 +5,6 @@ import contextlib
 import threading
 
 from django.conf import settings
-from django.db.models import Q
 from django.dispatch import receiver
 
 from wagtail.models import Locale, TaskState
@@ -74,30 +73,6 @@ def notify_rejected(sender, instance, user=None, **kwargs):
 
 
 @receiver(page_published)
-def refresh_organised_trainings(sender, instance, **kwargs):
-    """The catalogue filters by the organiser's slug, copied into each occurrence: a renamed
-    profile must reach the occurrences of the trainings it organises."""
-    if not isinstance(instance, AssociationPage):
-        return
-    from catalogue.models import Occurrence, TrainingPage
-    from catalogue.occurrences import filter_fields
-
-    key = instance.translation_key
-    stale = (
-        TrainingPage.objects.live()
-        .filter(
-            Q(organiser__translation_key=key)
-            | Q(co_organiser_links__organiser__translation_key=key)
-        )
-        .exclude(occurrences__organisers__contains=f"|{instance.slug}|")
-        .distinct()
-        .defer_streamfields()
-    )
-    for page in stale:
-        Occurrence.objects.filter(training=page).update(**filter_fields(page))
-
-
-@receiver(page_published)
 def translate_published_profile(sender, instance, revision=None, **kwargs):
     if getattr(_state, "suspended", False) or not isinstance(instance, AssociationPage):
         return
@@ -111,7 +86,7 @@ def ensure_translations(page):
     them in wagtail-localize) and bring existing ones up to date with the published source."""
     from wagtail_localize.models import Translation, TranslationSource
 
-    from home.translation import _save_target
+    from core.translation import _save_target
 
     with translations_suspended():
         source, _ = TranslationSource.update_or_create_from_instance(page)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from catalogue.regions import Municipality, SubRegion, municipalities_of
+from core.regions import Municipality, SubRegion, municipalities_of
 
 from .models import AssociationFieldLink, AssociationPage, FieldOfActivity
 

@@ -1,8 +1,8 @@
 """Account and self-service pages, under /<language>/tili/."""
 
-from django.urls import path
+from django.urls import include, path
 
-from . import account_views, member_views
+from . import account_views, member_area, member_views
 
 app_name = "associations"
 
@@ -42,15 +42,7 @@ urlpatterns = [
         member_views.member_action_view,
         name="member_action",
     ),
-    path(
-        "tili/yhdistys/<id:pk>/ilmoittautuneet/<id:training_pk>/",
-        member_views.registrants_view,
-        name="registrants",
-    ),
-    path(
-        "tili/yhdistys/<id:pk>/ilmoittautuneet/<id:training_pk>/csv/",
-        member_views.registrants_csv_view,
-        name="registrants_csv",
-    ),
     path("tili/kutsu/<str:token>/", member_views.invitation_view, name="invitation"),
+    # The member area's pages kept by other apps (a training's registrants: catalogue).
+    *(path("", include(module)) for module in member_area.url_modules),
 ]

@@ -6,9 +6,9 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from catalogue.models import Language
-from catalogue.regions import Municipality, SubRegion
 from core.csv import SafeWriter
+from core.languages import Language
+from core.regions import Municipality, SubRegion
 
 from . import offerings
 from .filters import ALPHABET, ANY_THEME, parse_filters

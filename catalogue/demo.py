@@ -23,9 +23,8 @@ from wagtail_localize.models import (
 )
 
 from associations.models import AssociationPage
-from home.demo_support import ensure_page
-from home.models import HomePage
-from home.translation import _strings
+from core.demo_support import ensure_page, home_page
+from core.translation import _strings
 
 from . import demo_data as data
 from .models import (
@@ -93,7 +92,7 @@ def seed_snippet(model, slug, names, extra=None):
 def translate_snippet(source_instance, versions):
     """Translate a snippet through wagtail-localize from parallel versions of its texts.
 
-    `home.translation.translate_from_versions` saves targets as drafts first, which
+    `core.translation.translate_from_versions` saves targets as drafts first, which
     wagtail-localize refuses for snippets without drafts; snippets are saved at once here.
     """
     source, _ = TranslationSource.update_or_create_from_instance(source_instance)
@@ -372,7 +371,7 @@ def _shifted(entry, shift, municipality):
 
 
 def seed(out, scale=1):
-    home = HomePage.objects.get(locale__language_code="fi")
+    home = home_page()
     themes, organisers = seed_taxonomy()
     index = ensure_page(
         home, TrainingIndexPage, "koulutukset", INDEX_TEXTS, {"show_in_menus": True}

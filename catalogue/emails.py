@@ -5,7 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.page_urls import absolute_url
+from core.page_urls import absolute_url
 
 from .feeds import training_ics
 from .models import TrainingPage

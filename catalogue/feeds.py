@@ -32,8 +32,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override, pgettext
 
 from calendars.types import CalendarMeta, FeedEvent, expand_occurrences, recurrence_to_ical
-from home.lookups import read_times
-from home.page_urls import absolute_url, urls_by_parent
+from core.languages import Language
+from core.lookups import read_times
+from core.page_urls import absolute_url, urls_by_parent
+from core.regions import PLACE_CHOICES, SubRegion
 
 from .filters import MULTI_PARAMS
 from .models import (
@@ -41,11 +43,9 @@ from .models import (
     ExceptionAction,
     Format,
     Kind,
-    Language,
     SessionStatus,
     TrainingPage,
 )
-from .regions import PLACE_CHOICES, SubRegion
 
 UID_DOMAIN = "meidanhame.fi"
 ZONE = ZoneInfo(settings.TIME_ZONE)

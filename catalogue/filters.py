@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import EARLIEST, LATEST, DateParamError, parse_date_param, parse_month_param
-from home.query_params import QueryReader
+from core.languages import Language
+from core.query_params import QueryReader
+from core.regions import PLACE_CHOICES, SubRegion
 
-from .models import Format, Kind, Language
-from .regions import PLACE_CHOICES, SubRegion
+from .models import Format, Kind
 
 MAX_QUERY_LENGTH = 200
 MULTI_PARAMS = ("theme", "kind", "format", "region", "municipality", "language", "organiser")

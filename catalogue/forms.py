@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from associations.permissions import is_editor, may_name
+
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=120)
@@ -74,9 +76,6 @@ class TrainingPageForm(WagtailAdminPageForm):
     stay)."""
 
     def clean(self):
-        # Imported here: associations' models import this app's models, which import this form.
-        from associations.permissions import is_editor, may_name
-
         cleaned_data = super().clean()
         user = self.for_user
         if user is None or is_editor(user):

@@ -1,7 +1,7 @@
 """The catalogue's highlights on the home page: the next trainings, and those open to
 other associations (strategy 5.3.3). Four queries, whatever the number of trainings."""
 
-from home import highlights
+from core import highlights
 
 from .models import Occurrence, TrainingIndexPage
 

@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Locale
 
-from associations.ratelimit import allow
 from calendars.http import bad_request, feed_response
 from calendars.models import SavedFeed, token_for
 from calendars.types import CalendarMeta
+from core.ratelimit import allow
 
 from .models import TrainingIndexPage, TrainingPage
 

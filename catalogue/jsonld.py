@@ -1,12 +1,11 @@
 """schema.org JSON-LD for a training page: an Event (an EducationEvent for learning events)."""
 
-import json
-
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import _json_script_escapes
 
-from .models import EventStatus, Format, Kind, Language
+from core.languages import Language
+
+from .models import EventStatus, Format, Kind
 
 SCHEMA_STATUS = {
     EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
@@ -117,8 +116,3 @@ def training_json_ld(page, request, *, occurrences, organiser, places=None):
     if page.image_id:
         data["image"] = absolute(page.image.get_rendition("width-1200").url)
     return data
-
-
-def dumps(data):
-    """JSON that is safe inside a <script> element."""
-    return json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)

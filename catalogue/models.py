@@ -30,13 +30,14 @@ from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.blocks import BodyBlock
+from core.fields import ChoiceListField
+from core.languages import Language
 from core.pages import PolicyPermissionsMixin
-from home.blocks import BodyBlock
+from core.regions import ONLINE, PLACE_CHOICES, sub_region_of
 
-from .fields import ChoiceListField
 from .forms import TrainingPageForm
 from .querysets import OccurrenceQuerySet, TrainingPageQuerySet
-from .regions import ONLINE, PLACE_CHOICES, sub_region_of
 
 
 class Kind(models.TextChoices):
@@ -59,16 +60,6 @@ class Audience(models.TextChoices):
     VOLUNTEERS = "volunteers", _("Volunteers")
     STAFF = "staff", _("Staff")
     EVERYONE = "everyone", _("Everyone")
-
-
-class Language(models.TextChoices):
-    FINNISH = "fi", _("Finnish")
-    PLAIN_FINNISH = "fi-plain", _("Plain Finnish (selkosuomi)")
-    SWEDISH = "sv", _("Swedish")
-    ENGLISH = "en", _("English")
-    UKRAINIAN = "uk", _("Ukrainian")
-    RUSSIAN = "ru", _("Russian")
-    ARABIC = "ar", _("Arabic")
 
 
 class EventStatus(models.TextChoices):

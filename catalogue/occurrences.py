@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from core.regions import sub_region_of
+
 WINDOW_BACK = datetime.timedelta(days=30)
 WINDOW_AHEAD = datetime.timedelta(days=548)  # 18 months
 ZONE = ZoneInfo(settings.TIME_ZONE)
@@ -191,8 +193,6 @@ def plan(page, window_start, window_end):
 
 def filter_fields(page):
     """The denormalised filter columns every occurrence of `page` carries."""
-    from .regions import sub_region_of
-
     theme_slugs = [link.theme.slug for link in page.theme_links.all()]
     organisers = ([page.organiser.slug] if page.organiser_id else []) + [
         link.organiser.slug for link in page.co_organiser_links.all()

@@ -1,15 +1,17 @@
 """Keep the occurrence table, the calendar SEQUENCE and the other language versions' schedule
 in step with publishing."""
 
+from django.db.models import Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
+from associations.models import AssociationPage
 from core.translations import publish_facts
 
-from .models import Theme, TrainingPage
+from .models import Occurrence, Theme, TrainingPage
 from .occurrences import assign_sequences, clear_occurrences, filter_fields, write_occurrences
 
 
@@ -32,13 +34,30 @@ def training_unpublished(sender, instance, **kwargs):
 @receiver(post_save, sender=Theme)
 def taxonomy_changed(sender, instance, created, **kwargs):
     """A renamed slug must reach the filter columns of the trainings that use it (an
-    association's slug: `associations.signals`)."""
+    association's slug: `refresh_organised_trainings` below)."""
     if created:
         return
-    from .models import Occurrence
-
     pages = TrainingPage.objects.filter(
         theme_links__theme__translation_key=instance.translation_key
     )
     for page in pages.live().distinct().defer_streamfields():
+        Occurrence.objects.filter(training=page).update(**filter_fields(page))
+
+
+@receiver(page_published, sender=AssociationPage)
+def refresh_organised_trainings(sender, instance, **kwargs):
+    """The catalogue filters by the organiser's slug, copied into each occurrence: a renamed
+    profile must reach the occurrences of the trainings it organises."""
+    key = instance.translation_key
+    stale = (
+        TrainingPage.objects.live()
+        .filter(
+            Q(organiser__translation_key=key)
+            | Q(co_organiser_links__organiser__translation_key=key)
+        )
+        .exclude(occurrences__organisers__contains=f"|{instance.slug}|")
+        .distinct()
+        .defer_streamfields()
+    )
+    for page in stale:
         Occurrence.objects.filter(training=page).update(**filter_fields(page))

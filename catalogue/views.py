@@ -25,7 +25,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from associations.models import AssociationPage
 from calendars.http import current_generation
+from core.languages import Language
+from core.regions import PLACE_CHOICES, SubRegion
 
 from . import services
 from .filters import month_end, parse_filters
@@ -36,7 +39,6 @@ from .models import (
     EventStatus,
     Format,
     Kind,
-    Language,
     Occurrence,
     RegistrationMode,
     RegistrationStatus,
@@ -44,7 +46,6 @@ from .models import (
     TrainingCoOrganiser,
     TrainingPage,
 )
-from .regions import PLACE_CHOICES, SubRegion
 
 MONTH_CELL_LIMIT = 4
 # Entries of an older content generation are never read again; they age out after this.
@@ -67,8 +68,6 @@ def organising_associations(locale):
 
 
 def _organising_associations(locale):
-    from associations.models import AssociationPage
-
     keys = TrainingPage.objects.live().values("organiser__translation_key")
     co_keys = TrainingCoOrganiser.objects.filter(page__live=True).values(
         "organiser__translation_key"
@@ -245,8 +244,6 @@ def localized_organisers(page):
     """(organiser, co-organisers): the association profiles in the page's language (the
     synchronised relation points to the Finnish source), in one query; the organiser is None
     if the training has none."""
-    from associations.models import AssociationPage
-
     links = list(page.co_organiser_links.select_related("organiser"))
     sources = ([page.organiser] if page.organiser_id else []) + [link.organiser for link in links]
     localized = {
@@ -277,8 +274,6 @@ def localized_names(page):
     ]
     if not page.organiser_id:
         return themes, None
-    from associations.models import AssociationPage
-
     organiser = (
         AssociationPage.objects.filter(
             translation_key=page.organiser.translation_key, locale_id=page.locale_id
@@ -385,7 +380,7 @@ def _registration_allowed(request, email):
     """Registrations from one client address are limited (an office may register a few
     people; a script may not), and so are those to one email address (nobody floods a
     stranger's inbox with confirmation links); counted only for complete forms."""
-    from associations.ratelimit import allow, hit
+    from core.ratelimit import allow, hit
 
     limit, window = REGISTRATION_LIMIT
     # Evaluate both counters, so that each one counts every attempt.

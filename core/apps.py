@@ -13,7 +13,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import personal_data
+        from . import (
+            lookups,  # noqa: F401  (registers `__any_of`)
+            personal_data,
+        )
         from .converters import IdConverter
         from .sites import apply_base_url_after_migrate, check_default_site
 

@@ -26,7 +26,7 @@ from catalogue.models import (
     SessionStatus,
     TrainingPage,
 )
-from home.page_urls import absolute_url
+from core.page_urls import absolute_url
 
 CANCEL = "cancel"
 ONLINE = "online"

@@ -8,11 +8,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from wagtail.models import Locale
-
 from associations.models import AssociationPage
-from home.demo_support import ensure_page
-from home.models import HomePage
+from core.demo_support import ensure_page, home_page
 
 from . import demo_data as data
 from .models import ReadinessGuidePage, SituationIndexPage, SituationPage, StatusReport
@@ -24,9 +21,7 @@ DEMO_SLUG = "sahkokatko-demo"
 
 
 def index_page():
-    fi = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    home = HomePage.objects.get(locale=fi)
-    return ensure_page(home, SituationIndexPage, INDEX_SLUG, data.INDEX_TEXTS)
+    return ensure_page(home_page(), SituationIndexPage, INDEX_SLUG, data.INDEX_TEXTS)
 
 
 def demo_associations(count):

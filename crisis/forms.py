@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.dates import BoundedDateField
+from core.regions import Municipality
 
 from .models import REPORT_FIELDS, StatusReport
 from .services import clean_text
@@ -105,8 +106,6 @@ class BulkChangeForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from catalogue.regions import Municipality
-
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].choices = Municipality.choices
 

@@ -17,8 +17,8 @@ from wagtail.query import PageQuerySet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from associations.fields import URLListField
-from catalogue.fields import ChoiceListField
-from catalogue.regions import Municipality
+from core.fields import ChoiceListField
+from core.regions import Municipality
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from associations.models import AssociationFieldLink, AssociationPage, FieldOfActivity
-from associations.ratelimit import allow
-from catalogue.regions import Municipality
 from core.csv import SafeWriter
+from core.ratelimit import allow
+from core.regions import Municipality
 
 from .forms import StatusReportForm
 from .models import (

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from associations.ratelimit import allow, hit
+from core.ratelimit import allow, hit
 
 from . import alerts
 from .filters import parse_filters

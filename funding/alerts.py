@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from catalogue.models import Theme
-from catalogue.regions import Municipality, SubRegion
-from home.page_urls import absolute_url
+from core.page_urls import absolute_url
+from core.regions import Municipality, SubRegion
 
 from .feeds import amount_text
 from .filters import parse_filters

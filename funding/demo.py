@@ -16,8 +16,7 @@ from wagtail.models import Locale
 
 from catalogue.demo import translate_snippet
 from catalogue.models import Theme, TrainingPage
-from home.demo_support import ensure_page
-from home.models import HomePage
+from core.demo_support import ensure_page, home_page
 
 from . import demo_data as data
 from . import guide_data as guide
@@ -298,7 +297,7 @@ def _shifted(spec, shift):
 
 
 def seed(out, scale=1):
-    home = HomePage.objects.get(locale__language_code="fi")
+    home = home_page()
     funders = seed_funders()
     index = ensure_page(home, FundingIndexPage, "rahoitus", guide.INDEX, {"show_in_menus": True})
     today = timezone.localdate()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from calendars.types import FeedEvent
-from home.page_urls import absolute_url
+from core.page_urls import absolute_url
 
 from .models import ZONE
 

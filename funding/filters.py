@@ -12,8 +12,8 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogue.regions import Municipality, SubRegion
-from home.query_params import QueryReader
+from core.query_params import QueryReader
+from core.regions import Municipality, SubRegion
 
 from .models import ZONE, ApplicantType, FieldOfActivity, FunderType, FundingStatus, Instrument
 from .querysets import DEFAULT_STATUSES, OPEN_STATUSES

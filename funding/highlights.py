@@ -1,6 +1,6 @@
 """The funding highlight on the home page: calls closing soon. Two queries."""
 
-from home import highlights
+from core import highlights
 
 from .models import FundingIndexPage, FundingOpportunityPage
 from .views import funders_by_key, localize_funders

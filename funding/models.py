@@ -27,9 +27,9 @@ from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from catalogue.fields import ChoiceListField
-from catalogue.regions import SUB_REGION_OF, Municipality, SubRegion
-from home.blocks import BodyBlock
+from core.blocks import BodyBlock
+from core.fields import ChoiceListField
+from core.regions import SUB_REGION_OF, Municipality, SubRegion
 
 from .blocks import GuideBlock, chapter_anchor
 from .querysets import DeadlineQuerySet, FundingOpportunityQuerySet

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from wagtail.query import PageQuerySet
 
+from core.regions import SUB_REGION_OF, Municipality
+
 OPEN_STATUSES = ("open", "closing_soon")
 DEFAULT_STATUSES = ("open", "closing_soon", "upcoming", "continuous")
 # The statuses of a scheduled call whose next deadline is still ahead.
@@ -182,8 +184,6 @@ class FundingOpportunityQuerySet(PageQuerySet):
 
     def in_municipality(self, *municipalities):
         """Calls an association of one of these municipalities can apply for."""
-        from catalogue.regions import SUB_REGION_OF, Municipality
-
         tokens = ["m:*"]
         for code in municipalities:
             tokens += [f"m:{code}", f"r:{SUB_REGION_OF[Municipality(code)]}"]

@@ -19,10 +19,10 @@ from calendars.http import bad_request, feed_response, not_found
 from calendars.ical import build_calendar
 from calendars.types import CalendarMeta
 from catalogue.models import Theme
-from catalogue.regions import Municipality, SubRegion
 from core.csv import SafeWriter
+from core.page_urls import absolute_url, urls_by_parent
+from core.regions import Municipality, SubRegion
 from home.models import NewsCategory, NewsPage
-from home.page_urls import absolute_url, urls_by_parent
 
 from .alerts import canonical_query
 from .feeds import amount_text, opportunity_events

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site and pages")
-
-    def ready(self):
-        from . import lookups  # noqa: F401  (registers `__any_of`)

@@ -13,9 +13,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
+from core.demo_support import ensure_page, publish
 from core.sites import site_address
+from core.translation import sync_translations, translate_from_versions
 
-from .demo_support import ensure_page, publish
 from .models import (
     AccessibilityStatementPage,
     HomePage,
@@ -24,7 +25,6 @@ from .models import (
     SiteSettings,
     StandardPage,
 )
-from .translation import sync_translations, translate_from_versions
 
 DEMO_USERS = [
     # username, password, group, is_superuser, full name

@@ -12,8 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import highlights
-from .blocks import RICH_TEXT_FEATURES, BodyBlock
+from core import highlights
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 
 class HomePage(Page):

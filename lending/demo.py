@@ -10,8 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from associations.models import AssociationPage, Membership, MembershipStatus, Role
-from home.demo_support import ensure_page
-from home.models import HomePage
+from core.demo_support import ensure_page, home_page
 
 from .models import (
     Booking,
@@ -294,7 +293,7 @@ def _equipment_args(n, owner):
 
 
 def seed(out, scale=1):
-    home = HomePage.objects.get(locale__language_code="fi")
+    home = home_page()
     owners = _owners()
     if not owners:
         out.write("Lending: no demo associations, skipped.\n")

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalogue.regions import Municipality, SubRegion, municipalities_of
 from core.dates import DateParamError, parse_date_param
-from home.query_params import QueryReader
+from core.query_params import QueryReader
+from core.regions import Municipality, SubRegion, municipalities_of
 
 from .models import Accessibility, Booking, EquipmentCategory, Facility
 

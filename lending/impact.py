@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import F
 from django.utils import timezone
 
-from catalogue.regions import SubRegion, sub_region_of
+from core.regions import SubRegion, sub_region_of
 
 from .models import Booking, BookingStatus
 

@@ -1,10 +1,6 @@
 """schema.org JSON-LD: a space is an EventVenue (a Place), equipment a Product with offers."""
 
-from catalogue.jsonld import dumps
-
 from .models import PriceMode
-
-__all__ = ["dumps", "equipment_json_ld", "space_json_ld"]
 
 UNIT = {PriceMode.PER_HOUR: "HUR", PriceMode.PER_DAY: "DAY"}
 

@@ -26,9 +26,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from catalogue.fields import ChoiceListField
-from catalogue.regions import Municipality, sub_region_of
+from core.fields import ChoiceListField
 from core.pages import PolicyPermissionsMixin
+from core.regions import Municipality, sub_region_of
 from core.text import single_line
 
 from .admin_forms import LendablePageForm

@@ -18,15 +18,16 @@ from django.views.decorators.http import require_POST
 
 from associations.models import AssociationPage
 from associations.permissions import associations_of, is_editor
-from associations.ratelimit import allow
-from catalogue.regions import Municipality, SubRegion
 from core.dates import DateParamError, parse_date_param
+from core.jsonld import dumps
+from core.ratelimit import allow
+from core.regions import Municipality, SubRegion
 
 from . import access, services
 from .availability import equipment_days, space_days
 from .filters import parse_equipment_filters, parse_space_filters
 from .forms import CancelForm, EquipmentRequestForm, ReasonForm, SpaceRequestForm
-from .jsonld import dumps, equipment_json_ld, space_json_ld
+from .jsonld import equipment_json_ld, space_json_ld
 from .links import LinkError, read_token
 from .models import (
     Accessibility,

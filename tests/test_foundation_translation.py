@@ -1,4 +1,4 @@
-"""home.translation: parallel versions become wagtail-localize translations, for pages and
+"""core.translation: parallel versions become wagtail-localize translations, for pages and
 for snippets without drafts."""
 
 import pytest
@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Locale
 
 from catalogue.models import Theme
-from home.translation import translate_from_versions
+from core.translation import translate_from_versions
 
 pytestmark = pytest.mark.django_db
 

@@ -57,7 +57,7 @@ def training_calendar_links(context, page, occurrence=None):
     links = {"ics": ics, "ics_url": settings.BASE_URL + ics}
     if occurrence is None:
         return links
-    from home.page_urls import absolute_url
+    from core.page_urls import absolute_url
 
     request = context.get("request")
     title = f"{page.title}: {occurrence.title}" if occurrence.title else page.title

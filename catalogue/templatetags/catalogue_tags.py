@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from ..jsonld import dumps
+from core.jsonld import dumps
 
 register = template.Library()
 

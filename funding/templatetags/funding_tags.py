@@ -5,7 +5,7 @@ from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from catalogue.jsonld import dumps
+from core.jsonld import dumps
 from funding.blocks import chapter_anchor as anchor_of
 from funding.feeds import amount_text, format_amount
 from funding.models import ZONE, FundingStatus

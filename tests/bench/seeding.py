@@ -5,7 +5,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-from home.demo_support import search_index_deferred
+from core.demo_support import search_index_deferred
 
 
 @contextmanager

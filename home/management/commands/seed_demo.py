@@ -10,7 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.demo_support import search_index_deferred
+from core.demo_support import search_index_deferred
 
 # Each app that has demo content provides `<app>.demo.seed(out, scale)`, run in this order.
 DEMO_MODULES = [

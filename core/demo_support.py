@@ -4,7 +4,7 @@ from contextlib import contextmanager
 
 from django.db.models.signals import post_save
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.signal_handlers import post_save_signal_handler
@@ -19,6 +19,12 @@ def publish(page, user=None):
     revision.publish(user=user, log_action=False)
     page.refresh_from_db()
     return page
+
+
+def home_page():
+    """The Finnish home page, under which each app puts its demo index: `home.demo` makes it
+    the default site's root before the apps' demos run."""
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 def ensure_page(parent, page_class, slug, texts, common=None, user=None):

@@ -5,9 +5,9 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import TrainingPage
+from associations import offerings
 
-from . import offerings
+from .models import TrainingPage
 
 SHOWN = 20
 

@@ -1,0 +1,137 @@
+"""The registrants of an association's trainings, in the member area of the association
+(/tili/yhdistys/<id>/): its admins and editors see them, the others get 403. The routes and
+the section of the management page are registered with `associations.member_area`."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from associations import member_area
+from associations.permissions import can_see_registrants
+from associations.services import association_page_or_404
+from core.csv import SafeWriter
+
+from .models import RegistrationMode, RegistrationStatus, TrainingPage
+
+LOGIN = "associations:login"
+
+member_area.add_urls("catalogue.member_urls")
+
+
+@member_area.section
+def registrations(association, request):
+    """The trainings with registration on the site, on the association's management page."""
+    if not can_see_registrants(request.user, association):
+        return None
+    context = {
+        "association": association,
+        "trainings_with_registrants": _trainings_with_registration(association),
+    }
+    return render_to_string("catalogue/_manage_registrations.html", context, request)
+
+
+def _trainings_with_registration(association):
+    """The association's trainings with registration on the site, with their counts (one
+    query). Registrations belong to the default-language page, which points to the source."""
+    active = Q(registrations__anonymised_at__isnull=True)
+    return (
+        TrainingPage.objects.filter(
+            locale=Locale.get_default(),
+            organiser__translation_key=association.translation_key,
+            registration_mode=RegistrationMode.BUILT_IN,
+        )
+        .defer_streamfields()
+        .only("title", "live", "locale_id")
+        .annotate(
+            confirmed=Count(
+                "registrations",
+                filter=active & Q(registrations__status=RegistrationStatus.CONFIRMED),
+            ),
+            waiting=Count(
+                "registrations",
+                filter=active & Q(registrations__status=RegistrationStatus.WAITING),
+            ),
+        )
+        .order_by("-live", "title")
+    )
+
+
+def _organised_training(request, pk, training_pk):
+    """(association, training) when the user may see the training's registrants: editors, and
+    admins of the association that organises it. Another association's training is a 404."""
+    association = association_page_or_404(pk)
+    if not can_see_registrants(request.user, association):
+        raise PermissionDenied
+    training = (
+        TrainingPage.objects.filter(
+            pk=training_pk,
+            locale=Locale.get_default(),
+            organiser__translation_key=association.translation_key,
+        )
+        .defer_streamfields()
+        .first()
+    )
+    if training is None:
+        raise Http404
+    return association, training
+
+
+def _registrants(training):
+    return training.registrations.filter(anonymised_at__isnull=True).order_by(
+        "status", "created_at", "pk"
+    )
+
+
+@login_required(login_url=LOGIN)
+def registrants_view(request, pk, training_pk):
+    association, training = _organised_training(request, pk, training_pk)
+    registrants = list(_registrants(training))
+    context = {
+        "association": association,
+        "training": training,
+        "registrants": registrants,
+        "confirmed": sum(1 for r in registrants if r.status == "confirmed"),
+        "waiting": sum(1 for r in registrants if r.status == "waiting"),
+    }
+    return render(request, "catalogue/registrants.html", context)
+
+
+@login_required(login_url=LOGIN)
+def registrants_csv_view(request, pk, training_pk):
+    _association_page, training = _organised_training(request, pk, training_pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = slugify(training.title) or "registrations"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 correctly only with a byte order mark.
+    writer = SafeWriter(response)
+    writer.writerow(
+        [
+            _("Status"),
+            _("Name"),
+            _("Email"),
+            _("Association"),
+            _("Phone"),
+            _("Accessibility or dietary needs"),
+            _("Registered"),
+        ]
+    )
+    for registration in _registrants(training):
+        writer.writerow(
+            [
+                registration.get_status_display(),
+                registration.name,
+                registration.email,
+                registration.association,
+                registration.phone,
+                registration.needs,
+                registration.created_at.isoformat(timespec="minutes"),
+            ]
+        )
+    return response
