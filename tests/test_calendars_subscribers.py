@@ -24,12 +24,6 @@ LANGUAGES = ("fi", "sv", "en")
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
 def unfolded(body):
     return body.replace(b"\r\n ", b"").decode()
 

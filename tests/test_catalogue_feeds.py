@@ -134,12 +134,6 @@ FEED = "/en/calendar/trainings.ics"
 CATALOGUE = "/en/koulutukset/"
 
 
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
 def _instant(value):
     """A comparable start: an aware datetime in UTC, or a date for an all-day occurrence."""
     if isinstance(value, datetime.datetime):

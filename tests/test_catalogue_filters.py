@@ -17,12 +17,6 @@ pytestmark = pytest.mark.django_db
 URL = "/fi/koulutukset/"
 
 
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
 def titles_in(response):
     """The training titles listed on a catalogue page."""
     html = response.content.decode()

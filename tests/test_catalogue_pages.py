@@ -1,4 +1,4 @@
-"""The catalogue and training pages: tree rules, rendering in three languages, JSON-LD, home."""
+"""The catalogue and training pages: rendering in three languages, JSON-LD, home."""
 
 import json
 import re
@@ -6,20 +6,12 @@ import re
 import pytest
 
 from wagtail.models import Locale
-from wagtail.test.utils import WagtailTestUtils  # noqa: F401 - keeps Wagtail's test setup
 
 from catalogue.models import Occurrence, TrainingIndexPage, TrainingPage
-from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("fi", "sv", "en")
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
 
 
 def json_ld(response):
@@ -28,15 +20,6 @@ def json_ld(response):
     )
     assert match, "no JSON-LD on the page"
     return json.loads(match.group(1))
-
-
-def test_tree_rules():
-    assert TrainingIndexPage.parent_page_types == ["home.HomePage"]
-    assert TrainingIndexPage.subpage_types == ["catalogue.TrainingPage"]
-    assert TrainingPage.parent_page_types == ["catalogue.TrainingIndexPage"]
-    assert TrainingPage.subpage_types == []
-    assert TrainingIndexPage.can_create_at(HomePage.objects.first())
-    assert "catalogue.TrainingIndexPage" in HomePage.subpage_types
 
 
 def test_catalogue_is_in_the_menu_in_every_language(client):

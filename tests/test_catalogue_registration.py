@@ -29,12 +29,6 @@ def english():
 
 
 @pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
-@pytest.fixture
 def training(db):
     return make_training(
         "ilmoittautuminen",

@@ -79,7 +79,6 @@ def test_weekly_group_skips_the_excluded_date_and_moves_one():
 
 
 def test_excluded_date_is_shown_nowhere_in_the_catalogue(client):
-    client.defaults["HTTP_HOST"] = "localhost"
     page = TrainingPage.objects.get(slug="vertaistukiryhma-forssa", locale__language_code="fi")
     excluded = page.series_start_date + datetime.timedelta(weeks=3)
     response = client.get(

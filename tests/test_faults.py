@@ -34,12 +34,6 @@ pytestmark = pytest.mark.django_db
 REFUSED = 'connection to server at "127.0.0.1", port 5432 failed: Connection refused'
 
 
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
 def closed_port():
     """A loopback port where nothing listens (bound and released at once)."""
     with socket.socket() as sock:
