@@ -8,6 +8,7 @@ import pytest
 from wagtail.models import Locale
 
 from catalogue.models import Occurrence, TrainingIndexPage, TrainingPage
+from tests.catalogue_factories import local, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +101,6 @@ def test_json_ld_of_cancelled_and_online_events(client):
 
 
 def test_json_ld_cannot_be_broken_out_of_by_a_title(client):
-    from catalogue.factories import make_training
-
     page = make_training("skripti", title="</script><script>alert(1)</script>")
     response = client.get(page.url)
     assert b"</script><script>alert(1)" not in response.content
@@ -125,8 +124,6 @@ def test_home_highlights_use_a_constant_number_of_queries(client, django_assert_
 
 
 def test_unpublishing_clears_occurrences_and_republishing_restores(client):
-    from catalogue.factories import make_training
-
     page = make_training("hetkellinen")
     assert page.occurrences.count() == 1
     page.unpublish()
@@ -212,7 +209,6 @@ def test_association_profile_query_count_does_not_grow_with_trainings(
     client, django_assert_max_num_queries
 ):
     from associations.models import AssociationPage
-    from catalogue.factories import local, make_training
 
     profile = AssociationPage.objects.get(
         slug="jarjestoneuvottelukunta", locale__language_code="fi"

@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from catalogue import services
-from catalogue.factories import local, make_training
 from catalogue.models import Registration, TrainingPage
+from tests.catalogue_factories import local, make_training
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,6 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from catalogue.factories import HELSINKI, local, make_training, republish
 from catalogue.models import (
     ExceptionAction,
     Occurrence,
@@ -20,6 +19,7 @@ from catalogue.models import (
     TrainingPage,
 )
 from catalogue.occurrences import extend_occurrences, rule_starts
+from tests.catalogue_factories import HELSINKI, local, make_training, republish
 
 pytestmark = pytest.mark.django_db
 

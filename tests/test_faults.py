@@ -26,8 +26,8 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from catalogue.factories import make_training
 from catalogue.models import Registration, TrainingIndexPage, TrainingPage
+from tests.catalogue_factories import make_training
 
 pytestmark = pytest.mark.django_db
 
