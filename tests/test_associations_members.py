@@ -23,7 +23,8 @@ def fi_url(name, *args):
     from django.utils import translation
 
     with translation.override("fi"):
-        return reverse(name, args=args)
+        # A bare name is the member area's ("manage"); account pages say "accounts:login".
+        return reverse(name if ":" in name else f"associations:{name}", args=args)
 
 
 def association(slug):
@@ -63,7 +64,8 @@ def test_sign_up_needs_email_verification_and_link_works_once(client):
     assert not user.is_active
     # Cannot log in before verifying.
     response = client.post(
-        fi_url("accounts:login"), {"username": "pekka@example.fi", "password": "kylatalo-kevat-2026"}
+        fi_url("accounts:login"),
+        {"username": "pekka@example.fi", "password": "kylatalo-kevat-2026"},
     )
     assert "Confirm your email" in response.content.decode() or response.status_code == 200
     link = link_in(mail.outbox[-1], "/tili/vahvista/").removeprefix("http://127.0.0.1:8000")
@@ -98,7 +100,9 @@ def test_login_by_email_and_rate_limit(client, person):
     assert response.status_code == 302
     client.logout()
     for _ in range(5):  # five failures are free; then the login limit makes them wait
-        response = client.post(fi_url("accounts:login"), {"username": "liisa@example.fi", "password": "x"})
+        response = client.post(
+            fi_url("accounts:login"), {"username": "liisa@example.fi", "password": "x"}
+        )
         assert response.status_code == 200
     response = client.post(
         fi_url("accounts:login"), {"username": "liisa@example.fi", "password": "salasana-2026!"}
@@ -145,7 +149,9 @@ def test_anonymous_cannot_download_data(client):
 def test_delete_account(client, person):
     Membership.objects.create(user=person, association=association("lopen-lahetysseura-ry"))
     client.force_login(person)
-    response = client.post(fi_url("accounts:delete_account"), {"password": "wrong", "confirm": "on"})
+    response = client.post(
+        fi_url("accounts:delete_account"), {"password": "wrong", "confirm": "on"}
+    )
     assert response.status_code == 200
     assert User.objects.filter(pk=person.pk).exists()
     response = client.post(
@@ -168,16 +174,16 @@ def test_last_admin_cannot_delete_account_while_members_remain(client, users, ca
 
 def test_join_request_approved_by_association_admin(client, users, caregivers, person):
     client.force_login(person)
-    response = client.post(fi_url("associations:join", caregivers.pk), {"message": "Hoidan äitiäni."})
+    response = client.post(fi_url("join", caregivers.pk), {"message": "Hoidan äitiäni."})
     assert response.status_code == 302
     membership = Membership.objects.get(user=person, association=caregivers)
     assert membership.status == MembershipStatus.REQUESTED
     assert any("member@demo.meidanhame.fi" in m.to for m in mail.outbox)
     # The requester cannot approve themselves.
-    response = client.post(fi_url("associations:member_action", caregivers.pk, membership.pk, "hyvaksy"))
+    response = client.post(fi_url("member_action", caregivers.pk, membership.pk, "hyvaksy"))
     assert response.status_code == 403
     client.force_login(users["member"])
-    client.post(fi_url("associations:member_action", caregivers.pk, membership.pk, "hyvaksy"))
+    client.post(fi_url("member_action", caregivers.pk, membership.pk, "hyvaksy"))
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.ACTIVE
     assert mail.outbox[-1].to == ["liisa@example.fi"]
@@ -185,7 +191,7 @@ def test_join_request_approved_by_association_admin(client, users, caregivers, p
 
 def test_invitation_is_signed_single_use_and_expires(client, users, caregivers, person):
     client.force_login(users["member"])
-    client.post(fi_url("associations:invite", caregivers.pk), {"email": "liisa@example.fi", "role": "member"})
+    client.post(fi_url("invite", caregivers.pk), {"email": "liisa@example.fi", "role": "member"})
     invitation = Invitation.objects.get(email="liisa@example.fi")
     link = link_in(mail.outbox[-1], "/tili/kutsu/").removeprefix("http://127.0.0.1:8000")
     client.force_login(person)
@@ -203,7 +209,7 @@ def test_expired_invitation_is_refused(client, users, caregivers, person):
     token = services.invitation_token(invitation)
     client.force_login(person)
     with time_machine.travel(timezone.now() + timezone.timedelta(days=15)):
-        response = client.post(fi_url("associations:invitation", token))
+        response = client.post(fi_url("invitation", token))
     assert response.status_code == 410
     assert not Membership.objects.filter(user=person).exists()
 
@@ -211,7 +217,7 @@ def test_expired_invitation_is_refused(client, users, caregivers, person):
 def test_hand_over_admin_role(client, users, caregivers, person):
     membership = Membership.objects.create(user=person, association=caregivers)
     client.force_login(users["member"])
-    client.post(fi_url("associations:member_action", caregivers.pk, membership.pk, "yllapitajaksi"))
+    client.post(fi_url("member_action", caregivers.pk, membership.pk, "yllapitajaksi"))
     membership.refresh_from_db()
     assert membership.role == Role.ADMIN
     assert Membership.objects.get(user=users["member"], association=caregivers).role == Role.MEMBER
@@ -227,14 +233,14 @@ def test_member_cannot_manage_members_of_another_association(client, users, pers
     other = association("lopen-lahetysseura-ry")
     membership = Membership.objects.create(user=person, association=other)
     client.force_login(users["member"])
-    assert client.get(fi_url("associations:manage", other.pk)).status_code == 403
-    assert client.post(fi_url("associations:invite", other.pk), {"email": "a@b.fi"}).status_code == 403
+    assert client.get(fi_url("manage", other.pk)).status_code == 403
+    assert client.post(fi_url("invite", other.pk), {"email": "a@b.fi"}).status_code == 403
     for action in ("hyvaksy", "poista", "yllapitajaksi"):
-        response = client.post(fi_url("associations:member_action", other.pk, membership.pk, action))
+        response = client.post(fi_url("member_action", other.pk, membership.pk, action))
         assert response.status_code == 403
     # A membership id of another association under one's own association: not found.
     own = association("hattulan-omaishoitajat-ry")
-    assert client.post(fi_url("associations:member_action", own.pk, membership.pk, "poista")).status_code == 404
+    assert client.post(fi_url("member_action", own.pk, membership.pk, "poista")).status_code == 404
     assert Membership.objects.filter(pk=membership.pk).exists()
 
 
@@ -251,8 +257,8 @@ def test_association_admin_sees_registrants_of_own_trainings_and_csv(client, use
     training = _organised_training()
     assert training.organiser.translation_key == caregivers.translation_key
     client.force_login(users["member"])
-    manage = client.get(fi_url("associations:manage", caregivers.pk)).content.decode()
-    registrants_url = fi_url("associations:registrants", caregivers.pk, training.pk)
+    manage = client.get(fi_url("manage", caregivers.pk)).content.decode()
+    registrants_url = fi_url("registrants", caregivers.pk, training.pk)
     assert registrants_url in manage
     response = client.get(registrants_url)
     assert response.status_code == 200
@@ -261,7 +267,7 @@ def test_association_admin_sees_registrants_of_own_trainings_and_csv(client, use
     assert len(registrations) == 4
     for registration in registrations:
         assert registration.name in html and registration.email in html
-    csv_response = client.get(fi_url("associations:registrants_csv", caregivers.pk, training.pk))
+    csv_response = client.get(fi_url("registrants_csv", caregivers.pk, training.pk))
     assert csv_response.status_code == 200
     assert csv_response["Content-Type"].startswith("text/csv")
     rows = csv_response.content.decode("utf-8-sig").strip().splitlines()
@@ -283,7 +289,7 @@ def test_registrants_csv_does_not_run_formulas(client, users, caregivers):
         consent_at=timezone.now(),
     )
     client.force_login(users["member"])
-    text = client.get(fi_url("associations:registrants_csv", caregivers.pk, training.pk)).content.decode()
+    text = client.get(fi_url("registrants_csv", caregivers.pk, training.pk)).content.decode()
     assert "'=HYPERLINK" in text and "'+kaava" in text
 
 
@@ -293,25 +299,25 @@ def test_registrants_of_another_associations_training_are_not_shown(client, user
     other = TrainingPage.objects.get(slug="valmiussuunnitelma", locale__language_code="fi")
     client.force_login(users["member"])
     # Through the member's own association: not its training, so 404.
-    assert client.get(fi_url("associations:registrants", caregivers.pk, other.pk)).status_code == 404
-    assert client.get(fi_url("associations:registrants_csv", caregivers.pk, other.pk)).status_code == 404
+    assert client.get(fi_url("registrants", caregivers.pk, other.pk)).status_code == 404
+    assert client.get(fi_url("registrants_csv", caregivers.pk, other.pk)).status_code == 404
     # Through the organising association, which the member does not belong to: 403.
     loppi = association("loppi-vpk")
-    assert client.get(fi_url("associations:registrants", loppi.pk, other.pk)).status_code == 403
-    assert client.get(fi_url("associations:registrants_csv", loppi.pk, other.pk)).status_code == 403
-    assert client.get(fi_url("associations:manage", loppi.pk)).status_code == 403
+    assert client.get(fi_url("registrants", loppi.pk, other.pk)).status_code == 403
+    assert client.get(fi_url("registrants_csv", loppi.pk, other.pk)).status_code == 403
+    assert client.get(fi_url("manage", loppi.pk)).status_code == 403
 
 
 def test_plain_members_and_anonymous_do_not_see_registrants(client, users, caregivers, person):
     training = _organised_training()
-    url = fi_url("associations:registrants", caregivers.pk, training.pk)
+    url = fi_url("registrants", caregivers.pk, training.pk)
     response = client.get(url)
     assert response.status_code == 302 and "/tili/kirjaudu/" in response["Location"]
     Membership.objects.create(user=person, association=caregivers, role=Role.MEMBER)
     client.force_login(person)
     assert client.get(url).status_code == 403
-    assert client.get(fi_url("associations:registrants_csv", caregivers.pk, training.pk)).status_code == 403
-    manage = client.get(fi_url("associations:manage", caregivers.pk)).content.decode()
+    assert client.get(fi_url("registrants_csv", caregivers.pk, training.pk)).status_code == 403
+    manage = client.get(fi_url("manage", caregivers.pk)).content.decode()
     assert url not in manage
 
 
@@ -321,10 +327,10 @@ def test_editors_see_registrants_of_every_association(client, users):
     training = TrainingPage.objects.get(slug="valmiussuunnitelma", locale__language_code="fi")
     loppi = association("loppi-vpk")
     client.force_login(users["editor"])
-    response = client.get(fi_url("associations:registrants", loppi.pk, training.pk))
+    response = client.get(fi_url("registrants", loppi.pk, training.pk))
     assert response.status_code == 200
     assert training.registrations.first().name in response.content.decode()
     assert (
-        fi_url("associations:registrants", loppi.pk, training.pk)
-        in client.get(fi_url("associations:manage", loppi.pk)).content.decode()
+        fi_url("registrants", loppi.pk, training.pk)
+        in client.get(fi_url("manage", loppi.pk)).content.decode()
     )
