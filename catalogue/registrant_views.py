@@ -20,8 +20,6 @@ from core.csv import SafeWriter
 
 from .models import RegistrationMode, RegistrationStatus, TrainingPage
 
-LOGIN = "associations:login"
-
 member_area.add_urls("catalogue.member_urls")
 
 
@@ -89,7 +87,7 @@ def _registrants(training):
     )
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def registrants_view(request, pk, training_pk):
     association, training = _organised_training(request, pk, training_pk)
     registrants = list(_registrants(training))
@@ -103,7 +101,7 @@ def registrants_view(request, pk, training_pk):
     return render(request, "catalogue/registrants.html", context)
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def registrants_csv_view(request, pk, training_pk):
     _association_page, training = _organised_training(request, pk, training_pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -33,7 +33,6 @@ from .models import (
 )
 from .services import can_report, is_partner, report_for, reportable_associations, save_report
 
-LOGIN = "associations:login"
 MAX_QUERY = 100
 
 
@@ -183,7 +182,7 @@ def _require_partner(request):
 def _login_url():
     from django.urls import reverse
 
-    return reverse(LOGIN)
+    return reverse("accounts:login")
 
 
 def picture_view(request, page):
@@ -300,7 +299,7 @@ def _situation_or_404(pk):
     return page.source_page
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def report_view(request, situation_pk, association_pk):
     situation = _situation_or_404(situation_pk)
     association = get_object_or_404(AssociationPage, pk=association_pk)
@@ -343,7 +342,7 @@ def _localised_situation(situation):
     )
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def my_reports_view(request):
     """The entry point from the notice and the account page: choose an association."""
     from .services import active_situation
