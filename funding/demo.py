@@ -14,9 +14,9 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Locale
 
-from catalogue.demo import translate_snippet
 from catalogue.models import Theme, TrainingPage
 from core.demo_support import ensure_page, home_page
+from core.translation import translate_from_versions
 
 from . import demo_data as data
 from . import guide_data as guide
@@ -57,7 +57,7 @@ def seed_funders():
                 name, description = texts[code]
                 missing[code] = FunderSnippet(name=name, description=description, **common)
         if missing:
-            translate_snippet(funder, missing)
+            translate_from_versions(funder, missing)
         funders[slug] = funder
     return funders
 
