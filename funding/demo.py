@@ -23,7 +23,7 @@ from . import guide_data as guide
 from .deadlines import deadline_rows, write_deadlines
 from .models import (
     Deadline,
-    FunderSnippet,
+    Funder,
     FundingGuidePage,
     FundingIndexPage,
     FundingOpportunityPage,
@@ -43,19 +43,17 @@ def seed_funders():
     fi = Locale.objects.get(language_code="fi")
     funders = {}
     for slug, funder_type, website, texts in data.FUNDERS:
-        funder = FunderSnippet.objects.filter(slug=slug, locale=fi).first()
+        funder = Funder.objects.filter(slug=slug, locale=fi).first()
         common = {"slug": slug, "funder_type": funder_type, "website": website}
         if funder is None:
             name, description = texts["fi"]
-            funder = FunderSnippet.objects.create(
-                locale=fi, name=name, description=description, **common
-            )
+            funder = Funder.objects.create(locale=fi, name=name, description=description, **common)
         missing = {}
         for code in LANGS[1:]:
             locale = Locale.objects.get(language_code=code)
             if funder.get_translation_or_none(locale) is None:
                 name, description = texts[code]
-                missing[code] = FunderSnippet(name=name, description=description, **common)
+                missing[code] = Funder(name=name, description=description, **common)
         if missing:
             translate_from_versions(funder, missing)
         funders[slug] = funder

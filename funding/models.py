@@ -111,7 +111,7 @@ def closing_soon_days():
 # Funders
 
 
-class FunderSnippet(TranslatableMixin, models.Model):
+class Funder(TranslatableMixin, models.Model):
     """A body that gives grants (a municipality, STEA, a foundation…); editors keep the list
     and translate it. Shown on every opportunity and used by the funder-type filter."""
 
@@ -196,7 +196,7 @@ class FundingOpportunityPage(Page):
     uid = models.UUIDField(_("calendar identifier"), default=uuid.uuid4, editable=False)
     sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
     funder = models.ForeignKey(
-        FunderSnippet, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="+"
+        Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="+"
     )
     programme = models.CharField(
         _("programme or call"),

@@ -34,7 +34,7 @@ from .models import (
     ApplicantType,
     Deadline,
     FieldOfActivity,
-    FunderSnippet,
+    Funder,
     FunderType,
     FundingGuidePage,
     FundingIndexPage,
@@ -50,7 +50,7 @@ NEW_DAYS = 30
 
 def funders_by_key(locale_id):
     """The funders of a language keyed by translation key (one query)."""
-    return {f.translation_key: f for f in FunderSnippet.objects.filter(locale_id=locale_id)}
+    return {f.translation_key: f for f in Funder.objects.filter(locale_id=locale_id)}
 
 
 def localize_funders(pages, funders):
@@ -171,7 +171,7 @@ def opportunity_context(page, request):
         .first()
     ) or {"funding_status": FundingStatus.CLOSED, "next_closes_at": None}
     funder = (
-        FunderSnippet.objects.filter(
+        Funder.objects.filter(
             translation_key=page.funder.translation_key, locale_id=page.locale_id
         ).first()
         or page.funder
