@@ -40,7 +40,8 @@ from .validators import (
 
 class FieldOfActivity(TranslatableTaxonomy):
     """A field of activity (toimiala) of the regional strategy. Editors keep the list and
-    translate it; the ten fields of the strategy are created by a migration."""
+    translate it; the strategy's ten fields, and culture and sport, are created by migrations.
+    Funding calls are tagged with the same slugs."""
 
     class Meta(TranslatableTaxonomy.Meta):
         verbose_name = _("field of activity")

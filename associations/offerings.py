@@ -7,7 +7,8 @@ provider here (trainings, spaces, equipment) instead of the profile importing ev
     def spaces(association, request):
         return offerings.Offering(_("Spaces"), SpacePage.objects.live().filter(...))
 
-A provider returns an `Offering` (a heading and an iterable of live pages) or None.
+A provider returns an `Offering` (a heading and an iterable of live pages, and optionally a
+link to more) or None.
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ _providers = []
 class Offering:
     heading: str
     pages: list
+    more_url: str = ""
+    more_text: str = ""
 
 
 def register(provider):
@@ -34,5 +37,7 @@ def offerings_for(association, request):
         if offering is not None:
             pages = list(offering.pages)
             if pages:
-                result.append(Offering(offering.heading, pages))
+                result.append(
+                    Offering(offering.heading, pages, offering.more_url, offering.more_text)
+                )
     return result

@@ -15,17 +15,10 @@ from django.conf import settings
 from django.utils import timezone
 
 from wagtail.models import Locale
-from wagtail_localize.models import (
-    String,
-    StringTranslation,
-    Translation,
-    TranslationContext,
-    TranslationSource,
-)
 
 from associations.models import AssociationPage
 from core.demo_support import ensure_page, home_page
-from core.translation import _strings
+from core.translation import translate_from_versions
 
 from . import demo_data as data
 from .models import (
@@ -86,39 +79,8 @@ def seed_snippet(model, slug, names, extra=None):
         if existing.get_translation_or_none(Locale.objects.get(language_code=code)) is None
     }
     if missing:
-        translate_snippet(existing, missing)
+        translate_from_versions(existing, missing)
     return existing
-
-
-def translate_snippet(source_instance, versions):
-    """Translate a snippet through wagtail-localize from parallel versions of its texts.
-
-    `core.translation.translate_from_versions` saves targets as drafts first, which
-    wagtail-localize refuses for snippets without drafts; snippets are saved at once here.
-    """
-    source, _ = TranslationSource.update_or_create_from_instance(source_instance)
-    source_strings = _strings(source_instance)
-    for code, target_instance in versions.items():
-        locale = Locale.objects.get(language_code=code)
-        for source_value, target_value in zip(
-            source_strings, _strings(target_instance), strict=True
-        ):
-            context, _ = TranslationContext.objects.get_or_create(
-                object_id=source.object_id, path=source_value.path
-            )
-            StringTranslation.objects.update_or_create(
-                translation_of=String.from_value(source_instance.locale, source_value.string),
-                locale=locale,
-                context=context,
-                defaults={
-                    "data": target_value.string.data,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                },
-            )
-        translation, _ = Translation.objects.get_or_create(
-            source=source, target_locale=locale, defaults={"enabled": True}
-        )
-        translation.save_target(publish=True)
 
 
 def seed_taxonomy():

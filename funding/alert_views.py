@@ -17,7 +17,7 @@ from core.ratelimit import allow, hit
 from . import alerts
 from .filters import parse_filters
 from .forms import AlertForm, FrequencyForm
-from .models import FundingAlert
+from .models import FundingAlert, field_of_activity_names
 from .views import _index_or_404
 
 # Sign-ups per hour: from one client address (an office may share one), and to one email
@@ -28,8 +28,9 @@ CLIENT_LIMIT, EMAIL_LIMIT, WINDOW = 10, 3, 60 * 60
 def _search(index, query):
     """(canonical query, description lines) of a filter query string."""
     themes = alerts.theme_names(index.locale_id)
-    filters = parse_filters(QueryDict(query), themes=themes)
-    return alerts.canonical_query(filters), alerts.describe(filters, themes)
+    fields = field_of_activity_names(index.locale_id)
+    filters = parse_filters(QueryDict(query), themes=themes, fields=fields)
+    return alerts.canonical_query(filters), alerts.describe(filters, themes, fields)
 
 
 def _refused(request, reason, status=400):

@@ -35,12 +35,12 @@ from .models import (
     AlertKind,
     ApplicantType,
     Deadline,
-    FieldOfActivity,
     FunderType,
     FundingAlert,
     FundingAlertDelivery,
     FundingStatus,
     Instrument,
+    field_of_activity_names,
 )
 
 CONFIRM_SALT = "funding.alert.confirm"
@@ -163,13 +163,15 @@ def canonical_query(filters):
     return urlencode(pairs)
 
 
-def filters_of(alert, themes=None):
+def filters_of(alert, themes=None, fields=None):
     if themes is None:
         themes = theme_names(alert.index.locale_id)
-    return parse_filters(QueryDict(alert.query), themes=themes)
+    if fields is None:
+        fields = field_of_activity_names(alert.index.locale_id)
+    return parse_filters(QueryDict(alert.query), themes=themes, fields=fields)
 
 
-def describe(filters, themes):
+def describe(filters, themes, fields):
     """The filters in words, one line each, in the active language (empty: every call)."""
 
     def labels(choices, values):
@@ -183,7 +185,7 @@ def describe(filters, themes):
         (_("Type of funding"), Instrument.choices, filters.instruments),
         (_("Type of funder"), FunderType.choices, filters.funder_types),
         (_("Theme"), themes.items(), filters.themes),
-        (_("Field of activity"), FieldOfActivity.choices, filters.fields),
+        (_("Field of activity"), fields.items(), filters.fields),
         (_("Applicant"), ApplicantType.choices, filters.applicants),
         (_("Sub-region"), SubRegion.choices, filters.regions),
         (_("Municipality"), Municipality.choices, filters.municipalities),
@@ -223,13 +225,14 @@ def _send(alert, subject, template, context, list_headers=False):
 def send_confirmation(alert):
     with translation.override(alert.language):
         themes = theme_names(alert.index.locale_id)
+        fields = field_of_activity_names(alert.index.locale_id)
         _send(
             alert,
             _("Confirm your funding alert"),
             "funding/email/confirm.txt",
             {
                 "alert": alert,
-                "search": describe(filters_of(alert, themes), themes),
+                "search": describe(filters_of(alert, themes, fields), themes, fields),
                 "confirm_url": confirm_url(alert),
                 "index_title": alert.index.title,
                 "valid_days": CONFIRM_MAX_AGE // 86400,
@@ -362,6 +365,7 @@ def send_alert(alert, new, reminders, funder_names, themes=None):
     with translation.override(alert.language):
         if themes is None:
             themes = theme_names(alert.index.locale_id)
+        fields = field_of_activity_names(alert.index.locale_id)
         if new:
             subject = ngettext(
                 "%(count)d new funding call for your search",
@@ -381,7 +385,7 @@ def send_alert(alert, new, reminders, funder_names, themes=None):
             {
                 "new": [_item(page, funder_names) for page in new],
                 "reminders": [_item(page, funder_names) for page in reminders],
-                "search": describe(filters_of(alert, themes), themes),
+                "search": describe(filters_of(alert, themes, fields), themes, fields),
                 "search_url": search_url(alert),
                 "manage_url": manage_url(alert),
                 "unsubscribe_url": unsubscribe_url(alert),

@@ -2,6 +2,7 @@
 Kanta-Häme's associations and the funding guide, in Finnish with Swedish and English
 translations (through wagtail-localize). `scale` adds Finnish-only copies for benchmarks."""
 
+import dataclasses
 import datetime
 import itertools
 from decimal import Decimal
@@ -14,16 +15,16 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Locale
 
-from catalogue.demo import translate_snippet
 from catalogue.models import Theme, TrainingPage
 from core.demo_support import ensure_page, home_page
+from core.translation import translate_from_versions
 
 from . import demo_data as data
 from . import guide_data as guide
 from .deadlines import deadline_rows, write_deadlines
 from .models import (
     Deadline,
-    FunderSnippet,
+    Funder,
     FundingGuidePage,
     FundingIndexPage,
     FundingOpportunityPage,
@@ -42,23 +43,21 @@ RELATED_TRAINING = "avustushaun-abc"
 def seed_funders():
     fi = Locale.objects.get(language_code="fi")
     funders = {}
-    for slug, funder_type, website, texts in data.FUNDERS:
-        funder = FunderSnippet.objects.filter(slug=slug, locale=fi).first()
-        common = {"slug": slug, "funder_type": funder_type, "website": website}
+    for entry in data.FUNDERS:
+        funder = Funder.objects.filter(slug=entry.slug, locale=fi).first()
+        common = {"slug": entry.slug, "funder_type": entry.funder_type, "website": entry.website}
         if funder is None:
-            name, description = texts["fi"]
-            funder = FunderSnippet.objects.create(
-                locale=fi, name=name, description=description, **common
-            )
+            name, description = entry.texts["fi"]
+            funder = Funder.objects.create(locale=fi, name=name, description=description, **common)
         missing = {}
         for code in LANGS[1:]:
             locale = Locale.objects.get(language_code=code)
             if funder.get_translation_or_none(locale) is None:
-                name, description = texts[code]
-                missing[code] = FunderSnippet(name=name, description=description, **common)
+                name, description = entry.texts[code]
+                missing[code] = Funder(name=name, description=description, **common)
         if missing:
-            translate_snippet(funder, missing)
-        funders[slug] = funder
+            translate_from_versions(funder, missing)
+        funders[entry.slug] = funder
     return funders
 
 
@@ -73,34 +72,36 @@ def _year_earlier(day):
         return day.replace(year=day.year - 1, day=28)
 
 
-def timing_values(spec, today):
-    """(timing, rounds factory, recurrence) for a timing spec of `demo_data`."""
-    kind = spec[0]
-    if kind == "continuous":
+def timing_values(timing, today):
+    """(timing, rounds factory, recurrence) for the timing of a `demo_data` entry."""
+    if isinstance(timing, data.Continuous):
         return Timing.CONTINUOUS, list, None
-    if kind == "annual":
-        _kind, opens, closes, at = spec
+    if isinstance(timing, data.Annual):
         # This year's round is an expansion of last year's, as an editor would have entered it.
-        closes_on = _year_earlier(today + datetime.timedelta(days=closes))
-        opens_on = _year_earlier(today + datetime.timedelta(days=opens))
+        closes_on = _year_earlier(today + datetime.timedelta(days=timing.closes))
+        opens_on = _year_earlier(today + datetime.timedelta(days=timing.opens))
 
         def annual_rounds():
-            return [FundingRound(opens_on=opens_on, closes_on=closes_on, closes_time=_time(at))]
+            return [
+                FundingRound(opens_on=opens_on, closes_on=closes_on, closes_time=_time(timing.at))
+            ]
 
         rule = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.YEARLY)])
         return Timing.ANNUAL, annual_rounds, rule
 
     def rounds():
         made = []
-        for number, (opens, closes, at, decision) in enumerate(spec[1]):
-            closes_on = today + datetime.timedelta(days=closes)
+        for number, spec in enumerate(timing.rounds):
+            closes_on = today + datetime.timedelta(days=spec.closes)
             made.append(
                 FundingRound(
-                    opens_on=today + datetime.timedelta(days=opens) if opens is not None else None,
+                    opens_on=today + datetime.timedelta(days=spec.opens)
+                    if spec.opens is not None
+                    else None,
                     closes_on=closes_on,
-                    closes_time=_time(at),
-                    decision_on=closes_on + datetime.timedelta(days=decision)
-                    if decision and decision > 0
+                    closes_time=_time(spec.at),
+                    decision_on=closes_on + datetime.timedelta(days=spec.decision_after)
+                    if spec.decision_after and spec.decision_after > 0
                     else None,
                     sort_order=number,
                 )
@@ -115,38 +116,23 @@ def _amount(value):
 
 
 def opportunity_values(entry, funders, themes, training, today):
-    (
-        slug,
-        funder,
-        instrument,
-        timing_spec,
-        (amount_min, amount_max, total),
-        theme_slugs,
-        applicants,
-        fields,
-        sub_regions,
-        municipalities,
-        joint,
-        self_financing,
-        _published_days_ago,
-        texts,
-    ) = entry
-    timing, rounds, rule = timing_values(timing_spec, today)
+    timing, rounds, rule = timing_values(entry.timing, today)
+    applicants = list(entry.applicants)
     common = {
-        "funder": funders[funder],
-        "instrument": instrument,
-        "amount_min": _amount(amount_min),
-        "amount_max": _amount(amount_max),
-        "total_available": _amount(total),
-        "self_financing_percent": self_financing,
+        "funder": funders[entry.funder],
+        "instrument": entry.instrument,
+        "amount_min": _amount(entry.amount_min),
+        "amount_max": _amount(entry.amount_max),
+        "total_available": _amount(entry.total_available),
+        "self_financing_percent": entry.self_financing_percent,
         "timing": timing,
         "recurrence": rule,
         "applicant_types": applicants,
-        "fields_of_activity": fields,
-        "sub_regions": sub_regions,
-        "municipalities": municipalities,
-        "joint_application": joint,
-        "application_url": f"{data_website(funder)}",
+        "fields_of_activity": list(entry.fields),
+        "sub_regions": list(entry.sub_regions),
+        "municipalities": list(entry.municipalities),
+        "joint_application": entry.joint_application,
+        "application_url": f"{data_website(entry.funder)}",
         "contact_name": "Rahoitusneuvonta",
         "contact_email": "rahoitus@demo.meidanhame.fi",
         "contact_phone": "+358 40 765 4321",
@@ -155,7 +141,7 @@ def opportunity_values(entry, funders, themes, training, today):
     }
     per_language = {}
     for code in LANGS:
-        title, summary = texts[code]
+        title, summary = entry.texts[code]
         values = {
             "title": title,
             "summary": summary,
@@ -163,24 +149,24 @@ def opportunity_values(entry, funders, themes, training, today):
             "body": [("paragraph", f"<p>{data.BODY[code]}</p>")],
             "how_to_apply": data.HOW_TO_APPLY[code],
             "reporting": data.REPORTING[code],
-            "eligible_costs": data.ELIGIBLE_COSTS[code] if amount_max else "",
+            "eligible_costs": data.ELIGIBLE_COSTS[code] if entry.amount_max else "",
             "prerequisites": data.PREREQUISITES[code] if applicants == ["registered"] else "",
             "rounds": rounds(),
             "theme_links": [
                 FundingTheme(theme=themes[t], sort_order=i)
-                for i, t in enumerate(theme_slugs)
+                for i, t in enumerate(entry.themes)
                 if t in themes
             ],
             "training_links": [FundingTraining(training=training, sort_order=0)]
-            if training is not None and "rahoitus" in theme_slugs
+            if training is not None and "rahoitus" in entry.themes
             else [],
         }
         per_language[code] = values
-    return slug, common, per_language
+    return entry.slug, common, per_language
 
 
 def data_website(funder_slug):
-    return next(website for slug, _t, website, _x in data.FUNDERS if slug == funder_slug)
+    return next(entry.website for entry in data.FUNDERS if entry.slug == funder_slug)
 
 
 def seed_documents():
@@ -255,10 +241,8 @@ def seed_copies(out, index, funders, scale, today):
             continue
         # Shift the copies over the year so that every status and month has some.
         shift = (number * 11) % 300 - 60
-        spec = _shifted(entry[3], shift)
-        _slug, common, per_language = opportunity_values(
-            (*entry[:3], spec, *entry[4:]), funders, {}, None, today
-        )
+        shifted = dataclasses.replace(entry, timing=_shifted(entry.timing, shift))
+        _slug, common, per_language = opportunity_values(shifted, funders, {}, None, today)
         values = per_language["fi"]
         page = FundingOpportunityPage(
             slug=slug,
@@ -285,15 +269,21 @@ def seed_copies(out, index, funders, scale, today):
     return made
 
 
-def _shifted(spec, shift):
-    if spec[0] == "rounds":
-        return (
-            "rounds",
-            [(o + shift if o is not None else None, c + shift, t, d) for o, c, t, d in spec[1]],
+def _shifted(timing, shift):
+    if isinstance(timing, data.Rounds):
+        return data.Rounds(
+            *(
+                dataclasses.replace(
+                    spec,
+                    opens=spec.opens + shift if spec.opens is not None else None,
+                    closes=spec.closes + shift,
+                )
+                for spec in timing.rounds
+            )
         )
-    if spec[0] == "annual":
-        return ("annual", spec[1] + shift, spec[2] + shift, spec[3])
-    return spec
+    if isinstance(timing, data.Annual):
+        return dataclasses.replace(timing, opens=timing.opens + shift, closes=timing.closes + shift)
+    return timing
 
 
 def seed(out, scale=1):
@@ -313,7 +303,7 @@ def seed(out, scale=1):
         if not page.deadlines.exists():
             write_deadlines(page, today)
         FundingOpportunityPage.objects.filter(translation_key=page.translation_key).update(
-            first_published_at=now - datetime.timedelta(days=entry[12])
+            first_published_at=now - datetime.timedelta(days=entry.published_days_ago)
         )
         created += 1
     ensure_page(index, FundingGuidePage, "rahoitusopas", guide_texts(seed_documents()))

@@ -3,13 +3,81 @@
 not the real calls. Dates are in days from the day the demo is loaded, so statuses stay
 varied: closed, open, closing soon, upcoming and continuous."""
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class FunderEntry:
+    """A demo funder, written in Finnish and translated to Swedish and English."""
+
+    slug: str
+    funder_type: str
+    website: str
+    texts: dict  # {language code: (name, description)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Round:
+    """One application round, in days from the day the demo is loaded."""
+
+    opens: int | None = None
+    closes: int
+    at: str | None = None  # "HH:MM" in Helsinki; none: the end of the day
+    decision_after: int | None = None  # days after the deadline; none or negative: no date
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """A call with application rounds."""
+
+    rounds: tuple
+
+    def __init__(self, *rounds):
+        object.__setattr__(self, "rounds", rounds)
+
+
+@dataclass(frozen=True)
+class Continuous:
+    """A call open all the time (rolling applications)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Annual:
+    """A call that recurs every year; this year's round in days from today."""
+
+    opens: int
+    closes: int
+    at: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class OpportunityEntry:
+    """A demo funding call, written in Finnish and translated to Swedish and English."""
+
+    slug: str
+    funder: str  # a `FunderEntry` slug
+    instrument: str
+    timing: Rounds | Continuous | Annual
+    amount_min: int | None = None
+    amount_max: int | None = None
+    total_available: int | None = None
+    themes: tuple = ()  # catalogue theme slugs
+    applicants: tuple = ()
+    fields: tuple = ()  # fields of activity of the directory
+    sub_regions: tuple = ()
+    municipalities: tuple = ()
+    joint_application: bool = False
+    self_financing_percent: int | None = None
+    published_days_ago: int
+    texts: dict  # {language code: (title, summary)}
+
+
 FUNDERS = [
-    # slug, type, website, {lang: (name, description)}
-    (
-        "hameenlinna",
-        "municipality",
-        "https://www.hameenlinna.fi",
-        {
+    FunderEntry(
+        slug="hameenlinna",
+        funder_type="municipality",
+        website="https://www.hameenlinna.fi",
+        texts={
             "fi": (
                 "Hämeenlinnan kaupunki",
                 "Kaupunki tukee yhdistysten toimintaa, tapahtumia ja tiloja.",
@@ -24,34 +92,49 @@ FUNDERS = [
             ),
         },
     ),
-    (
-        "riihimaki",
-        "municipality",
-        "https://www.riihimaki.fi",
-        {
+    FunderEntry(
+        slug="riihimaki",
+        funder_type="municipality",
+        website="https://www.riihimaki.fi",
+        texts={
             "fi": (
                 "Riihimäen kaupunki",
                 "Kaupungin avustukset yhdistyksille ja harrastustoiminnalle.",
             ),
-            "sv": ("Riihimäki stad", "Stadens bidrag till föreningar och hobbyverksamhet."),
-            "en": ("City of Riihimäki", "The city's grants for associations and hobby activities."),
+            "sv": (
+                "Riihimäki stad",
+                "Stadens bidrag till föreningar och hobbyverksamhet.",
+            ),
+            "en": (
+                "City of Riihimäki",
+                "The city's grants for associations and hobby activities.",
+            ),
         },
     ),
-    (
-        "forssa",
-        "municipality",
-        "https://www.forssa.fi",
-        {
-            "fi": ("Forssan kaupunki", "Kaupungin järjestö- ja kulttuuriavustukset."),
-            "sv": ("Forssa stad", "Stadens organisations- och kulturbidrag."),
-            "en": ("Town of Forssa", "The town's grants for organisations and culture."),
+    FunderEntry(
+        slug="forssa",
+        funder_type="municipality",
+        website="https://www.forssa.fi",
+        texts={
+            "fi": (
+                "Forssan kaupunki",
+                "Kaupungin järjestö- ja kulttuuriavustukset.",
+            ),
+            "sv": (
+                "Forssa stad",
+                "Stadens organisations- och kulturbidrag.",
+            ),
+            "en": (
+                "Town of Forssa",
+                "The town's grants for organisations and culture.",
+            ),
         },
     ),
-    (
-        "oma-hame",
-        "wellbeing_county",
-        "https://omahame.fi",
-        {
+    FunderEntry(
+        slug="oma-hame",
+        funder_type="wellbeing_county",
+        website="https://omahame.fi",
+        texts={
             "fi": (
                 "Oma Hämeen hyvinvointialue",
                 "Hyvinvointialue avustaa hyvinvointia ja terveyttä edistävää järjestötoimintaa.",
@@ -66,11 +149,11 @@ FUNDERS = [
             ),
         },
     ),
-    (
-        "stea",
-        "state",
-        "https://www.stea.fi",
-        {
+    FunderEntry(
+        slug="stea",
+        funder_type="state",
+        website="https://www.stea.fi",
+        texts={
             "fi": (
                 "Sosiaali- ja terveysjärjestöjen avustuskeskus STEA",
                 "STEA myöntää valtionavustuksia sosiaali- ja terveysalan yleishyödyllisille yhteisöille.",
@@ -85,11 +168,11 @@ FUNDERS = [
             ),
         },
     ),
-    (
-        "linnaseutu",
-        "leader",
-        "https://www.linnaseutu.fi",
-        {
+    FunderEntry(
+        slug="linnaseutu",
+        funder_type="leader",
+        website="https://www.linnaseutu.fi",
+        texts={
             "fi": (
                 "Linnaseutu ry (Leader)",
                 "Leader-ryhmä Hämeenlinnan, Hattulan ja Janakkalan maaseudulla.",
@@ -104,31 +187,49 @@ FUNDERS = [
             ),
         },
     ),
-    (
-        "pomoottori",
-        "leader",
-        "https://www.pomoottori.fi",
-        {
-            "fi": ("Leader Pomoottori ry", "Leader-ryhmä Riihimäen seudulla."),
-            "sv": ("Leader Pomoottori rf", "Leadergrupp i Riihimäkiregionen."),
-            "en": ("Leader Pomoottori", "The Leader group of the Riihimäki sub-region."),
+    FunderEntry(
+        slug="pomoottori",
+        funder_type="leader",
+        website="https://www.pomoottori.fi",
+        texts={
+            "fi": (
+                "Leader Pomoottori ry",
+                "Leader-ryhmä Riihimäen seudulla.",
+            ),
+            "sv": (
+                "Leader Pomoottori rf",
+                "Leadergrupp i Riihimäkiregionen.",
+            ),
+            "en": (
+                "Leader Pomoottori",
+                "The Leader group of the Riihimäki sub-region.",
+            ),
         },
     ),
-    (
-        "etpahame",
-        "leader",
-        "https://www.etpahame.fi",
-        {
-            "fi": ("Leader Etpähäme ry", "Leader-ryhmä Forssan seudulla."),
-            "sv": ("Leader Etpähäme rf", "Leadergrupp i Forssaregionen."),
-            "en": ("Leader Etpähäme", "The Leader group of the Forssa sub-region."),
+    FunderEntry(
+        slug="etpahame",
+        funder_type="leader",
+        website="https://www.etpahame.fi",
+        texts={
+            "fi": (
+                "Leader Etpähäme ry",
+                "Leader-ryhmä Forssan seudulla.",
+            ),
+            "sv": (
+                "Leader Etpähäme rf",
+                "Leadergrupp i Forssaregionen.",
+            ),
+            "en": (
+                "Leader Etpähäme",
+                "The Leader group of the Forssa sub-region.",
+            ),
         },
     ),
-    (
-        "skr-hame",
-        "foundation",
-        "https://skr.fi",
-        {
+    FunderEntry(
+        slug="skr-hame",
+        funder_type="foundation",
+        website="https://skr.fi",
+        texts={
             "fi": (
                 "Suomen Kulttuurirahaston Hämeen rahasto",
                 "Apurahoja taiteeseen, kulttuuriin ja kansalaistoimintaan Hämeessä.",
@@ -143,11 +244,11 @@ FUNDERS = [
             ),
         },
     ),
-    (
-        "oph-erasmus",
-        "eu",
-        "https://www.oph.fi/fi/ohjelmat/erasmus",
-        {
+    FunderEntry(
+        slug="oph-erasmus",
+        funder_type="eu",
+        website="https://www.oph.fi/fi/ohjelmat/erasmus",
+        texts={
             "fi": (
                 "Opetushallitus: Erasmus+",
                 "Opetushallitus on Erasmus+ -ohjelman kansallinen toimisto.",
@@ -162,11 +263,11 @@ FUNDERS = [
             ),
         },
     ),
-    (
-        "tyollisyyspalvelut",
-        "employment",
-        "https://tyomarkkinatori.fi",
-        {
+    FunderEntry(
+        slug="tyollisyyspalvelut",
+        funder_type="employment",
+        website="https://tyomarkkinatori.fi",
+        texts={
             "fi": (
                 "Kanta-Hämeen työllisyysalueet (TE-palvelut)",
                 "Työllisyysalueet myöntävät palkkatukea myös yhdistyksille.",
@@ -181,11 +282,11 @@ FUNDERS = [
             ),
         },
     ),
-    (
-        "okm",
-        "ministry",
-        "https://okm.fi",
-        {
+    FunderEntry(
+        slug="okm",
+        funder_type="ministry",
+        website="https://okm.fi",
+        texts={
             "fi": (
                 "Opetus- ja kulttuuriministeriö",
                 "Ministeriö avustaa liikunnan, nuorisotyön ja kulttuurin järjestöjä.",
@@ -200,12 +301,15 @@ FUNDERS = [
             ),
         },
     ),
-    (
-        "jarjestoneuvottelukunta",
-        "other",
-        "https://www.meidanhame.fi",
-        {
-            "fi": ("Kanta-Hämeen järjestöneuvottelukunta", "Maakunnan yhdistysten yhteistyöelin."),
+    FunderEntry(
+        slug="jarjestoneuvottelukunta",
+        funder_type="other",
+        website="https://www.meidanhame.fi",
+        texts={
+            "fi": (
+                "Kanta-Hämeen järjestöneuvottelukunta",
+                "Maakunnan yhdistysten yhteistyöelin.",
+            ),
             "sv": (
                 "Organisationsdelegationen i Egentliga Tavastland",
                 "Samarbetsorgan för landskapets föreningar.",
@@ -218,25 +322,20 @@ FUNDERS = [
     ),
 ]
 
-# Timing: ("rounds", [(opens, closes, "HH:MM" or None, decision_days or None), ...]),
-# ("continuous",) or ("annual", opens, closes, "HH:MM"): days from today for this year's round.
 OPPORTUNITIES = [
-    # slug, funder, instrument, timing, (min, max, total), themes, applicants, fields, sub_regions, municipalities, joint, self_financing %, published days ago, {lang: (title, summary)}
-    (
-        "hameenlinna-toiminta-avustus",
-        "hameenlinna",
-        "operating",
-        ("annual", -25, 20, "16:00"),
-        (300, 5000, 180000),
-        ["rahoitus", "hallitustyo"],
-        ["registered"],
-        [],
-        [],
-        ["hameenlinna"],
-        False,
-        None,
-        40,
-        {
+    OpportunityEntry(
+        slug="hameenlinna-toiminta-avustus",
+        funder="hameenlinna",
+        instrument="operating",
+        timing=Annual(opens=-25, closes=20, at="16:00"),
+        amount_min=300,
+        amount_max=5000,
+        total_available=180000,
+        themes=("rahoitus", "hallitustyo"),
+        applicants=("registered",),
+        municipalities=("hameenlinna",),
+        published_days_ago=40,
+        texts={
             "fi": (
                 "Hämeenlinnan yhdistysten toiminta-avustus",
                 "Hämeenlinnalaiset rekisteröidyt yhdistykset voivat hakea avustusta vuoden toimintaansa. Haku on kerran vuodessa.",
@@ -251,21 +350,22 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "hameenlinna-kohdeavustus",
-        "hameenlinna",
-        "small",
-        ("rounds", [(-120, -60, "16:00", 30), (-30, 9, "16:00", 30)]),
-        (100, 1500, 40000),
-        ["rahoitus"],
-        ["registered", "unregistered"],
-        [],
-        [],
-        ["hameenlinna"],
-        False,
-        None,
-        12,
-        {
+    OpportunityEntry(
+        slug="hameenlinna-kohdeavustus",
+        funder="hameenlinna",
+        instrument="small",
+        timing=Rounds(
+            Round(opens=-120, closes=-60, at="16:00", decision_after=30),
+            Round(opens=-30, closes=9, at="16:00", decision_after=30),
+        ),
+        amount_min=100,
+        amount_max=1500,
+        total_available=40000,
+        themes=("rahoitus",),
+        applicants=("registered", "unregistered"),
+        municipalities=("hameenlinna",),
+        published_days_ago=12,
+        texts={
             "fi": (
                 "Hämeenlinnan kohdeavustus tapahtumiin ja pieniin hankkeisiin",
                 "Avustus yksittäiseen tapahtumaan, retkeen tai pieneen hankkeeseen. Hakuja on kaksi vuodessa; myös rekisteröimättömät ryhmät voivat hakea.",
@@ -280,21 +380,18 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "hameenlinna-kesatyoseteli",
-        "hameenlinna",
-        "employment",
-        ("rounds", [(15, 60, "12:00", None)]),
-        (300, 600, None),
-        ["rahoitus", "vapaaehtoiset"],
-        ["registered"],
-        [],
-        [],
-        ["hameenlinna"],
-        False,
-        None,
-        3,
-        {
+    OpportunityEntry(
+        slug="hameenlinna-kesatyoseteli",
+        funder="hameenlinna",
+        instrument="employment",
+        timing=Rounds(Round(opens=15, closes=60, at="12:00")),
+        amount_min=300,
+        amount_max=600,
+        themes=("rahoitus", "vapaaehtoiset"),
+        applicants=("registered",),
+        municipalities=("hameenlinna",),
+        published_days_ago=3,
+        texts={
             "fi": (
                 "Kesätyöseteli: palkkaa nuori yhdistykseen",
                 "Kaupunki maksaa osan hämeenlinnalaisen nuoren kesätyön palkasta, kun yhdistys palkkaa hänet vähintään kahdeksi viikoksi.",
@@ -309,21 +406,19 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "riihimaki-yhdistysavustus",
-        "riihimaki",
-        "operating",
-        ("rounds", [(-10, 35, "15:00", 45)]),
-        (200, 4000, 90000),
-        ["rahoitus", "hallitustyo"],
-        ["registered"],
-        [],
-        [],
-        ["riihimaki"],
-        False,
-        None,
-        9,
-        {
+    OpportunityEntry(
+        slug="riihimaki-yhdistysavustus",
+        funder="riihimaki",
+        instrument="operating",
+        timing=Rounds(Round(opens=-10, closes=35, at="15:00", decision_after=45)),
+        amount_min=200,
+        amount_max=4000,
+        total_available=90000,
+        themes=("rahoitus", "hallitustyo"),
+        applicants=("registered",),
+        municipalities=("riihimaki",),
+        published_days_ago=9,
+        texts={
             "fi": (
                 "Riihimäen yhdistysten toiminta-avustus",
                 "Riihimäkeläiset yhdistykset voivat hakea avustusta säännölliseen toimintaan, erityisesti lasten, nuorten ja ikäihmisten hyväksi.",
@@ -338,21 +433,21 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "riihimaki-tila-avustus",
-        "riihimaki",
-        "premises",
-        ("rounds", [(20, 50, "15:00", 40)]),
-        (500, 8000, 50000),
-        ["rahoitus"],
-        ["registered"],
-        [],
-        [],
-        ["riihimaki"],
-        True,
-        20,
-        2,
-        {
+    OpportunityEntry(
+        slug="riihimaki-tila-avustus",
+        funder="riihimaki",
+        instrument="premises",
+        timing=Rounds(Round(opens=20, closes=50, at="15:00", decision_after=40)),
+        amount_min=500,
+        amount_max=8000,
+        total_available=50000,
+        themes=("rahoitus",),
+        applicants=("registered",),
+        municipalities=("riihimaki",),
+        joint_application=True,
+        self_financing_percent=20,
+        published_days_ago=2,
+        texts={
             "fi": (
                 "Riihimäen avustus yhdistysten tilakuluihin",
                 "Tukea vuokraan ja tilojen ylläpitoon. Etusijalla tilat, joita useampi yhdistys käyttää yhdessä.",
@@ -367,21 +462,20 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "riihimaki-tapahtuma-avustus",
-        "riihimaki",
-        "small",
-        ("rounds", [(-20, 28, "15:00", 21)]),
-        (100, 2000, 25000),
-        ["rahoitus", "viestinta"],
-        ["registered", "unregistered"],
-        [],
-        [],
-        ["riihimaki"],
-        True,
-        None,
-        20,
-        {
+    OpportunityEntry(
+        slug="riihimaki-tapahtuma-avustus",
+        funder="riihimaki",
+        instrument="small",
+        timing=Rounds(Round(opens=-20, closes=28, at="15:00", decision_after=21)),
+        amount_min=100,
+        amount_max=2000,
+        total_available=25000,
+        themes=("rahoitus", "viestinta"),
+        applicants=("registered", "unregistered"),
+        municipalities=("riihimaki",),
+        joint_application=True,
+        published_days_ago=20,
+        texts={
             "fi": (
                 "Riihimäen tapahtuma-avustus",
                 "Avustus avoimiin yleisötapahtumiin Riihimäellä. Yhteistapahtumat ja esteettömät tapahtumat saavat lisäpisteitä.",
@@ -396,21 +490,19 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "forssa-jarjestoavustus",
-        "forssa",
-        "operating",
-        ("rounds", [(-90, -40, "15:00", -10)]),
-        (200, 3000, 60000),
-        ["rahoitus", "hallitustyo"],
-        ["registered"],
-        [],
-        [],
-        ["forssa"],
-        False,
-        None,
-        80,
-        {
+    OpportunityEntry(
+        slug="forssa-jarjestoavustus",
+        funder="forssa",
+        instrument="operating",
+        timing=Rounds(Round(opens=-90, closes=-40, at="15:00", decision_after=-10)),
+        amount_min=200,
+        amount_max=3000,
+        total_available=60000,
+        themes=("rahoitus", "hallitustyo"),
+        applicants=("registered",),
+        municipalities=("forssa",),
+        published_days_ago=80,
+        texts={
             "fi": (
                 "Forssan järjestöjen toiminta-avustus",
                 "Forssalaisten yhdistysten vuosittainen toiminta-avustus. Tämän vuoden haku on päättynyt.",
@@ -425,21 +517,19 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "forssa-pienavustus",
-        "forssa",
-        "small",
-        ("continuous",),
-        (50, 500, 10000),
-        ["rahoitus", "vapaaehtoiset"],
-        ["registered", "unregistered"],
-        [],
-        [],
-        ["forssa"],
-        False,
-        None,
-        100,
-        {
+    OpportunityEntry(
+        slug="forssa-pienavustus",
+        funder="forssa",
+        instrument="small",
+        timing=Continuous(),
+        amount_min=50,
+        amount_max=500,
+        total_available=10000,
+        themes=("rahoitus", "vapaaehtoiset"),
+        applicants=("registered", "unregistered"),
+        municipalities=("forssa",),
+        published_days_ago=100,
+        texts={
             "fi": (
                 "Forssan pienavustus vapaaehtoistoimintaan",
                 "Pieni avustus vapaaehtoisten toimintaan, kuten tarvikkeisiin ja kahvituksiin. Hakemuksia käsitellään jatkuvasti.",
@@ -454,21 +544,20 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "forssa-kulttuuriavustus",
-        "forssa",
-        "project",
-        ("rounds", [(-25, 3, "15:00", 20)]),
-        (300, 3000, 20000),
-        ["rahoitus"],
-        ["registered", "unregistered"],
-        ["culture_sport"],
-        [],
-        ["forssa"],
-        False,
-        None,
-        25,
-        {
+    OpportunityEntry(
+        slug="forssa-kulttuuriavustus",
+        funder="forssa",
+        instrument="project",
+        timing=Rounds(Round(opens=-25, closes=3, at="15:00", decision_after=20)),
+        amount_min=300,
+        amount_max=3000,
+        total_available=20000,
+        themes=("rahoitus",),
+        applicants=("registered", "unregistered"),
+        fields=("culture", "sport"),
+        municipalities=("forssa",),
+        published_days_ago=25,
+        texts={
             "fi": (
                 "Forssan kulttuuritoiminnan kohdeavustus",
                 "Avustus kulttuuritapahtumiin ja -hankkeisiin Forssassa. Haku päättyy pian.",
@@ -483,21 +572,20 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "omahame-jarjestoavustus",
-        "oma-hame",
-        "operating",
-        ("rounds", [(-35, 6, "23:59", 60)]),
-        (1000, 30000, 900000),
-        ["hyvinvointi", "rahoitus"],
-        ["registered"],
-        ["social_health"],
-        [],
-        [],
-        True,
-        None,
-        30,
-        {
+    OpportunityEntry(
+        slug="omahame-jarjestoavustus",
+        funder="oma-hame",
+        instrument="operating",
+        timing=Rounds(Round(opens=-35, closes=6, at="23:59", decision_after=60)),
+        amount_min=1000,
+        amount_max=30000,
+        total_available=900000,
+        themes=("hyvinvointi", "rahoitus"),
+        applicants=("registered",),
+        fields=("social_health",),
+        joint_application=True,
+        published_days_ago=30,
+        texts={
             "fi": (
                 "Oma Hämeen järjestöavustus hyvinvoinnin edistämiseen",
                 "Hyvinvointialue avustaa sosiaali- ja terveysalan sekä muita hyvinvointia edistäviä yhdistyksiä koko Kanta-Hämeessä.",
@@ -512,21 +600,21 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "omahame-kohdeavustus",
-        "oma-hame",
-        "project",
-        ("rounds", [(40, 70, "16:00", 50)]),
-        (500, 10000, 200000),
-        ["hyvinvointi", "saavutettavuus"],
-        ["registered"],
-        ["social_health", "village"],
-        [],
-        [],
-        True,
-        10,
-        5,
-        {
+    OpportunityEntry(
+        slug="omahame-kohdeavustus",
+        funder="oma-hame",
+        instrument="project",
+        timing=Rounds(Round(opens=40, closes=70, at="16:00", decision_after=50)),
+        amount_min=500,
+        amount_max=10000,
+        total_available=200000,
+        themes=("hyvinvointi", "saavutettavuus"),
+        applicants=("registered",),
+        fields=("social_health", "village"),
+        joint_application=True,
+        self_financing_percent=10,
+        published_days_ago=5,
+        texts={
             "fi": (
                 "Oma Hämeen kohdeavustus ikäihmisten osallisuuteen",
                 "Kertaluonteinen avustus toimintaan, joka vähentää ikäihmisten yksinäisyyttä ja lisää osallisuutta. Haku avautuu pian.",
@@ -541,21 +629,20 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "stea-avustukset",
-        "stea",
-        "project",
-        ("annual", -15, 45, "16:15"),
-        (20000, 300000, None),
-        ["hyvinvointi", "projektit", "rahoitus"],
-        ["registered"],
-        ["social_health"],
-        [],
-        [],
-        True,
-        10,
-        15,
-        {
+    OpportunityEntry(
+        slug="stea-avustukset",
+        funder="stea",
+        instrument="project",
+        timing=Annual(opens=-15, closes=45, at="16:15"),
+        amount_min=20000,
+        amount_max=300000,
+        themes=("hyvinvointi", "projektit", "rahoitus"),
+        applicants=("registered",),
+        fields=("social_health",),
+        joint_application=True,
+        self_financing_percent=10,
+        published_days_ago=15,
+        texts={
             "fi": (
                 "STEA:n avustushaku sosiaali- ja terveysjärjestöille",
                 "Valtionavustus terveyttä ja sosiaalista hyvinvointia edistävään toimintaan ja hankkeisiin. Haku on kerran vuodessa.",
@@ -570,21 +657,21 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "linnaseutu-hanketuki",
-        "linnaseutu",
-        "project",
-        ("continuous",),
-        (5000, 100000, None),
-        ["projektit", "rahoitus"],
-        ["registered"],
-        ["village", "nature", "culture_sport"],
-        [],
-        ["hameenlinna", "hattula", "janakkala"],
-        True,
-        25,
-        60,
-        {
+    OpportunityEntry(
+        slug="linnaseutu-hanketuki",
+        funder="linnaseutu",
+        instrument="project",
+        timing=Continuous(),
+        amount_min=5000,
+        amount_max=100000,
+        themes=("projektit", "rahoitus"),
+        applicants=("registered",),
+        fields=("village", "nature", "culture", "sport"),
+        municipalities=("hameenlinna", "hattula", "janakkala"),
+        joint_application=True,
+        self_financing_percent=25,
+        published_days_ago=60,
+        texts={
             "fi": (
                 "Linnaseudun Leader-tuki yhdistysten hankkeisiin",
                 "Tukea kylien ja yhdistysten kehittämis- ja investointihankkeisiin Hämeenlinnan, Hattulan ja Janakkalan maaseudulla. Hakemuksia otetaan vastaan jatkuvasti.",
@@ -599,21 +686,21 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "linnaseutu-pienhankkeet",
-        "linnaseutu",
-        "small",
-        ("rounds", [(-40, 12, "16:00", 45)]),
-        (1000, 5000, 60000),
-        ["rahoitus"],
-        ["registered"],
-        ["village"],
-        [],
-        ["hameenlinna", "hattula", "janakkala"],
-        False,
-        20,
-        18,
-        {
+    OpportunityEntry(
+        slug="linnaseutu-pienhankkeet",
+        funder="linnaseutu",
+        instrument="small",
+        timing=Rounds(Round(opens=-40, closes=12, at="16:00", decision_after=45)),
+        amount_min=1000,
+        amount_max=5000,
+        total_available=60000,
+        themes=("rahoitus",),
+        applicants=("registered",),
+        fields=("village",),
+        municipalities=("hameenlinna", "hattula", "janakkala"),
+        self_financing_percent=20,
+        published_days_ago=18,
+        texts={
             "fi": (
                 "Linnaseudun yhdistysten pienet investoinnit",
                 "Teemahanke pieniin hankintoihin, kuten kyläkodin laitteisiin tai retkeilyreitin opasteisiin.",
@@ -628,21 +715,21 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "pomoottori-hanketuki",
-        "pomoottori",
-        "project",
-        ("continuous",),
-        (5000, 80000, None),
-        ["projektit", "rahoitus"],
-        ["registered"],
-        ["village", "nature"],
-        ["riihimaki-seutu"],
-        [],
-        True,
-        25,
-        70,
-        {
+    OpportunityEntry(
+        slug="pomoottori-hanketuki",
+        funder="pomoottori",
+        instrument="project",
+        timing=Continuous(),
+        amount_min=5000,
+        amount_max=80000,
+        themes=("projektit", "rahoitus"),
+        applicants=("registered",),
+        fields=("village", "nature"),
+        sub_regions=("riihimaki-seutu",),
+        joint_application=True,
+        self_financing_percent=25,
+        published_days_ago=70,
+        texts={
             "fi": (
                 "Pomoottorin Leader-tuki yhteisöllisiin hankkeisiin",
                 "Tukea yhdistysten ja kylien kehittämis- ja investointihankkeisiin Riihimäen seudulla. Ota yhteyttä jo ideavaiheessa.",
@@ -657,21 +744,20 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "pomoottori-nuorten-ideat",
-        "pomoottori",
-        "small",
-        ("rounds", [(30, 80, "16:00", 30)]),
-        (200, 1500, 15000),
-        ["rahoitus", "vapaaehtoiset"],
-        ["registered", "unregistered"],
-        ["culture_sport"],
-        ["riihimaki-seutu"],
-        [],
-        False,
-        None,
-        1,
-        {
+    OpportunityEntry(
+        slug="pomoottori-nuorten-ideat",
+        funder="pomoottori",
+        instrument="small",
+        timing=Rounds(Round(opens=30, closes=80, at="16:00", decision_after=30)),
+        amount_min=200,
+        amount_max=1500,
+        total_available=15000,
+        themes=("rahoitus", "vapaaehtoiset"),
+        applicants=("registered", "unregistered"),
+        fields=("culture", "sport"),
+        sub_regions=("riihimaki-seutu",),
+        published_days_ago=1,
+        texts={
             "fi": (
                 "Nuorten ideat toteutukseen -pienavustus",
                 "13–29-vuotiaiden ryhmät voivat hakea pientä tukea omaan ideaansa, kuten tapahtumaan tai harrastusryhmään.",
@@ -686,21 +772,24 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "etpahame-kylaavustus",
-        "etpahame",
-        "project",
-        ("rounds", [(-80, -20, "16:00", 40), (60, 100, "16:00", 40)]),
-        (3000, 50000, None),
-        ["projektit", "rahoitus"],
-        ["registered"],
-        ["village"],
-        ["forssa-seutu"],
-        [],
-        True,
-        25,
-        50,
-        {
+    OpportunityEntry(
+        slug="etpahame-kylaavustus",
+        funder="etpahame",
+        instrument="project",
+        timing=Rounds(
+            Round(opens=-80, closes=-20, at="16:00", decision_after=40),
+            Round(opens=60, closes=100, at="16:00", decision_after=40),
+        ),
+        amount_min=3000,
+        amount_max=50000,
+        themes=("projektit", "rahoitus"),
+        applicants=("registered",),
+        fields=("village",),
+        sub_regions=("forssa-seutu",),
+        joint_application=True,
+        self_financing_percent=25,
+        published_days_ago=50,
+        texts={
             "fi": (
                 "Etpähämeen kylien kehittämishankkeet",
                 "Leader-tukea Forssan seudun kylien ja yhdistysten yhteisiin kehittämishankkeisiin. Seuraava valintajakso avautuu myöhemmin.",
@@ -715,21 +804,19 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "skr-hameen-rahasto",
-        "skr-hame",
-        "project",
-        ("annual", 90, 120, "16:00"),
-        (1000, 20000, 400000),
-        ["rahoitus"],
-        ["any"],
-        ["culture_sport", "village", "society"],
-        [],
-        [],
-        False,
-        None,
-        45,
-        {
+    OpportunityEntry(
+        slug="skr-hameen-rahasto",
+        funder="skr-hame",
+        instrument="project",
+        timing=Annual(opens=90, closes=120, at="16:00"),
+        amount_min=1000,
+        amount_max=20000,
+        total_available=400000,
+        themes=("rahoitus",),
+        applicants=("any",),
+        fields=("culture", "sport", "village", "society"),
+        published_days_ago=45,
+        texts={
             "fi": (
                 "Suomen Kulttuurirahaston Hämeen rahaston apurahat",
                 "Apurahoja hämäläisille yhteisöille ja työryhmille taiteeseen, kulttuuriperintöön ja kansalaistoimintaan. Haku on kerran vuodessa.",
@@ -744,21 +831,23 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "erasmus-small-scale",
-        "oph-erasmus",
-        "project",
-        ("rounds", [(-150, -30, "13:00", 60), (-60, 25, "13:00", 60)]),
-        (30000, 60000, None),
-        ["projektit", "rahoitus"],
-        ["registered"],
-        ["international", "culture_sport"],
-        [],
-        [],
-        True,
-        0,
-        35,
-        {
+    OpportunityEntry(
+        slug="erasmus-small-scale",
+        funder="oph-erasmus",
+        instrument="project",
+        timing=Rounds(
+            Round(opens=-150, closes=-30, at="13:00", decision_after=60),
+            Round(opens=-60, closes=25, at="13:00", decision_after=60),
+        ),
+        amount_min=30000,
+        amount_max=60000,
+        themes=("projektit", "rahoitus"),
+        applicants=("registered",),
+        fields=("international", "culture", "sport"),
+        joint_application=True,
+        self_financing_percent=0,
+        published_days_ago=35,
+        texts={
             "fi": (
                 "Erasmus+ pienimuotoiset kumppanuushankkeet",
                 "Kansainvälinen yhteistyöhanke aikuiskoulutuksen, nuorisotyön tai liikunnan järjestöille. Kumppani tarvitaan vähintään yhdestä toisesta maasta.",
@@ -773,21 +862,15 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "palkkatuki-yhdistyksille",
-        "tyollisyyspalvelut",
-        "employment",
-        ("continuous",),
-        (None, None, None),
-        ["rahoitus", "hallitustyo"],
-        ["registered"],
-        [],
-        [],
-        [],
-        False,
-        None,
-        90,
-        {
+    OpportunityEntry(
+        slug="palkkatuki-yhdistyksille",
+        funder="tyollisyyspalvelut",
+        instrument="employment",
+        timing=Continuous(),
+        themes=("rahoitus", "hallitustyo"),
+        applicants=("registered",),
+        published_days_ago=90,
+        texts={
             "fi": (
                 "Palkkatuki yhdistykselle",
                 "Yhdistys voi saada palkkatukea työttömän työnhakijan palkkaamiseen. Tuen määrä riippuu työnhakijan tilanteesta; kysy työllisyysalueelta ennen sopimusta.",
@@ -802,21 +885,18 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "okm-liikunnan-kansalaistoiminta",
-        "okm",
-        "operating",
-        ("rounds", [(-130, -100, "16:15", 60)]),
-        (2000, 40000, None),
-        ["rahoitus"],
-        ["registered"],
-        ["culture_sport"],
-        [],
-        [],
-        False,
-        None,
-        120,
-        {
+    OpportunityEntry(
+        slug="okm-liikunnan-kansalaistoiminta",
+        funder="okm",
+        instrument="operating",
+        timing=Rounds(Round(opens=-130, closes=-100, at="16:15", decision_after=60)),
+        amount_min=2000,
+        amount_max=40000,
+        themes=("rahoitus",),
+        applicants=("registered",),
+        fields=("culture", "sport"),
+        published_days_ago=120,
+        texts={
             "fi": (
                 "Liikunnan kansalaistoiminnan avustus",
                 "Valtionavustus liikuntajärjestöjen kansalaistoimintaan. Tämän vuoden haku on päättynyt.",
@@ -831,21 +911,18 @@ OPPORTUNITIES = [
             ),
         },
     ),
-    (
-        "vuoden-yhdistysteko",
-        "jarjestoneuvottelukunta",
-        "prize",
-        ("rounds", [(5, 40, None, 70)]),
-        (1000, 1000, 1000),
-        ["vapaaehtoiset"],
-        ["registered", "unregistered"],
-        [],
-        [],
-        [],
-        False,
-        None,
-        4,
-        {
+    OpportunityEntry(
+        slug="vuoden-yhdistysteko",
+        funder="jarjestoneuvottelukunta",
+        instrument="prize",
+        timing=Rounds(Round(opens=5, closes=40, decision_after=70)),
+        amount_min=1000,
+        amount_max=1000,
+        total_available=1000,
+        themes=("vapaaehtoiset",),
+        applicants=("registered", "unregistered"),
+        published_days_ago=4,
+        texts={
             "fi": (
                 "Vuoden yhdistysteko -palkinto",
                 "Ehdota palkittavaksi kanta-hämäläistä yhdistystä tai ryhmää, joka on tehnyt vuoden aikana jotain erityisen hyvää.",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from core.query_params import BaseFilters, QueryReader
 from core.regions import Municipality, SubRegion
 
-from .models import ZONE, ApplicantType, FieldOfActivity, FunderType, FundingStatus, Instrument
+from .models import ZONE, ApplicantType, FunderType, FundingStatus, Instrument
 from .querysets import DEFAULT_STATUSES, OPEN_STATUSES
 
 MAX_QUERY_LENGTH = 200
@@ -39,6 +39,9 @@ FILTER_PARAMS = (
     "sort",
 )
 DEADLINE_CHOICES = ("this_month", "30_days", "90_days")
+# Field-of-activity codes of funding's own list from before calls took the directory's fields:
+# links and saved alerts made then still name them.
+RETIRED_FIELD_CODES = {"culture_sport": ("culture", "sport")}
 
 
 @dataclass
@@ -137,11 +140,12 @@ def _amount(reader, name):
     return value
 
 
-def parse_filters(query, *, themes):
-    """Parse `query` (a QueryDict) given the known theme slugs."""
+def parse_filters(query, *, themes, fields):
+    """Parse `query` (a QueryDict) given the known theme and field-of-activity slugs."""
     result = FundingFilters()
     problems = result.problems
     theme_slugs = set(themes)
+    field_slugs = set(fields)
 
     reader = QueryReader(query, problems)
     multi = reader.multi
@@ -158,10 +162,18 @@ def parse_filters(query, *, themes):
         "funder_type", FunderType.values, _("Unknown type of funder “%(value)s” was ignored.")
     )
     result.themes = multi("theme", theme_slugs, _("Unknown theme “%(value)s” was ignored."))
-    result.fields = multi(
+    chosen_fields = multi(
         "field",
-        FieldOfActivity.values,
+        field_slugs | set(RETIRED_FIELD_CODES),
         _("Unknown field of activity “%(value)s” was ignored."),
+    )
+    result.fields = list(
+        dict.fromkeys(
+            slug
+            for value in chosen_fields
+            for slug in RETIRED_FIELD_CODES.get(value, (value,))
+            if slug in field_slugs
+        )
     )
     result.applicants = multi(
         "applicant", ApplicantType.values, _("Unknown type of applicant “%(value)s” was ignored.")

@@ -11,6 +11,7 @@ from recurrence.fields import RecurrenceField
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -27,6 +28,7 @@ from wagtail.models import Locale, Orderable, Page, PageManager, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from associations.models import FieldOfActivity
 from core.blocks import BodyBlock
 from core.fields import ChoiceListField
 from core.regions import SUB_REGION_OF, Municipality, SubRegion
@@ -76,20 +78,24 @@ class ApplicantType(models.TextChoices):
     ANY = "any", _("Anyone")
 
 
-class FieldOfActivity(models.TextChoices):
-    """The fields of activity of the regional association strategy."""
+def field_of_activity_choices():
+    """(slug, name) of the directory's fields of activity in the active language: a call is
+    tagged with the fields associations list themselves under, so that "calls for my field"
+    finds them."""
+    return list(field_of_activity_names(Locale.get_active().pk).items())
 
-    TRADE_UNIONS = "trade_unions", _("Trade unions and branches")
-    NATURE = "nature", _("Nature, environment and animals")
-    SOCIAL_HEALTH = "social_health", _("Social and health")
-    SOCIETY = "society", _("Politics, society and human rights")
-    VILLAGE = "village", _("Village, local heritage and residents")
-    SAFETY = "safety", _("Safety, rescue and national defence")
-    INTERNATIONAL = "international", _("International and charity")
-    BUSINESS = "business", _("Business and employment")
-    RELIGION = "religion", _("Religion and worldview")
-    CULTURE_SPORT = "culture_sport", _("Culture, sport and youth")
-    OTHER = "other", _("Other")
+
+def field_of_activity_names(locale_id):
+    """{slug: name} of the directory's fields of activity in a language, in their order; a
+    field not yet translated to it keeps its name in the default language. One query."""
+    rows = FieldOfActivity.objects.filter(
+        Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+    ).values_list("slug", "name", "locale_id")
+    rows = list(rows)
+    names = {slug: name for slug, name, locale in rows if locale == locale_id}
+    for slug, name, _locale in rows:
+        names.setdefault(slug, name)
+    return names
 
 
 class FundingStatus(models.TextChoices):
@@ -111,7 +117,7 @@ def closing_soon_days():
 # Funders
 
 
-class FunderSnippet(TranslatableMixin, models.Model):
+class Funder(TranslatableMixin, models.Model):
     """A body that gives grants (a municipality, STEA, a foundation…); editors keep the list
     and translate it. Shown on every opportunity and used by the funder-type filter."""
 
@@ -196,7 +202,7 @@ class FundingOpportunityPage(Page):
     uid = models.UUIDField(_("calendar identifier"), default=uuid.uuid4, editable=False)
     sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
     funder = models.ForeignKey(
-        FunderSnippet, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="+"
+        Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="+"
     )
     programme = models.CharField(
         _("programme or call"),
@@ -248,7 +254,7 @@ class FundingOpportunityPage(Page):
     )
     fields_of_activity = ChoiceListField(
         _("fields of activity"),
-        item_choices=FieldOfActivity.choices,
+        item_choices=field_of_activity_choices,
         blank=True,
         help_text=_("Leave empty when every field can apply."),
     )
@@ -454,7 +460,9 @@ class FundingOpportunityPage(Page):
         return self._meta.get_field("applicant_types").labels(self.applicant_types)
 
     def field_labels(self):
-        return self._meta.get_field("fields_of_activity").labels(self.fields_of_activity)
+        """The names of the call's fields of activity in the page's language."""
+        names = field_of_activity_names(self.locale_id)
+        return [names.get(slug, slug) for slug in self.fields_of_activity]
 
     def area_labels(self):
         return self._meta.get_field("sub_regions").labels(self.sub_regions) + self._meta.get_field(

@@ -179,6 +179,12 @@ class FundingOpportunityQuerySet(PageQuerySet):
         """Calls open to any of these fields of activity (or to every field)."""
         return self._any_token(["f:*", *(f"f:{value}" for value in fields)])
 
+    def tagged_with_field(self, *fields):
+        """Calls tagged with any of these fields of activity (not those open to every field)."""
+        if not fields:
+            return self.none()
+        return self._any_token([f"f:{value}" for value in fields])
+
     def for_applicant(self, *types):
         return self._any_token(["a:any", *(f"a:{value}" for value in types)])
 

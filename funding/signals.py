@@ -8,7 +8,7 @@ from wagtail.signals import page_published, page_unpublished
 from calendars.http import invalidate_feeds
 
 from .deadlines import bump_sequence, clear_deadlines, write_deadlines
-from .models import FunderSnippet, FundingOpportunityPage
+from .models import Funder, FundingOpportunityPage
 
 
 @receiver(page_published, sender=FundingOpportunityPage)
@@ -22,8 +22,8 @@ def opportunity_unpublished(sender, instance, **kwargs):
     clear_deadlines(instance)
 
 
-@receiver(post_save, sender=FunderSnippet)
-@receiver(post_delete, sender=FunderSnippet)
+@receiver(post_save, sender=Funder)
+@receiver(post_delete, sender=Funder)
 def funder_changed(sender, **kwargs):
     """Funder names appear in the feeds and the CSV."""
     invalidate_feeds()

@@ -33,14 +33,14 @@ from .models import (
     ZONE,
     ApplicantType,
     Deadline,
-    FieldOfActivity,
-    FunderSnippet,
+    Funder,
     FunderType,
     FundingGuidePage,
     FundingIndexPage,
     FundingOpportunityPage,
     FundingStatus,
     Instrument,
+    field_of_activity_names,
 )
 from .querysets import DEFAULT_STATUSES
 
@@ -50,7 +50,7 @@ NEW_DAYS = 30
 
 def funders_by_key(locale_id):
     """The funders of a language keyed by translation key (one query)."""
-    return {f.translation_key: f for f in FunderSnippet.objects.filter(locale_id=locale_id)}
+    return {f.translation_key: f for f in Funder.objects.filter(locale_id=locale_id)}
 
 
 def localize_funders(pages, funders):
@@ -91,7 +91,8 @@ def feed_urls(index, request):
 def index_context(page, request):
     now = timezone.now()
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale_id=page.locale_id)}
-    filters = parse_filters(request.GET, themes=themes)
+    fields = field_of_activity_names(page.locale_id)
+    filters = parse_filters(request.GET, themes=themes, fields=fields)
     funders = funders_by_key(page.locale_id)
     opportunities = opportunities_of(page, now)
     paginator = Paginator(filters.apply(opportunities), page.page_size)
@@ -105,7 +106,7 @@ def index_context(page, request):
         "status_choices": FundingStatus.choices,
         "instrument_choices": Instrument.choices,
         "funder_type_choices": FunderType.choices,
-        "field_choices": FieldOfActivity.choices,
+        "field_choices": list(fields.items()),
         "applicant_choices": ApplicantType.choices,
         "region_choices": SubRegion.choices,
         "municipality_choices": Municipality.choices,
@@ -167,7 +168,7 @@ def opportunity_context(page, request):
         .first()
     ) or {"funding_status": FundingStatus.CLOSED, "next_closes_at": None}
     funder = (
-        FunderSnippet.objects.filter(
+        Funder.objects.filter(
             translation_key=page.funder.translation_key, locale_id=page.locale_id
         ).first()
         or page.funder
@@ -249,7 +250,7 @@ def csv_rows(index, query, now=None):
     """(header, rows) of the CSV export: exactly the opportunities the index lists for
     `query`, all pages, in the same order. None when the filters are invalid."""
     themes = Theme.objects.filter(locale_id=index.locale_id).values_list("slug", flat=True)
-    filters = parse_filters(query, themes=themes)
+    filters = parse_filters(query, themes=themes, fields=field_of_activity_names(index.locale_id))
     if not filters.is_valid:
         return filters, None, None
     # Plain value rows, not pages: building thousands of page objects (and their funders) was
@@ -361,8 +362,9 @@ def deadlines_ics_view(request, index_id):
     index = _index_or_404(index_id)
     language = index.locale.language_code
     themes = Theme.objects.filter(locale_id=index.locale_id).values_list("slug", flat=True)
+    fields = field_of_activity_names(index.locale_id)
     with override(language):
-        filters = parse_filters(request.GET, themes=themes)
+        filters = parse_filters(request.GET, themes=themes, fields=fields)
         if not filters.is_valid:
             return bad_request("\n".join(str(problem) for problem in filters.problems))
     now = timezone.now()

@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import FunderSnippet
+from .models import Funder
 
 
 class FunderViewSet(SnippetViewSet):
-    model = FunderSnippet
+    model = Funder
     icon = "site"
     menu_label = _("Funders")
     list_display = ["name", "funder_type", "website"]

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from wagtail.models import Locale
 
 from funding.models import (
-    FunderSnippet,
+    Funder,
     FundingIndexPage,
     FundingOpportunityPage,
     FundingRound,
@@ -21,7 +21,7 @@ def fi_index():
 
 
 def funder(slug="stea"):
-    return FunderSnippet.objects.get(slug=slug, locale__language_code="fi")
+    return Funder.objects.get(slug=slug, locale__language_code="fi")
 
 
 def make_opportunity(title, rounds=(), *, index=None, **fields):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from funding.models import (
-    FunderSnippet,
+    Funder,
     FundingGuidePage,
     FundingIndexPage,
     FundingOpportunityPage,
@@ -80,7 +80,7 @@ def test_index_is_in_the_menu_and_renders_in_each_language(client, code):
     stea = FundingOpportunityPage.objects.get(slug="stea-avustukset", locale__language_code=code)
     assert stea.title in unescape(html)
     # The funder's name is shown in the page's language.
-    funder = FunderSnippet.objects.get(slug="stea", locale__language_code=code)
+    funder = Funder.objects.get(slug="stea", locale__language_code=code)
     assert funder.name in unescape(html)
 
 
@@ -276,7 +276,7 @@ def test_csv_rows_give_labels_in_the_index_language_and_each_call_its_own_addres
     with override(code):
         for row in rows[1:]:
             page = pages[row[13]]  # the Page column: the call's own address
-            funder = FunderSnippet.objects.get(
+            funder = Funder.objects.get(
                 translation_key=page.funder.translation_key, locale=index.locale
             )
             assert row[0] == page.title

@@ -125,14 +125,14 @@ def test_deadline_before_opening_names_the_deadline_field():
     ],
 )
 def test_bad_amounts_and_dates_are_errors_naming_the_field(fields, field):
-    from funding.models import FunderSnippet
+    from funding.models import Funder
 
     page = FundingOpportunityPage(
         title="Bad",
         slug="bad",
         summary="x",
         instrument="small",
-        funder=FunderSnippet.objects.first(),
+        funder=Funder.objects.first(),
         **fields,
     )
     with pytest.raises(ValidationError) as error:
