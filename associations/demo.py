@@ -59,6 +59,7 @@ class DemoAssociation:
     texts: dict  # language code: translatable field values
     common: dict  # the values every language shares
     partner_themes: list  # cooperation theme slugs
+    more_fields: tuple = ()  # further field of activity slugs
 
 
 LANGUAGE_SETS = [["fi"], ["fi", "sv"], ["fi", "en"], ["fi", "sv", "en"], ["fi", "fi-plain"]]
@@ -124,6 +125,7 @@ def demo_associations():
                         texts=texts,
                         common=common,
                         partner_themes=themes if copy == 0 else themes[:1],
+                        more_fields=pattern.more_fields,
                     )
                 )
                 n += 1
@@ -171,9 +173,12 @@ def organiser_associations(first_number):
     return result
 
 
-def _links(field_slug, theme_slugs, fields, themes):
+def _links(field_slugs, theme_slugs, fields, themes):
     return {
-        "field_links": [AssociationFieldLink(field=fields[field_slug], sort_order=0)],
+        "field_links": [
+            AssociationFieldLink(field=fields[slug], sort_order=i)
+            for i, slug in enumerate(field_slugs)
+        ],
         "partner_theme_links": [
             AssociationPartnerTheme(theme=themes[slug], sort_order=i)
             for i, slug in enumerate(theme_slugs)
@@ -194,7 +199,8 @@ def seed(out, scale=1):
         generated = demo_associations()
         everyone = generated + organiser_associations(len(generated))
         for association in everyone:
-            links = _links(association.field, association.partner_themes, fields, themes)
+            field_slugs = [association.field, *association.more_fields]
+            links = _links(field_slugs, association.partner_themes, fields, themes)
             common = {**association.common, **links}
             pages.append(
                 ensure_page(index, AssociationPage, association.slug, association.texts, common)

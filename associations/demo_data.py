@@ -1,7 +1,9 @@
 """Made-up but plausible Kanta-Häme associations for the demo, in Finnish, Swedish and English.
 
 Each field of activity has name patterns; each pattern is placed in two municipalities, so the
-directory covers all ten fields and all eleven municipalities (60 associations).
+directory covers all ten fields of the strategy and all eleven municipalities (60
+associations). Theatres, choirs and sports clubs are also tagged culture or sport, so their
+profiles show the funding calls for those fields.
 """
 
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ class NamePattern:
     name: dict  # language code: name pattern
     summary: dict  # language code: summary
     partner_themes: list  # cooperation theme slugs; the second copy keeps only the first
+    more_fields: tuple = ()  # fields of activity besides the one it is listed under
 
 
 @dataclass(frozen=True)
@@ -425,6 +428,7 @@ PATTERNS = {
                 "en": "Summer theatre and drama groups for all ages.",
             },
             partner_themes=["premises", "events"],
+            more_fields=("culture",),
         ),
         NamePattern(
             name={
@@ -438,6 +442,7 @@ PATTERNS = {
                 "en": "Sport for children, young people and adults.",
             },
             partner_themes=["youth", "volunteers"],
+            more_fields=("sport",),
         ),
         NamePattern(
             name={"fi": "{fi} Kuoro", "sv": "{sv} kör", "en": "{en} Choir"},
@@ -447,6 +452,7 @@ PATTERNS = {
                 "en": "A mixed choir performing at concerts and celebrations.",
             },
             partner_themes=["events"],
+            more_fields=("culture",),
         ),
     ],
 }

@@ -9,6 +9,8 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation
 
+from associations.models import AssociationPage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -54,3 +56,15 @@ def test_demo_is_searchable_and_pages_saved_afterwards_are_indexed_as_usual(clie
     page.save_revision().publish()
     response = client.get("/fi/search/", {"q": "kesäteatterin"})
     assert "Kesäteatterin talkoolaiset kiittävät" in response.content.decode()
+
+
+def test_demo_theatres_show_the_funding_calls_for_culture(client):
+    theatre = (
+        AssociationPage.objects.live()
+        .filter(locale__language_code="en", slug__contains="harrastajateatteri")
+        .first()
+    )
+    assert {link.field.slug for link in theatre.field_links.all()} == {"other", "culture"}
+    response = client.get(theatre.url)
+    assert response.status_code == 200
+    assert "Funding calls for our fields" in response.content.decode()
