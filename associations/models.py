@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.fields import ChoiceListField
 from core.languages import Language
-from core.pages import PolicyPermissionsMixin
+from core.pages import IndexPage, PolicyPermissionsMixin
 from core.regions import Municipality, sub_region_of
 
 from .fields import URLListField
@@ -98,28 +98,20 @@ class CooperationTheme(TranslatableMixin, models.Model):
 # Pages
 
 
-class AssociationIndexPage(RoutablePageMixin, Page):
+class AssociationIndexPage(RoutablePageMixin, IndexPage):
     """The association directory (one under each home page, written by editors): profiles with
     filters and A–Z, and the statistics of the association field at tilastot/."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["associations.AssociationPage"]
-    page_size = 20
 
     class Meta:
         verbose_name = _("association directory")
         verbose_name_plural = _("association directories")
 
-    @path("")
-    def directory(self, request):
-        from .views import directory_view
+    def listing_context(self, request):
+        from .views import directory_context
 
-        return directory_view(self, request)
+        return directory_context(self, request)
 
     @path("tilastot/")
     def statistics(self, request):

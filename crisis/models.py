@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from associations.fields import URLListField
 from core.fields import ChoiceListField
+from core.pages import IndexPage
 from core.regions import Municipality
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -51,16 +52,10 @@ class HelpKind(models.TextChoices):
     INFORMATION = "information", _("Information and guidance")
 
 
-class SituationIndexPage(RoutablePageMixin, Page):
+class SituationIndexPage(IndexPage):
     """The exceptional situations (one under each home page, written by editors): the active
     ones first, then the archive of past ones, and the readiness library below them."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["crisis.SituationPage", "crisis.ReadinessGuidePage"]
     max_count_per_parent = 1
 
@@ -68,11 +63,10 @@ class SituationIndexPage(RoutablePageMixin, Page):
         verbose_name = _("exceptional situations")
         verbose_name_plural = _("exceptional situations")
 
-    @path("")
-    def index(self, request):
-        from .views import situation_index_view
+    def listing_context(self, request):
+        from .views import situation_index_context
 
-        return situation_index_view(request, self)
+        return situation_index_context(self, request)
 
 
 class SituationPageQuerySet(PageQuerySet):
@@ -178,29 +172,30 @@ class SituationPage(RoutablePageMixin, Page):
             or self
         )
 
-    @path("")
-    def situation(self, request):
-        from .views import situation_view
+    def get_context(self, request, *args, **kwargs):
+        from .views import situation_context
 
-        return situation_view(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(situation_context(self, request))
+        return context
 
     @path("jatkuu/")
     def board(self, request):
         from .views import board_view
 
-        return board_view(request, self)
+        return board_view(self, request)
 
     @path("tilannekuva/")
     def picture(self, request):
         from .views import picture_view
 
-        return picture_view(request, self)
+        return picture_view(self, request)
 
     @path("tilannekuva/csv/")
     def picture_csv(self, request):
         from .views import picture_csv_view
 
-        return picture_csv_view(request, self)
+        return picture_csv_view(self, request)
 
 
 class ReadinessGuidePage(Page):
