@@ -19,10 +19,10 @@ from calendars.http import bad_request, feed_response, not_found
 from calendars.ical import build_calendar
 from calendars.types import CalendarMeta
 from catalogue.models import Theme
+from core import news
 from core.csv import SafeWriter
 from core.page_urls import absolute_url, urls_by_parent
 from core.regions import Municipality, SubRegion
-from home.models import NewsCategory, NewsPage
 
 from .alerts import canonical_query
 from .feeds import amount_text, opportunity_events
@@ -88,11 +88,7 @@ def index_context(page, request):
         "municipality_choices": Municipality.choices,
         "sort_choices": list(zip(SORT_CHOICES, sort_labels(), strict=True)),
         "deadline_choices": list(deadline_labels().items()),
-        "funding_news": NewsPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id, category=NewsCategory.FUNDING_NEWS)
-        .defer_streamfields()
-        .order_by("-date", "-pk")[:3],
+        "funding_news": news.latest(page.locale_id, "funding_news", 3),
         "guide": FundingGuidePage.objects.child_of(page).live().only("title", "url_path").first(),
     }
     context["feed_url"], context["csv_url"] = feed_urls(page, request)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -298,3 +298,20 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+def latest_news(locale_id, category, count):
+    """The latest live, public news items of `category` in the locale (core.news's source)."""
+    return (
+        NewsPage.objects.live()
+        .public()
+        .filter(locale_id=locale_id, category=category)
+        .defer_streamfields()
+        .order_by("-date", "-pk")[:count]
+    )
+
+
+def retention_days_of_default_site():
+    """The retention period set for the default site (core.retention's source)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).retention_days if site else None

@@ -7,18 +7,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from core.retention import retention_days
+
 from .models import Booking, BookingEvent
-
-
-def retention_days():
-    from wagtail.models import Site
-
-    from home.models import SiteSettings
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return 90
-    return SiteSettings.for_site(site).retention_days
 
 
 def purge_personal_data(now=None, days=None):

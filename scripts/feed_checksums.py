@@ -33,7 +33,14 @@ from funding.models import FundingIndexPage, FundingOpportunityPage  # noqa: E40
 from lending.models import EquipmentPage, OwnerFeedToken, SpacePage  # noqa: E402
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-CATALOGUE_QUERIES = ["", "?municipality=hameenlinna", "?kind=course&language=fi", "?format=online", "?language=sv", "?free=1"]
+CATALOGUE_QUERIES = [
+    "",
+    "?municipality=hameenlinna",
+    "?kind=course&language=fi",
+    "?format=online",
+    "?language=sv",
+    "?free=1",
+]
 
 
 def feed_paths():

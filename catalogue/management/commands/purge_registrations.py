@@ -5,10 +5,8 @@ Run it daily from cron: `python manage.py purge_registrations`.
 
 from django.core.management.base import BaseCommand
 
-from wagtail.models import Site
-
 from catalogue.services import purge_registrations
-from home.models import SiteSettings
+from core.retention import retention_days
 
 
 class Command(BaseCommand):
@@ -19,7 +17,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, **options):
         if days is None:
-            site = Site.objects.filter(is_default_site=True).first()
-            days = SiteSettings.for_site(site).retention_days if site else 90
+            days = retention_days()
         count = purge_registrations(days)
         self.stdout.write(f"Anonymised {count} registrations (retention {days} days).")

@@ -1,5 +1,5 @@
 """Delete requesters' personal data once a booking is older than the retention period
-(SiteSettings.retention_days after its end). The booking itself stays, anonymous, for the
+(the site settings' retention period after its end). The booking itself stays, anonymous, for the
 availability history and the impact figures. Safe to run daily from cron."""
 
 from django.core.management.base import BaseCommand
