@@ -7,6 +7,23 @@ write its title and introduction; it lists its children for the filters in the q
 Each index page says what it lists in `listing_context` and declares its children
 (`subpage_types`), its page size and how many may exist as class attributes.
 
+**How a page reaches its views** (one way for every page type):
+- A plain GET of the page, query string included, goes through `get_context` (on an index
+  page, `listing_context`), which returns `<name>_context(page, request)` of its app's
+  `views.py`: a dict for the page's own template (`get_template` may pick another one, as the
+  catalogue's month view does).
+- A sub-URL (`archive/`, `tilastot/`, `varaa/`) or a form post goes through a `@path` method
+  (Wagtail's `RoutablePageMixin`), which returns `<name>_view(page, request)`: a response. A
+  sub-URL's HTML is rendered with `render_subpage`, so it does not compute the page's own
+  listing.
+- The page imports that one function inside the method: a page type is both a model and a
+  URL, and its views need the app's models. Besides `AppConfig.ready`, this is the only
+  import inside a function that the layers allow.
+- Nothing else imports a views module but a `urls.py`. What views, feeds, alerts and the home
+  page's highlights share lives in the querysets (`querysets.py`: the queries of one table,
+  attached to its model, importing no model of their app) or in `queries.py` (reads across
+  several tables, importing the models); views choose among them and build no queries.
+
 **Permissions.** Wagtail's `PagePermissionTester` (what every admin view asks: may this user
 edit, delete, move this page?) reads the permissions a user holds along the page's path in the
 tree, and lets the creator (owner) of a page edit it, and delete it while unpublished, wherever
