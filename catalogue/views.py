@@ -227,6 +227,7 @@ def training_context(page, request, form=None):
 
 
 def training_view(page, request):
+    """The registration form's POST (to the training's own URL); a GET is the page itself."""
     if request.method == "POST" and page.registration_mode == RegistrationMode.BUILT_IN:
         form = RegistrationForm(request.POST)
         status = 200
@@ -266,11 +267,9 @@ def training_view(page, request):
                     % {"email": data["email"], "hours": _confirm_hours()},
                 )
                 return HttpResponseRedirect(page.get_url(request) + "#registration")
-        response = page.render(
-            request, context_overrides={"form": form, **_form_refresh(page, request, form)}
-        )
-        response.status_code = status
-        return response
+        # The page again, with the form's errors.
+        context = training_context(page, request, form=form)
+        return render_subpage(page, request, page.get_template(request), context, status=status)
     return page.render(request)
 
 
@@ -287,10 +286,6 @@ def _registration_allowed(request, email):
 
 def _confirm_hours():
     return int(services.CONFIRMATION_TIMEOUT.total_seconds() // 3600)
-
-
-def _form_refresh(page, request, form):
-    return training_context(page, request, form=form)
 
 
 def registration_link_view(page, request, action):

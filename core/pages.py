@@ -71,9 +71,9 @@ class IndexPage(Page):
 
 
 def render_subpage(page, request, template, context, status=None):
-    """The answer of a sub-URL of `page` (a `@path` route other than the page itself):
-    `template` with what every page template gets (`page`, `self`, `request`) and `context`,
-    without what the page's own `get_context` adds for its plain GET."""
+    """The HTML answer of a `@path` route of `page` (a sub-URL, or a form shown again with
+    its errors): `template` with what every page template gets (`page`, `self`, `request`)
+    and `context`, without computing what the page's own `get_context` adds."""
     return TemplateResponse(
         request, template, {**Page.get_context(page, request), **context}, status=status
     )

@@ -33,11 +33,7 @@ from core.pages import IndexPage
 from core.regions import SUB_REGION_OF, Municipality, SubRegion
 
 from .blocks import GuideBlock, chapter_anchor
-from .querysets import (
-    DeadlineQuerySet,
-    FunderQuerySet,
-    FundingOpportunityQuerySet,
-)
+from .querysets import DeadlineQuerySet, FunderQuerySet, FundingOpportunityQuerySet
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
 # The wall-clock time of a deadline given as a date only: the end of that day in Helsinki.
