@@ -32,8 +32,10 @@ permission policy's `reaches(user, page)`) is then honoured here too: on such a 
 granted, not even to its owner. Page types whose pages belong to someone use
 `PolicyPermissionsMixin`."""
 
+from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -77,6 +79,26 @@ def render_subpage(page, request, template, context, status=None):
     return TemplateResponse(
         request, template, {**Page.get_context(page, request), **context}, status=status
     )
+
+
+class SourcePageMixin:
+    """For a page type whose records (memberships, bookings, status reports) belong to the
+    page in the default language, which every translation shares. Put before `Page`."""
+
+    @cached_property
+    def source_page(self):
+        """The page in the default language (Finnish), or this page if it has none."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        return (
+            type(self)
+            .objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+            or self
+        )
 
 
 class PolicyPermissionTester(PagePermissionTester):

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -18,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from associations.fields import URLListField
 from core.fields import ChoiceListField
-from core.pages import IndexPage
+from core.pages import IndexPage, SourcePageMixin
 from core.regions import Municipality
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -86,10 +85,11 @@ class SituationPageQuerySet(PageQuerySet):
         return self.live().filter(ends_at__lte=now or timezone.now())
 
 
-class SituationPage(RoutablePageMixin, Page):
+class SituationPage(SourcePageMixin, RoutablePageMixin, Page):
     """An exceptional situation (poikkeustilanne), declared and translated by editors only.
     While it is active a notice links to it from every page; associations report their status
-    for it; the public board and the partners' situation picture are its sub-pages."""
+    for it; the public board and the partners' situation picture are its sub-pages. Status
+    reports belong to the Finnish page (`source_page`)."""
 
     summary = models.CharField(
         _("short notice"),
@@ -158,19 +158,6 @@ class SituationPage(RoutablePageMixin, Page):
 
     def municipality_labels(self):
         return self._meta.get_field("municipalities").labels(self.municipalities)
-
-    @cached_property
-    def source_page(self):
-        """The Finnish (source) page, which status reports point to."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return (
-            SituationPage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            ).first()
-            or self
-        )
 
     def get_context(self, request, *args, **kwargs):
         from .views import situation_context

@@ -15,7 +15,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -27,7 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.fields import ChoiceListField
-from core.pages import IndexPage, PolicyPermissionsMixin
+from core.pages import IndexPage, PolicyPermissionsMixin, SourcePageMixin
 from core.regions import Municipality, sub_region_of
 from core.text import single_line
 
@@ -127,8 +126,9 @@ class EquipmentIndexPage(IndexPage):
 # What spaces and equipment share
 
 
-class LendablePage(PolicyPermissionsMixin, RoutablePageMixin, Page):
-    """Fields and routes common to spaces and equipment (abstract)."""
+class LendablePage(PolicyPermissionsMixin, SourcePageMixin, RoutablePageMixin, Page):
+    """Fields and routes common to spaces and equipment (abstract). Bookings belong to the
+    Finnish page (`source_page`)."""
 
     association = models.ForeignKey(
         "associations.AssociationPage",
@@ -228,21 +228,6 @@ class LendablePage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     @property
     def takes_requests(self):
         return self.booking_mode == BookingMode.REQUEST
-
-    @cached_property
-    def source_page(self):
-        """The Finnish page, which bookings point to."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return (
-            type(self)
-            .objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .first()
-            or self
-        )
 
     def clean(self):
         super().clean()
