@@ -2,6 +2,8 @@
 across all fields and municipalities and the nine that organise the demo trainings (all marked
 as demo) in fi/sv/en, looking-for-partners entries and the demo users' memberships."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
@@ -46,6 +48,19 @@ INDEX_TEXTS = {
         ),
     },
 }
+
+
+@dataclass(frozen=True)
+class DemoAssociation:
+    """One demo association's page, ready for `ensure_page`."""
+
+    slug: str
+    field: str  # field of activity slug
+    texts: dict  # language code: translatable field values
+    common: dict  # the values every language shares
+    partner_themes: list  # cooperation theme slugs
+
+
 LANGUAGE_SETS = [["fi"], ["fi", "sv"], ["fi", "en"], ["fi", "sv", "en"], ["fi", "fi-plain"]]
 
 
@@ -61,23 +76,21 @@ def demo_business_id(n):
 
 
 def demo_associations():
-    """[(slug, field slug, municipality code, texts by language, common values, themes)]"""
+    """The 60 generated associations: each name pattern in two municipalities."""
     result = []
     n = 0
     for field_slug, patterns in data.PATTERNS.items():
-        for fi, sv, en, summaries, themes in patterns:
+        for pattern in patterns:
             for copy in range(2):
-                code, genitive, sv_place, en_place = data.MUNICIPALITIES[
-                    n % len(data.MUNICIPALITIES)
-                ]
+                place = data.MUNICIPALITIES[n % len(data.MUNICIPALITIES)]
                 names = {
-                    "fi": fi.format(fi=genitive) + " ry",
-                    "sv": sv.format(sv=sv_place) + " rf",
-                    "en": en.format(en=en_place),
+                    "fi": pattern.name["fi"].format(fi=place.genitive) + " ry",
+                    "sv": pattern.name["sv"].format(sv=place.sv) + " rf",
+                    "en": pattern.name["en"].format(en=place.en),
                 }
-                places = {"fi": genitive, "sv": sv_place, "en": en_place}
+                places = {"fi": place.genitive, "sv": place.sv, "en": place.en}
                 texts = {}
-                for lang, summary in zip(("fi", "sv", "en"), summaries, strict=True):
+                for lang, summary in pattern.summary.items():
                     texts[lang] = {
                         "title": names[lang],
                         "summary": summary,
@@ -85,13 +98,15 @@ def demo_associations():
                             summary=summary, place=places[lang]
                         ),
                         "logo_alt": "",
-                        "partnership_note": data.PARTNER_NOTE[lang] if themes else "",
+                        "partnership_note": (
+                            data.PARTNER_NOTE[lang] if pattern.partner_themes else ""
+                        ),
                     }
-                neighbour = data.MUNICIPALITIES[(n + 1) % len(data.MUNICIPALITIES)][0]
+                neighbour = data.MUNICIPALITIES[(n + 1) % len(data.MUNICIPALITIES)].code
                 common = {
                     "registry_number": f"{200 + n}.{(n * 317) % 1000:03d}",
                     "business_id": demo_business_id(n),
-                    "municipality": code,
+                    "municipality": place.code,
                     "areas": [neighbour] if n % 3 == 0 else [],
                     "languages": LANGUAGE_SETS[n % len(LANGUAGE_SETS)],
                     "website": f"https://{slugify(names['fi'])}.example.fi/",
@@ -101,14 +116,14 @@ def demo_associations():
                     else [],
                     "is_demo": True,
                 }
+                themes = pattern.partner_themes
                 result.append(
-                    (
-                        slugify(names["fi"]),
-                        field_slug,
-                        code,
-                        texts,
-                        common,
-                        themes if copy == 0 else themes[:1],
+                    DemoAssociation(
+                        slug=slugify(names["fi"]),
+                        field=field_slug,
+                        texts=texts,
+                        common=common,
+                        partner_themes=themes if copy == 0 else themes[:1],
                     )
                 )
                 n += 1
@@ -116,36 +131,43 @@ def demo_associations():
 
 
 def organiser_associations(first_number):
-    """The umbrella organisations and associations that organise the demo trainings, in the
-    same shape as `demo_associations` (numbered on from `first_number`)."""
+    """The umbrella organisations and associations that organise the demo trainings, as
+    `DemoAssociation`s like those of `demo_associations` (numbered on from `first_number`)."""
     result = []
-    for n, (slug, field_slug, code, names, summaries, website, themes) in enumerate(
-        data.ORGANISERS, start=first_number
-    ):
-        place = next(m for m in data.MUNICIPALITIES if m[0] == code)
-        places = {"fi": place[1], "sv": place[2], "en": place[3]}
+    for n, organiser in enumerate(data.ORGANISERS, start=first_number):
+        place = next(m for m in data.MUNICIPALITIES if m.code == organiser.municipality)
+        places = {"fi": place.genitive, "sv": place.sv, "en": place.en}
         texts = {
             lang: {
-                "title": name,
+                "title": organiser.name[lang],
                 "summary": summary,
                 "description": data.DESCRIPTION[lang].format(summary=summary, place=places[lang]),
                 "logo_alt": "",
-                "partnership_note": data.PARTNER_NOTE[lang] if themes else "",
+                "partnership_note": data.PARTNER_NOTE[lang] if organiser.partner_themes else "",
             }
-            for lang, name, summary in zip(("fi", "sv", "en"), names, summaries, strict=True)
+            for lang, summary in organiser.summary.items()
         }
+        slug = organiser.slug
         common = {
             "registry_number": f"{100 + n}.{(n * 211) % 1000:03d}",
             "business_id": demo_business_id(n),
-            "municipality": code,
+            "municipality": organiser.municipality,
             "areas": [],
             "languages": ["fi", "sv", "en"],
-            "website": website or f"https://{slug}.example.fi/",
+            "website": organiser.website or f"https://{slug}.example.fi/",
             "email": f"info@{slug}.example.fi",
             "social_links": [],
             "is_demo": True,
         }
-        result.append((slug, field_slug, code, texts, common, themes))
+        result.append(
+            DemoAssociation(
+                slug=slug,
+                field=organiser.field,
+                texts=texts,
+                common=common,
+                partner_themes=organiser.partner_themes,
+            )
+        )
     return result
 
 
@@ -171,9 +193,12 @@ def seed(out, scale=1):
         pages = []
         generated = demo_associations()
         everyone = generated + organiser_associations(len(generated))
-        for slug, field_slug, _code, texts, common, theme_slugs in everyone:
-            common = {**common, **_links(field_slug, theme_slugs, fields, themes)}
-            pages.append(ensure_page(index, AssociationPage, slug, texts, common))
+        for association in everyone:
+            links = _links(association.field, association.partner_themes, fields, themes)
+            common = {**association.common, **links}
+            pages.append(
+                ensure_page(index, AssociationPage, association.slug, association.texts, common)
+            )
     seed_memberships(pages)
     out.write(f"Associations: {len(pages)} demo associations in fi/sv/en.\n")
     return pages

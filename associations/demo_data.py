@@ -4,371 +4,449 @@ Each field of activity has name patterns; each pattern is placed in two municipa
 directory covers all ten fields and all eleven municipalities (60 associations).
 """
 
-# code, Finnish genitive, Swedish name, English name
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality as the associations' names and descriptions name it."""
+
+    code: str
+    genitive: str  # Finnish, as in "Hämeenlinnan Lintuharrastajat"
+    sv: str
+    en: str
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    """An association's name with `{fi}`/`{sv}`/`{en}` where the place goes, and its summary."""
+
+    name: dict  # language code: name pattern
+    summary: dict  # language code: summary
+    partner_themes: list  # cooperation theme slugs; the second copy keeps only the first
+
+
+@dataclass(frozen=True)
+class Organiser:
+    """An umbrella organisation or association that organises demo trainings."""
+
+    slug: str
+    field: str  # field of activity slug
+    municipality: str
+    name: dict  # language code: name
+    summary: dict  # language code: summary
+    website: str  # "" for https://<slug>.example.fi/
+    partner_themes: list
+
+
 MUNICIPALITIES = [
-    ("hameenlinna", "Hämeenlinnan", "Tavastehus", "Hämeenlinna"),
-    ("hattula", "Hattulan", "Hattula", "Hattula"),
-    ("janakkala", "Janakkalan", "Janakkala", "Janakkala"),
-    ("riihimaki", "Riihimäen", "Riihimäki", "Riihimäki"),
-    ("hausjarvi", "Hausjärven", "Hausjärvi", "Hausjärvi"),
-    ("loppi", "Lopen", "Loppi", "Loppi"),
-    ("forssa", "Forssan", "Forssa", "Forssa"),
-    ("humppila", "Humppilan", "Humppila", "Humppila"),
-    ("jokioinen", "Jokioisten", "Jockis", "Jokioinen"),
-    ("tammela", "Tammelan", "Tammela", "Tammela"),
-    ("ypaja", "Ypäjän", "Ypäjä", "Ypäjä"),
+    Place(code="hameenlinna", genitive="Hämeenlinnan", sv="Tavastehus", en="Hämeenlinna"),
+    Place(code="hattula", genitive="Hattulan", sv="Hattula", en="Hattula"),
+    Place(code="janakkala", genitive="Janakkalan", sv="Janakkala", en="Janakkala"),
+    Place(code="riihimaki", genitive="Riihimäen", sv="Riihimäki", en="Riihimäki"),
+    Place(code="hausjarvi", genitive="Hausjärven", sv="Hausjärvi", en="Hausjärvi"),
+    Place(code="loppi", genitive="Lopen", sv="Loppi", en="Loppi"),
+    Place(code="forssa", genitive="Forssan", sv="Forssa", en="Forssa"),
+    Place(code="humppila", genitive="Humppilan", sv="Humppila", en="Humppila"),
+    Place(code="jokioinen", genitive="Jokioisten", sv="Jockis", en="Jokioinen"),
+    Place(code="tammela", genitive="Tammelan", sv="Tammela", en="Tammela"),
+    Place(code="ypaja", genitive="Ypäjän", sv="Ypäjä", en="Ypäjä"),
 ]
 
-# field slug → [(fi name, sv name, en name, (fi, sv, en) summary, partner themes)]
+# field of activity slug: the name patterns of its associations
 PATTERNS = {
     "trade_unions": [
-        (
-            "{fi} Opettajien ammattiosasto",
-            "{sv} lärarnas fackavdelning",
-            "{en} Teachers' Union Branch",
-            (
-                "Edunvalvontaa ja virkistystä alueen opettajille.",
-                "Intressebevakning och rekreation för lärarna i området.",
-                "Advocacy and recreation for the area's teachers.",
-            ),
-            ["training"],
+        NamePattern(
+            name={
+                "fi": "{fi} Opettajien ammattiosasto",
+                "sv": "{sv} lärarnas fackavdelning",
+                "en": "{en} Teachers' Union Branch",
+            },
+            summary={
+                "fi": "Edunvalvontaa ja virkistystä alueen opettajille.",
+                "sv": "Intressebevakning och rekreation för lärarna i området.",
+                "en": "Advocacy and recreation for the area's teachers.",
+            },
+            partner_themes=["training"],
         ),
-        (
-            "{fi} Sairaanhoitajien yhdistys",
-            "{sv} sjukskötarförening",
-            "{en} Nurses' Association",
-            (
-                "Hoitajien ammatillista yhteistoimintaa ja koulutusta.",
-                "Yrkesmässigt samarbete och utbildning för sjukskötare.",
-                "Professional cooperation and training for nurses.",
-            ),
-            [],
+        NamePattern(
+            name={
+                "fi": "{fi} Sairaanhoitajien yhdistys",
+                "sv": "{sv} sjukskötarförening",
+                "en": "{en} Nurses' Association",
+            },
+            summary={
+                "fi": "Hoitajien ammatillista yhteistoimintaa ja koulutusta.",
+                "sv": "Yrkesmässigt samarbete och utbildning för sjukskötare.",
+                "en": "Professional cooperation and training for nurses.",
+            },
+            partner_themes=[],
         ),
-        (
-            "{fi} Metallityöväen ammattiosasto",
-            "{sv} metallarbetarnas fackavdelning",
-            "{en} Metalworkers' Union Branch",
-            (
-                "Työpaikkojen edunvalvontaa ja jäsentapahtumia.",
-                "Intressebevakning på arbetsplatserna och medlemsevenemang.",
-                "Workplace advocacy and members' events.",
-            ),
-            ["events"],
+        NamePattern(
+            name={
+                "fi": "{fi} Metallityöväen ammattiosasto",
+                "sv": "{sv} metallarbetarnas fackavdelning",
+                "en": "{en} Metalworkers' Union Branch",
+            },
+            summary={
+                "fi": "Työpaikkojen edunvalvontaa ja jäsentapahtumia.",
+                "sv": "Intressebevakning på arbetsplatserna och medlemsevenemang.",
+                "en": "Workplace advocacy and members' events.",
+            },
+            partner_themes=["events"],
         ),
     ],
     "nature": [
-        (
-            "{fi} Luonnonsuojeluyhdistys",
-            "{sv} naturskyddsförening",
-            "{en} Nature Conservation Association",
-            (
-                "Retkiä, talkoita ja luontokartoituksia kotiseudulla.",
-                "Utflykter, talkoarbete och naturinventeringar i hembygden.",
-                "Excursions, volunteer work and nature surveys at home.",
-            ),
-            ["environment", "volunteers"],
+        NamePattern(
+            name={
+                "fi": "{fi} Luonnonsuojeluyhdistys",
+                "sv": "{sv} naturskyddsförening",
+                "en": "{en} Nature Conservation Association",
+            },
+            summary={
+                "fi": "Retkiä, talkoita ja luontokartoituksia kotiseudulla.",
+                "sv": "Utflykter, talkoarbete och naturinventeringar i hembygden.",
+                "en": "Excursions, volunteer work and nature surveys at home.",
+            },
+            partner_themes=["environment", "volunteers"],
         ),
-        (
-            "{fi} Lintuharrastajat",
-            "{sv} fågelskådare",
-            "{en} Birdwatchers",
-            (
-                "Linturetkiä ja laskentoja kaikenikäisille.",
-                "Fågelutflykter och räkningar för alla åldrar.",
-                "Birdwatching trips and counts for all ages.",
-            ),
-            ["youth"],
+        NamePattern(
+            name={
+                "fi": "{fi} Lintuharrastajat",
+                "sv": "{sv} fågelskådare",
+                "en": "{en} Birdwatchers",
+            },
+            summary={
+                "fi": "Linturetkiä ja laskentoja kaikenikäisille.",
+                "sv": "Fågelutflykter och räkningar för alla åldrar.",
+                "en": "Birdwatching trips and counts for all ages.",
+            },
+            partner_themes=["youth"],
         ),
-        (
-            "{fi} Eläinsuojeluyhdistys",
-            "{sv} djurskyddsförening",
-            "{en} Animal Welfare Association",
-            (
-                "Löytöeläinten auttamista ja eläinten hyvinvoinnin neuvontaa.",
-                "Hjälp för hittedjur och rådgivning om djurens välfärd.",
-                "Help for stray animals and advice on animal welfare.",
-            ),
-            ["volunteers"],
+        NamePattern(
+            name={
+                "fi": "{fi} Eläinsuojeluyhdistys",
+                "sv": "{sv} djurskyddsförening",
+                "en": "{en} Animal Welfare Association",
+            },
+            summary={
+                "fi": "Löytöeläinten auttamista ja eläinten hyvinvoinnin neuvontaa.",
+                "sv": "Hjälp för hittedjur och rådgivning om djurens välfärd.",
+                "en": "Help for stray animals and advice on animal welfare.",
+            },
+            partner_themes=["volunteers"],
         ),
     ],
     "social_health": [
-        (
-            "{fi} Omaishoitajat",
-            "{sv} närståendevårdare",
-            "{en} Family Carers",
-            (
-                "Vertaistukea ja virkistystä omaishoitajille.",
-                "Kamratstöd och rekreation för närståendevårdare.",
-                "Peer support and respite for family carers.",
-            ),
-            ["older-people", "volunteers"],
+        NamePattern(
+            name={
+                "fi": "{fi} Omaishoitajat",
+                "sv": "{sv} närståendevårdare",
+                "en": "{en} Family Carers",
+            },
+            summary={
+                "fi": "Vertaistukea ja virkistystä omaishoitajille.",
+                "sv": "Kamratstöd och rekreation för närståendevårdare.",
+                "en": "Peer support and respite for family carers.",
+            },
+            partner_themes=["older-people", "volunteers"],
         ),
-        (
-            "{fi} Sydänyhdistys",
-            "{sv} hjärtförening",
-            "{en} Heart Association",
-            (
-                "Terveysliikuntaa, luentoja ja vertaistukea sydänpotilaille.",
-                "Hälsomotion, föreläsningar och kamratstöd för hjärtpatienter.",
-                "Health exercise, talks and peer support for heart patients.",
-            ),
-            ["events"],
+        NamePattern(
+            name={
+                "fi": "{fi} Sydänyhdistys",
+                "sv": "{sv} hjärtförening",
+                "en": "{en} Heart Association",
+            },
+            summary={
+                "fi": "Terveysliikuntaa, luentoja ja vertaistukea sydänpotilaille.",
+                "sv": "Hälsomotion, föreläsningar och kamratstöd för hjärtpatienter.",
+                "en": "Health exercise, talks and peer support for heart patients.",
+            },
+            partner_themes=["events"],
         ),
-        (
-            "{fi} Mielenterveysseura",
-            "{sv} förening för psykisk hälsa",
-            "{en} Mental Health Society",
-            (
-                "Matalan kynnyksen kohtaamispaikka ja kriisituki.",
-                "En mötesplats med låg tröskel och krisstöd.",
-                "A low-threshold meeting place and crisis support.",
-            ),
-            ["joint-projects", "funding"],
+        NamePattern(
+            name={
+                "fi": "{fi} Mielenterveysseura",
+                "sv": "{sv} förening för psykisk hälsa",
+                "en": "{en} Mental Health Society",
+            },
+            summary={
+                "fi": "Matalan kynnyksen kohtaamispaikka ja kriisituki.",
+                "sv": "En mötesplats med låg tröskel och krisstöd.",
+                "en": "A low-threshold meeting place and crisis support.",
+            },
+            partner_themes=["joint-projects", "funding"],
         ),
     ],
     "society": [
-        (
-            "{fi} Nuorisovaltuustoyhdistys",
-            "{sv} ungdomsfullmäktigeförening",
-            "{en} Youth Council Association",
-            (
-                "Nuorten äänen vahvistamista kunnan päätöksenteossa.",
-                "Vi stärker ungas röst i kommunens beslutsfattande.",
-                "Strengthening young people's voice in municipal decisions.",
-            ),
-            ["youth"],
+        NamePattern(
+            name={
+                "fi": "{fi} Nuorisovaltuustoyhdistys",
+                "sv": "{sv} ungdomsfullmäktigeförening",
+                "en": "{en} Youth Council Association",
+            },
+            summary={
+                "fi": "Nuorten äänen vahvistamista kunnan päätöksenteossa.",
+                "sv": "Vi stärker ungas röst i kommunens beslutsfattande.",
+                "en": "Strengthening young people's voice in municipal decisions.",
+            },
+            partner_themes=["youth"],
         ),
-        (
-            "{fi} Ihmisoikeusyhdistys",
-            "{sv} människorättsförening",
-            "{en} Human Rights Association",
-            (
-                "Keskustelutilaisuuksia ja ihmisoikeuskasvatusta.",
-                "Diskussionsmöten och fostran i mänskliga rättigheter.",
-                "Public debates and human rights education.",
-            ),
-            ["training", "multicultural"],
+        NamePattern(
+            name={
+                "fi": "{fi} Ihmisoikeusyhdistys",
+                "sv": "{sv} människorättsförening",
+                "en": "{en} Human Rights Association",
+            },
+            summary={
+                "fi": "Keskustelutilaisuuksia ja ihmisoikeuskasvatusta.",
+                "sv": "Diskussionsmöten och fostran i mänskliga rättigheter.",
+                "en": "Public debates and human rights education.",
+            },
+            partner_themes=["training", "multicultural"],
         ),
-        (
-            "{fi} Yrittäjänaiset",
-            "{sv} företagarkvinnor",
-            "{en} Women Entrepreneurs",
-            (
-                "Verkostoja ja yhteiskunnallista vaikuttamista naisyrittäjille.",
-                "Nätverk och samhällspåverkan för kvinnliga företagare.",
-                "Networks and advocacy for women entrepreneurs.",
-            ),
-            [],
+        NamePattern(
+            name={
+                "fi": "{fi} Yrittäjänaiset",
+                "sv": "{sv} företagarkvinnor",
+                "en": "{en} Women Entrepreneurs",
+            },
+            summary={
+                "fi": "Verkostoja ja yhteiskunnallista vaikuttamista naisyrittäjille.",
+                "sv": "Nätverk och samhällspåverkan för kvinnliga företagare.",
+                "en": "Networks and advocacy for women entrepreneurs.",
+            },
+            partner_themes=[],
         ),
     ],
     "village": [
-        (
-            "{fi} Kyläyhdistys",
-            "{sv} byförening",
-            "{en} Village Association",
-            (
-                "Kylätalo, talkoot ja kyläjuhlat – yhdessä elävä kylä.",
-                "Bygdegård, talko och byfester – en levande by tillsammans.",
-                "A village hall, volunteer work and village fêtes.",
-            ),
-            ["premises", "events", "joint-projects"],
+        NamePattern(
+            name={
+                "fi": "{fi} Kyläyhdistys",
+                "sv": "{sv} byförening",
+                "en": "{en} Village Association",
+            },
+            summary={
+                "fi": "Kylätalo, talkoot ja kyläjuhlat – yhdessä elävä kylä.",
+                "sv": "Bygdegård, talko och byfester – en levande by tillsammans.",
+                "en": "A village hall, volunteer work and village fêtes.",
+            },
+            partner_themes=["premises", "events", "joint-projects"],
         ),
-        (
-            "{fi} Kotiseutuyhdistys",
-            "{sv} hembygdsförening",
-            "{en} Local Heritage Society",
-            (
-                "Kotiseutumuseo, perinnetapahtumat ja paikallishistoria.",
-                "Hembygdsmuseum, traditionsevenemang och lokalhistoria.",
-                "A local museum, traditional events and local history.",
-            ),
-            ["events"],
+        NamePattern(
+            name={
+                "fi": "{fi} Kotiseutuyhdistys",
+                "sv": "{sv} hembygdsförening",
+                "en": "{en} Local Heritage Society",
+            },
+            summary={
+                "fi": "Kotiseutumuseo, perinnetapahtumat ja paikallishistoria.",
+                "sv": "Hembygdsmuseum, traditionsevenemang och lokalhistoria.",
+                "en": "A local museum, traditional events and local history.",
+            },
+            partner_themes=["events"],
         ),
-        (
-            "{fi} Asukasyhdistys",
-            "{sv} invånarförening",
-            "{en} Residents' Association",
-            (
-                "Asuinalueen viihtyisyyttä ja asukkaiden yhteistä tekemistä.",
-                "Trivsel i bostadsområdet och gemensamma aktiviteter.",
-                "A pleasant neighbourhood and things to do together.",
-            ),
-            ["volunteers"],
+        NamePattern(
+            name={
+                "fi": "{fi} Asukasyhdistys",
+                "sv": "{sv} invånarförening",
+                "en": "{en} Residents' Association",
+            },
+            summary={
+                "fi": "Asuinalueen viihtyisyyttä ja asukkaiden yhteistä tekemistä.",
+                "sv": "Trivsel i bostadsområdet och gemensamma aktiviteter.",
+                "en": "A pleasant neighbourhood and things to do together.",
+            },
+            partner_themes=["volunteers"],
         ),
     ],
     "safety": [
-        (
-            "{fi} VPK",
-            "{sv} FBK",
-            "{en} Volunteer Fire Brigade",
-            (
-                "Sopimuspalokunta, nuoriso-osasto ja turvallisuuskoulutus.",
-                "Avtalsbrandkår, ungdomsavdelning och säkerhetsutbildning.",
-                "A contract fire brigade, a youth section and safety training.",
-            ),
-            ["youth", "training"],
+        NamePattern(
+            name={"fi": "{fi} VPK", "sv": "{sv} FBK", "en": "{en} Volunteer Fire Brigade"},
+            summary={
+                "fi": "Sopimuspalokunta, nuoriso-osasto ja turvallisuuskoulutus.",
+                "sv": "Avtalsbrandkår, ungdomsavdelning och säkerhetsutbildning.",
+                "en": "A contract fire brigade, a youth section and safety training.",
+            },
+            partner_themes=["youth", "training"],
         ),
-        (
-            "{fi} Reserviläiset",
-            "{sv} reservister",
-            "{en} Reservists",
-            (
-                "Maanpuolustushenkistä toimintaa ja ammuntaa.",
-                "Försvarsanda, verksamhet och skytte.",
-                "National defence activities and shooting.",
-            ),
-            [],
+        NamePattern(
+            name={"fi": "{fi} Reserviläiset", "sv": "{sv} reservister", "en": "{en} Reservists"},
+            summary={
+                "fi": "Maanpuolustushenkistä toimintaa ja ammuntaa.",
+                "sv": "Försvarsanda, verksamhet och skytte.",
+                "en": "National defence activities and shooting.",
+            },
+            partner_themes=[],
         ),
-        (
-            "{fi} Meripelastus- ja turvayhdistys",
-            "{sv} räddnings- och säkerhetsförening",
-            "{en} Rescue and Safety Association",
-            (
-                "Vapaaehtoista pelastustoimintaa ja varautumisen koulutusta.",
-                "Frivillig räddningsverksamhet och beredskapsutbildning.",
-                "Volunteer rescue and preparedness training.",
-            ),
-            ["training", "volunteers"],
+        NamePattern(
+            name={
+                "fi": "{fi} Meripelastus- ja turvayhdistys",
+                "sv": "{sv} räddnings- och säkerhetsförening",
+                "en": "{en} Rescue and Safety Association",
+            },
+            summary={
+                "fi": "Vapaaehtoista pelastustoimintaa ja varautumisen koulutusta.",
+                "sv": "Frivillig räddningsverksamhet och beredskapsutbildning.",
+                "en": "Volunteer rescue and preparedness training.",
+            },
+            partner_themes=["training", "volunteers"],
         ),
     ],
     "international": [
-        (
-            "{fi} Ystävyysseura",
-            "{sv} vänskapsförening",
-            "{en} Friendship Society",
-            (
-                "Kulttuurivaihtoa ja ystävyyskuntatoimintaa.",
-                "Kulturutbyte och vänortsverksamhet.",
-                "Cultural exchange and twin-town activities.",
-            ),
-            ["multicultural", "events"],
+        NamePattern(
+            name={
+                "fi": "{fi} Ystävyysseura",
+                "sv": "{sv} vänskapsförening",
+                "en": "{en} Friendship Society",
+            },
+            summary={
+                "fi": "Kulttuurivaihtoa ja ystävyyskuntatoimintaa.",
+                "sv": "Kulturutbyte och vänortsverksamhet.",
+                "en": "Cultural exchange and twin-town activities.",
+            },
+            partner_themes=["multicultural", "events"],
         ),
-        (
-            "{fi} Monikulttuurinen yhdistys",
-            "{sv} mångkulturell förening",
-            "{en} Multicultural Association",
-            (
-                "Kotoutumisen tukea, kielikahviloita ja yhteisiä juhlia.",
-                "Stöd för integration, språkcaféer och gemensamma fester.",
-                "Integration support, language cafés and shared celebrations.",
-            ),
-            ["multicultural", "joint-projects"],
+        NamePattern(
+            name={
+                "fi": "{fi} Monikulttuurinen yhdistys",
+                "sv": "{sv} mångkulturell förening",
+                "en": "{en} Multicultural Association",
+            },
+            summary={
+                "fi": "Kotoutumisen tukea, kielikahviloita ja yhteisiä juhlia.",
+                "sv": "Stöd för integration, språkcaféer och gemensamma fester.",
+                "en": "Integration support, language cafés and shared celebrations.",
+            },
+            partner_themes=["multicultural", "joint-projects"],
         ),
-        (
-            "{fi} Kehitysyhteistyöyhdistys",
-            "{sv} förening för utvecklingssamarbete",
-            "{en} Development Cooperation Association",
-            (
-                "Keräyksiä ja hankkeita kehittyvissä maissa.",
-                "Insamlingar och projekt i utvecklingsländer.",
-                "Fundraising and projects in developing countries.",
-            ),
-            ["funding"],
+        NamePattern(
+            name={
+                "fi": "{fi} Kehitysyhteistyöyhdistys",
+                "sv": "{sv} förening för utvecklingssamarbete",
+                "en": "{en} Development Cooperation Association",
+            },
+            summary={
+                "fi": "Keräyksiä ja hankkeita kehittyvissä maissa.",
+                "sv": "Insamlingar och projekt i utvecklingsländer.",
+                "en": "Fundraising and projects in developing countries.",
+            },
+            partner_themes=["funding"],
         ),
     ],
     "business": [
-        (
-            "{fi} Yrittäjät",
-            "{sv} företagare",
-            "{en} Entrepreneurs",
-            (
-                "Paikallisten yrittäjien etujärjestö ja verkosto.",
-                "Intresseorganisation och nätverk för lokala företagare.",
-                "The local entrepreneurs' association and network.",
-            ),
-            ["joint-projects"],
+        NamePattern(
+            name={"fi": "{fi} Yrittäjät", "sv": "{sv} företagare", "en": "{en} Entrepreneurs"},
+            summary={
+                "fi": "Paikallisten yrittäjien etujärjestö ja verkosto.",
+                "sv": "Intresseorganisation och nätverk för lokala företagare.",
+                "en": "The local entrepreneurs' association and network.",
+            },
+            partner_themes=["joint-projects"],
         ),
-        (
-            "{fi} Työttömien yhdistys",
-            "{sv} arbetslösas förening",
-            "{en} Association of the Unemployed",
-            (
-                "Työllistymisen tukea, ruokailua ja yhteisöllisyyttä.",
-                "Stöd för sysselsättning, måltider och gemenskap.",
-                "Employment support, meals and community.",
-            ),
-            ["volunteers", "funding"],
+        NamePattern(
+            name={
+                "fi": "{fi} Työttömien yhdistys",
+                "sv": "{sv} arbetslösas förening",
+                "en": "{en} Association of the Unemployed",
+            },
+            summary={
+                "fi": "Työllistymisen tukea, ruokailua ja yhteisöllisyyttä.",
+                "sv": "Stöd för sysselsättning, måltider och gemenskap.",
+                "en": "Employment support, meals and community.",
+            },
+            partner_themes=["volunteers", "funding"],
         ),
-        (
-            "{fi} Maaseutuyrittäjät",
-            "{sv} landsbygdsföretagare",
-            "{en} Rural Entrepreneurs",
-            (
-                "Maaseudun elinkeinojen kehittämistä ja koulutusta.",
-                "Utveckling av landsbygdens näringar och utbildning.",
-                "Developing rural livelihoods and training.",
-            ),
-            ["training"],
+        NamePattern(
+            name={
+                "fi": "{fi} Maaseutuyrittäjät",
+                "sv": "{sv} landsbygdsföretagare",
+                "en": "{en} Rural Entrepreneurs",
+            },
+            summary={
+                "fi": "Maaseudun elinkeinojen kehittämistä ja koulutusta.",
+                "sv": "Utveckling av landsbygdens näringar och utbildning.",
+                "en": "Developing rural livelihoods and training.",
+            },
+            partner_themes=["training"],
         ),
     ],
     "religion": [
-        (
-            "{fi} Lähetysseura",
-            "{sv} missionssällskap",
-            "{en} Mission Society",
-            (
-                "Lähetystyön tukemista ja myyjäisiä.",
-                "Stöd för missionsarbete och basarer.",
-                "Supporting mission work and charity sales.",
-            ),
-            ["events"],
+        NamePattern(
+            name={
+                "fi": "{fi} Lähetysseura",
+                "sv": "{sv} missionssällskap",
+                "en": "{en} Mission Society",
+            },
+            summary={
+                "fi": "Lähetystyön tukemista ja myyjäisiä.",
+                "sv": "Stöd för missionsarbete och basarer.",
+                "en": "Supporting mission work and charity sales.",
+            },
+            partner_themes=["events"],
         ),
-        (
-            "{fi} Diakoniayhdistys",
-            "{sv} diakoniförening",
-            "{en} Diaconal Association",
-            (
-                "Ruoka-apua ja ystävätoimintaa yksinäisille.",
-                "Mathjälp och vänverksamhet för ensamma.",
-                "Food aid and befriending for lonely people.",
-            ),
-            ["older-people", "volunteers"],
+        NamePattern(
+            name={
+                "fi": "{fi} Diakoniayhdistys",
+                "sv": "{sv} diakoniförening",
+                "en": "{en} Diaconal Association",
+            },
+            summary={
+                "fi": "Ruoka-apua ja ystävätoimintaa yksinäisille.",
+                "sv": "Mathjälp och vänverksamhet för ensamma.",
+                "en": "Food aid and befriending for lonely people.",
+            },
+            partner_themes=["older-people", "volunteers"],
         ),
-        (
-            "{fi} Elämänkatsomustietoyhdistys",
-            "{sv} förening för livsåskådning",
-            "{en} Secular Worldview Association",
-            (
-                "Keskustelua ja tapahtumia elämänkatsomuksista.",
-                "Samtal och evenemang om livsåskådningar.",
-                "Conversations and events about worldviews.",
-            ),
-            [],
+        NamePattern(
+            name={
+                "fi": "{fi} Elämänkatsomustietoyhdistys",
+                "sv": "{sv} förening för livsåskådning",
+                "en": "{en} Secular Worldview Association",
+            },
+            summary={
+                "fi": "Keskustelua ja tapahtumia elämänkatsomuksista.",
+                "sv": "Samtal och evenemang om livsåskådningar.",
+                "en": "Conversations and events about worldviews.",
+            },
+            partner_themes=[],
         ),
     ],
     "other": [
-        (
-            "{fi} Harrastajateatteri",
-            "{sv} amatörteater",
-            "{en} Amateur Theatre",
-            (
-                "Kesäteatteria ja näytelmäpiirejä kaikenikäisille.",
-                "Sommarteater och teatercirklar för alla åldrar.",
-                "Summer theatre and drama groups for all ages.",
-            ),
-            ["premises", "events"],
+        NamePattern(
+            name={
+                "fi": "{fi} Harrastajateatteri",
+                "sv": "{sv} amatörteater",
+                "en": "{en} Amateur Theatre",
+            },
+            summary={
+                "fi": "Kesäteatteria ja näytelmäpiirejä kaikenikäisille.",
+                "sv": "Sommarteater och teatercirklar för alla åldrar.",
+                "en": "Summer theatre and drama groups for all ages.",
+            },
+            partner_themes=["premises", "events"],
         ),
-        (
-            "{fi} Urheiluseura",
-            "{sv} idrottsförening",
-            "{en} Sports Club",
-            (
-                "Liikuntaa lapsille, nuorille ja aikuisille.",
-                "Idrott för barn, unga och vuxna.",
-                "Sport for children, young people and adults.",
-            ),
-            ["youth", "volunteers"],
+        NamePattern(
+            name={
+                "fi": "{fi} Urheiluseura",
+                "sv": "{sv} idrottsförening",
+                "en": "{en} Sports Club",
+            },
+            summary={
+                "fi": "Liikuntaa lapsille, nuorille ja aikuisille.",
+                "sv": "Idrott för barn, unga och vuxna.",
+                "en": "Sport for children, young people and adults.",
+            },
+            partner_themes=["youth", "volunteers"],
         ),
-        (
-            "{fi} Kuoro",
-            "{sv} kör",
-            "{en} Choir",
-            (
-                "Sekakuoro, joka esiintyy konserteissa ja juhlissa.",
-                "En blandad kör som uppträder på konserter och fester.",
-                "A mixed choir performing at concerts and celebrations.",
-            ),
-            ["events"],
+        NamePattern(
+            name={"fi": "{fi} Kuoro", "sv": "{sv} kör", "en": "{en} Choir"},
+            summary={
+                "fi": "Sekakuoro, joka esiintyy konserteissa ja juhlissa.",
+                "sv": "En blandad kör som uppträder på konserter och fester.",
+                "en": "A mixed choir performing at concerts and celebrations.",
+            },
+            partner_themes=["events"],
         ),
     ],
 }
@@ -387,156 +465,161 @@ PARTNER_NOTE = {
 MEMBER_OF = [(12, "admin"), (0, "member")]
 
 # The umbrella organisations and associations that organise the demo trainings (the catalogue's
-# demo refers to them by slug). Each: slug, field slug, municipality, (fi, sv, en) name,
-# (fi, sv, en) summary, website, partner themes.
+# demo refers to them by slug).
 ORGANISERS = [
-    (
-        "jarjestoneuvottelukunta",
-        "society",
-        "hameenlinna",
-        (
-            "Kanta-Hämeen järjestöneuvottelukunta",
-            "Egentliga Tavastlands organisationsdelegation",
-            "Kanta-Häme Association Council",
-        ),
-        (
-            "Maakunnan yhdistysten yhteinen ääni ja tämän portaalin ylläpitäjä.",
-            "Landskapets föreningars gemensamma röst och den här portalens upprätthållare.",
-            "The joint voice of the region's associations and the keeper of this portal.",
-        ),
-        "https://meidanhame.fi",
-        ["training", "joint-projects"],
+    Organiser(
+        slug="jarjestoneuvottelukunta",
+        field="society",
+        municipality="hameenlinna",
+        name={
+            "fi": "Kanta-Hämeen järjestöneuvottelukunta",
+            "sv": "Egentliga Tavastlands organisationsdelegation",
+            "en": "Kanta-Häme Association Council",
+        },
+        summary={
+            "fi": "Maakunnan yhdistysten yhteinen ääni ja tämän portaalin ylläpitäjä.",
+            "sv": "Landskapets föreningars gemensamma röst och den här portalens upprätthållare.",
+            "en": "The joint voice of the region's associations and the keeper of this portal.",
+        },
+        website="https://meidanhame.fi",
+        partner_themes=["training", "joint-projects"],
     ),
-    (
-        "hameenlinnan-seutuverkosto",
-        "society",
-        "hameenlinna",
-        (
-            "Hämeenlinnan seudun järjestöverkosto",
-            "Tavastehusregionens organisationsnätverk",
-            "Hämeenlinna Sub-regional Network",
-        ),
-        (
-            "Hämeenlinnan, Hattulan ja Janakkalan yhdistysten yhteistyöverkosto.",
-            "Samarbetsnätverket för föreningarna i Tavastehus, Hattula och Janakkala.",
-            "The cooperation network of associations in Hämeenlinna, Hattula and Janakkala.",
-        ),
-        "",
-        ["training"],
+    Organiser(
+        slug="hameenlinnan-seutuverkosto",
+        field="society",
+        municipality="hameenlinna",
+        name={
+            "fi": "Hämeenlinnan seudun järjestöverkosto",
+            "sv": "Tavastehusregionens organisationsnätverk",
+            "en": "Hämeenlinna Sub-regional Network",
+        },
+        summary={
+            "fi": "Hämeenlinnan, Hattulan ja Janakkalan yhdistysten yhteistyöverkosto.",
+            "sv": "Samarbetsnätverket för föreningarna i Tavastehus, Hattula och Janakkala.",
+            "en": "The cooperation network of associations in Hämeenlinna, Hattula and Janakkala.",
+        },
+        website="",
+        partner_themes=["training"],
     ),
-    (
-        "riihimaen-seutuverkosto",
-        "society",
-        "riihimaki",
-        (
-            "Riihimäen seudun järjestöverkosto",
-            "Riihimäkiregionens organisationsnätverk",
-            "Riihimäki Sub-regional Network",
-        ),
-        (
-            "Riihimäen, Hausjärven ja Lopen yhdistysten yhteistyöverkosto.",
-            "Samarbetsnätverket för föreningarna i Riihimäki, Hausjärvi och Loppi.",
-            "The cooperation network of associations in Riihimäki, Hausjärvi and Loppi.",
-        ),
-        "",
-        ["training"],
+    Organiser(
+        slug="riihimaen-seutuverkosto",
+        field="society",
+        municipality="riihimaki",
+        name={
+            "fi": "Riihimäen seudun järjestöverkosto",
+            "sv": "Riihimäkiregionens organisationsnätverk",
+            "en": "Riihimäki Sub-regional Network",
+        },
+        summary={
+            "fi": "Riihimäen, Hausjärven ja Lopen yhdistysten yhteistyöverkosto.",
+            "sv": "Samarbetsnätverket för föreningarna i Riihimäki, Hausjärvi och Loppi.",
+            "en": "The cooperation network of associations in Riihimäki, Hausjärvi and Loppi.",
+        },
+        website="",
+        partner_themes=["training"],
     ),
-    (
-        "forssan-seutuverkosto",
-        "society",
-        "forssa",
-        (
-            "Forssan seudun järjestöverkosto",
-            "Forssaregionens organisationsnätverk",
-            "Forssa Sub-regional Network",
-        ),
-        (
-            "Forssan seudun viiden kunnan yhdistysten yhteistyöverkosto.",
-            "Samarbetsnätverket för föreningarna i Forssaregionens fem kommuner.",
-            "The cooperation network of associations in the five municipalities around Forssa.",
-        ),
-        "",
-        ["training"],
+    Organiser(
+        slug="forssan-seutuverkosto",
+        field="society",
+        municipality="forssa",
+        name={
+            "fi": "Forssan seudun järjestöverkosto",
+            "sv": "Forssaregionens organisationsnätverk",
+            "en": "Forssa Sub-regional Network",
+        },
+        summary={
+            "fi": "Forssan seudun viiden kunnan yhdistysten yhteistyöverkosto.",
+            "sv": "Samarbetsnätverket för föreningarna i Forssaregionens fem kommuner.",
+            "en": (
+                "The cooperation network of associations in the five municipalities around Forssa."
+            ),
+        },
+        website="",
+        partner_themes=["training"],
     ),
-    (
-        "hame-kylat",
-        "village",
-        "hattula",
-        ("Hämeen Kylät ry", "Tavastlands byar rf", "Häme Villages Association"),
-        (
-            "Kylätoiminnan kehittäjä ja kyläyhdistysten tuki koko maakunnassa.",
-            "Utvecklar byverksamheten och stöder byföreningarna i hela landskapet.",
-            "Develops village action and supports village associations across the region.",
-        ),
-        "",
-        ["joint-projects", "funding"],
+    Organiser(
+        slug="hame-kylat",
+        field="village",
+        municipality="hattula",
+        name={
+            "fi": "Hämeen Kylät ry",
+            "sv": "Tavastlands byar rf",
+            "en": "Häme Villages Association",
+        },
+        summary={
+            "fi": "Kylätoiminnan kehittäjä ja kyläyhdistysten tuki koko maakunnassa.",
+            "sv": "Utvecklar byverksamheten och stöder byföreningarna i hela landskapet.",
+            "en": "Develops village action and supports village associations across the region.",
+        },
+        website="",
+        partner_themes=["joint-projects", "funding"],
     ),
-    (
-        "kanta-hameen-sosiaaliturva",
-        "social_health",
-        "hameenlinna",
-        (
-            "Kanta-Hämeen sosiaali- ja terveysjärjestöt ry",
-            "Social- och hälsoorganisationerna i Egentliga Tavastland rf",
-            "Kanta-Häme Social and Health Organisations",
-        ),
-        (
-            "Sosiaali- ja terveysjärjestöjen yhteistyö ja edunvalvonta maakunnassa.",
-            "Samarbete och intressebevakning för social- och hälsoorganisationerna.",
-            "Cooperation and advocacy of the region's social and health organisations.",
-        ),
-        "",
-        ["older-people", "volunteers"],
+    Organiser(
+        slug="kanta-hameen-sosiaaliturva",
+        field="social_health",
+        municipality="hameenlinna",
+        name={
+            "fi": "Kanta-Hämeen sosiaali- ja terveysjärjestöt ry",
+            "sv": "Social- och hälsoorganisationerna i Egentliga Tavastland rf",
+            "en": "Kanta-Häme Social and Health Organisations",
+        },
+        summary={
+            "fi": "Sosiaali- ja terveysjärjestöjen yhteistyö ja edunvalvonta maakunnassa.",
+            "sv": "Samarbete och intressebevakning för social- och hälsoorganisationerna.",
+            "en": "Cooperation and advocacy of the region's social and health organisations.",
+        },
+        website="",
+        partner_themes=["older-people", "volunteers"],
     ),
-    (
-        "loppi-vpk",
-        "safety",
-        "loppi",
-        (
-            "Lopen Vapaaehtoinen Palokunta ry",
-            "Loppis frivilliga brandkår rf",
-            "Loppi Volunteer Fire Brigade",
-        ),
-        (
-            "Sammutustoimintaa, ensiapua ja varautumiskoulutusta Lopella.",
-            "Släckning, första hjälp och beredskapsutbildning i Loppi.",
-            "Firefighting, first aid and preparedness training in Loppi.",
-        ),
-        "",
-        ["youth"],
+    Organiser(
+        slug="loppi-vpk",
+        field="safety",
+        municipality="loppi",
+        name={
+            "fi": "Lopen Vapaaehtoinen Palokunta ry",
+            "sv": "Loppis frivilliga brandkår rf",
+            "en": "Loppi Volunteer Fire Brigade",
+        },
+        summary={
+            "fi": "Sammutustoimintaa, ensiapua ja varautumiskoulutusta Lopella.",
+            "sv": "Släckning, första hjälp och beredskapsutbildning i Loppi.",
+            "en": "Firefighting, first aid and preparedness training in Loppi.",
+        },
+        website="",
+        partner_themes=["youth"],
     ),
-    (
-        "forssan-luontoyhdistys",
-        "nature",
-        "forssa",
-        (
-            "Forssan seudun luonnonsuojeluyhdistys ry",
-            "Forssanejdens naturskyddsförening rf",
-            "Forssa Region Nature Conservation Society",
-        ),
-        (
-            "Luontoretkiä, kunnostustalkoita ja ympäristökasvatusta Forssan seudulla.",
-            "Naturutflykter, restaureringstalko och miljöfostran i Forssaregionen.",
-            "Nature walks, restoration work and environmental education around Forssa.",
-        ),
-        "",
-        ["environment"],
+    Organiser(
+        slug="forssan-luontoyhdistys",
+        field="nature",
+        municipality="forssa",
+        name={
+            "fi": "Forssan seudun luonnonsuojeluyhdistys ry",
+            "sv": "Forssanejdens naturskyddsförening rf",
+            "en": "Forssa Region Nature Conservation Society",
+        },
+        summary={
+            "fi": "Luontoretkiä, kunnostustalkoita ja ympäristökasvatusta Forssan seudulla.",
+            "sv": "Naturutflykter, restaureringstalko och miljöfostran i Forssaregionen.",
+            "en": "Nature walks, restoration work and environmental education around Forssa.",
+        },
+        website="",
+        partner_themes=["environment"],
     ),
-    (
-        "janakkalan-kotiseutu",
-        "village",
-        "janakkala",
-        (
-            "Janakkalan kotiseutuyhdistys ry",
-            "Janakkala hembygdsförening rf",
-            "Janakkala Local Heritage Society",
-        ),
-        (
-            "Paikallishistoriaa, museotoimintaa ja perinnetapahtumia Janakkalassa.",
-            "Lokalhistoria, museiverksamhet och traditionsevenemang i Janakkala.",
-            "Local history, a museum and heritage events in Janakkala.",
-        ),
-        "",
-        ["events"],
+    Organiser(
+        slug="janakkalan-kotiseutu",
+        field="village",
+        municipality="janakkala",
+        name={
+            "fi": "Janakkalan kotiseutuyhdistys ry",
+            "sv": "Janakkala hembygdsförening rf",
+            "en": "Janakkala Local Heritage Society",
+        },
+        summary={
+            "fi": "Paikallishistoriaa, museotoimintaa ja perinnetapahtumia Janakkalassa.",
+            "sv": "Lokalhistoria, museiverksamhet och traditionsevenemang i Janakkala.",
+            "en": "Local history, a museum and heritage events in Janakkala.",
+        },
+        website="",
+        partner_themes=["events"],
     ),
 ]

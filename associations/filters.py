@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from core.languages import Language
-from core.query_params import QueryReader
+from core.query_params import BaseFilters, QueryReader
 from core.regions import Municipality, SubRegion
 
 MAX_QUERY_LENGTH = 200
@@ -18,7 +18,7 @@ FILTER_PARAMS = ("q", "field", "municipality", "region", "language", "partner", 
 
 
 @dataclass
-class DirectoryFilters:
+class DirectoryFilters(BaseFilters):
     q: str = ""
     fields: list = field(default_factory=list)
     municipalities: list = field(default_factory=list)
@@ -27,20 +27,6 @@ class DirectoryFilters:
     partner_themes: list = field(default_factory=list)
     looking_for_partners: bool = False
     letter: str = ""
-    problems: list = field(default_factory=list)
-
-    @property
-    def is_filtered(self):
-        return bool(
-            self.q
-            or self.fields
-            or self.municipalities
-            or self.regions
-            or self.languages
-            or self.partner_themes
-            or self.looking_for_partners
-            or self.letter
-        )
 
     def apply(self, associations):
         if self.q:
@@ -73,12 +59,12 @@ def parse_filters(query, *, field_slugs, theme_slugs):
         set(theme_slugs) | {ANY_THEME},
         _("Unknown cooperation theme “%(value)s” was ignored."),
     )
-    letter = reader.single("letter").upper()
-    if letter and letter not in ALPHABET:
-        problems.append(
-            _("Unknown initial letter “%(value)s” was ignored.") % {"value": letter[:60]}
-        )
-        letter = ""
+    letter = reader.choice(
+        "letter",
+        ALPHABET,
+        _("Unknown initial letter “%(value)s” was ignored."),
+        normalise=str.upper,
+    )
     return DirectoryFilters(
         q=q,
         fields=reader.multi(

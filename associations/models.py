@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -22,6 +22,7 @@ from core.fields import ChoiceListField
 from core.languages import Language
 from core.pages import IndexPage, PolicyPermissionsMixin, SourcePageMixin
 from core.regions import Municipality, sub_region_of
+from core.taxonomy import TranslatableTaxonomy, unique_slug_per_locale
 
 from .fields import URLListField
 from .querysets import AssociationPageQuerySet
@@ -36,61 +37,23 @@ from .validators import (
 # Taxonomy snippets
 
 
-class FieldOfActivity(TranslatableMixin, models.Model):
+class FieldOfActivity(TranslatableTaxonomy):
     """A field of activity (toimiala) of the regional strategy. Editors keep the list and
     translate it; the ten fields of the strategy are created by a migration."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=60, help_text=_("Used in addresses."))
-    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    override_translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableTaxonomy.Meta):
         verbose_name = _("field of activity")
         verbose_name_plural = _("fields of activity")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"], name="associations_field_slug_locale"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
+        constraints = [unique_slug_per_locale("associations_field_slug_locale")]
 
 
-class CooperationTheme(TranslatableMixin, models.Model):
+class CooperationTheme(TranslatableTaxonomy):
     """A theme an association looks for partners in (joint projects, volunteers, …)."""
 
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=60, help_text=_("Used in addresses."))
-    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    override_translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableTaxonomy.Meta):
         verbose_name = _("cooperation theme")
         verbose_name_plural = _("cooperation themes")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"], name="associations_theme_slug_locale"
-            )
-        ]
-
-    def __str__(self):
-        return self.name
+        constraints = [unique_slug_per_locale("associations_theme_slug_locale")]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,24 +23,21 @@ from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.viewsets import TaxonomyViewSet
 
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, Membership
 from .permissions import is_editor
 
 
-class FieldOfActivityViewSet(SnippetViewSet):
+class FieldOfActivityViewSet(TaxonomyViewSet):
     model = FieldOfActivity
-    icon = "tag"
     menu_label = _("Fields of activity")
-    list_display = ["name", "slug", "sort_order"]
 
 
-class CooperationThemeViewSet(SnippetViewSet):
+class CooperationThemeViewSet(TaxonomyViewSet):
     model = CooperationTheme
-    icon = "tag"
     menu_label = _("Cooperation themes")
-    list_display = ["name", "slug", "sort_order"]
 
 
 register_snippet(FieldOfActivityViewSet)

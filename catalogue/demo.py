@@ -3,6 +3,7 @@ demo associations of the directory, in Finnish with Swedish and English translat
 wagtail-localize), with real occurrences and registrations. `scale` adds Finnish-only copies
 for benchmarks."""
 
+import dataclasses
 import datetime
 import itertools
 from decimal import Decimal
@@ -215,14 +216,14 @@ def _add_months(day, months):
     return day.replace(year=day.year + month // 12, month=month % 12 + 1)
 
 
-def training_values(entry, themes, organisers, today):
-    slug, kind, theme_slugs, format_, municipality, organiser, spec, options, texts = entry
-    venue = data.VENUES.get(municipality)
+def training_values(training, themes, organisers, today):
+    slug, kind, options = training.slug, training.kind, training.options
+    venue = data.VENUES.get(training.municipality)
     common = {
         "kind": kind,
-        "format": format_,
-        "municipality": municipality,
-        "organiser": organisers[organiser],
+        "format": training.format,
+        "municipality": training.municipality,
+        "organiser": organisers[training.organiser],
         "is_free": "price" not in options,
         "price": Decimal(options["price"]) if "price" in options else None,
         "member_price": Decimal(options["member_price"]) if "member_price" in options else None,
@@ -235,19 +236,19 @@ def training_values(entry, themes, organisers, today):
         "contact_phone": "+358 40 123 4567",
         "show_in_menus": False,
     }
-    if format_ != "onsite":
+    if training.format != "onsite":
         common["remote_platform"] = "Teams" if kind != "webinar" else "Zoom"
         common["join_link"] = f"https://meet.example.org/{slug}"
         common["join_link_public"] = options.get("public_link", False)
     if venue:
         common.update(
-            street_address=venue[3],
-            postal_code=venue[4],
-            latitude=Decimal(venue[5]),
-            longitude=Decimal(venue[6]),
-            step_free_access=municipality not in ("jokioinen",),
-            accessible_toilet=municipality not in ("jokioinen", "hausjarvi"),
-            induction_loop=municipality in ("hameenlinna", "forssa", "riihimaki"),
+            street_address=venue.street_address,
+            postal_code=venue.postal_code,
+            latitude=Decimal(venue.latitude),
+            longitude=Decimal(venue.longitude),
+            step_free_access=training.municipality not in ("jokioinen",),
+            accessible_toilet=training.municipality not in ("jokioinen", "hausjarvi"),
+            induction_loop=training.municipality in ("hameenlinna", "forssa", "riihimaki"),
         )
     if options.get("register"):
         common.update(
@@ -261,8 +262,8 @@ def training_values(entry, themes, organisers, today):
         common["recording_link"] = f"https://video.example.org/{slug}"
     per_language = {}
     for code in LANGS:
-        title, summary = texts[code]
-        sessions, exceptions, fields = schedule_children(spec, options, code, today)
+        title, summary = training.texts[code]
+        sessions, exceptions, fields = schedule_children(training.schedule, options, code, today)
         values = {
             "title": title,
             "summary": summary,
@@ -270,12 +271,12 @@ def training_values(entry, themes, organisers, today):
             "sessions": sessions,
             "exceptions": exceptions,
             "theme_links": [
-                TrainingTheme(theme=themes[t], sort_order=i) for i, t in enumerate(theme_slugs)
+                TrainingTheme(theme=themes[t], sort_order=i) for i, t in enumerate(training.themes)
             ],
             "co_organiser_links": [],
         }
         if venue:
-            values["venue"] = venue[LANGS.index(code)]
+            values["venue"] = venue.name[code]
             if not common["accessible_toilet"]:
                 values["accessibility_info"] = data.ACCESSIBILITY_INFO[code]
         if common["member_price"] is not None:
@@ -285,7 +286,7 @@ def training_values(entry, themes, organisers, today):
             key = {"cancelled": "cancelled_training"}.get(status, status)
             values["status_note"] = data.NOTES[key][code]
         per_language[code] = {**values, **fields}
-    if options.get("open") and organiser != "jarjestoneuvottelukunta":
+    if options.get("open") and training.organiser != "jarjestoneuvottelukunta":
         for code in LANGS:
             per_language[code]["co_organiser_links"] = [
                 TrainingCoOrganiser(organiser=organisers["jarjestoneuvottelukunta"], sort_order=0)
@@ -328,17 +329,17 @@ def seed_copies(out, index, themes, organisers, scale, today):
     )
     now = timezone.now()
     made = 0
-    entries = itertools.cycle(data.TRAININGS)
+    trainings = itertools.cycle(data.TRAININGS)
     municipalities = itertools.cycle(list(data.VENUES))
     for number in range(1, wanted + 1):
-        entry = next(entries)
+        training = next(trainings)
         municipality = next(municipalities)
         slug = f"kopio-{number}"
         if slug in existing:
             continue
         # Spread the copies over the next year so that every month has some.
         shift = (number * 7) % 365 - 30
-        shifted = _shifted(entry, shift, municipality)
+        shifted = _shifted(training, shift, municipality)
         _slug, common, per_language = training_values(shifted, themes, organisers, today)
         values = per_language["fi"]
         page = TrainingPage(
@@ -358,16 +359,19 @@ def seed_copies(out, index, themes, organisers, scale, today):
     return made
 
 
-def _shifted(entry, shift, municipality):
-    slug, kind, theme_slugs, format_, old_municipality, organiser, spec, options, texts = entry
+def _shifted(training, shift, municipality):
+    """`training` `shift` days later in `municipality` (online ones stay online), never full."""
+    spec = training.schedule
     if spec[0] == "course":
         spec = ("course", [(d + shift, h, m) for d, h, m in spec[1]])
     else:
         spec = (spec[0], spec[1] + shift, *spec[2:])
-    if old_municipality != "online":
-        old_municipality = municipality
-    options = {k: v for k, v in options.items() if k != "full"}
-    return (slug, kind, theme_slugs, format_, old_municipality, organiser, spec, options, texts)
+    return dataclasses.replace(
+        training,
+        schedule=spec,
+        municipality="online" if training.municipality == "online" else municipality,
+        options={k: v for k, v in training.options.items() if k != "full"},
+    )
 
 
 def seed(out, scale=1):
@@ -378,10 +382,10 @@ def seed(out, scale=1):
     )
     today = timezone.localdate()
     created = 0
-    for entry in data.TRAININGS:
-        slug, common, per_language = training_values(entry, themes, organisers, today)
+    for training in data.TRAININGS:
+        slug, common, per_language = training_values(training, themes, organisers, today)
         page = ensure_page(index, TrainingPage, slug, per_language, common)
-        seed_registrations(page, entry[7])
+        seed_registrations(page, training.options)
         created += 1
     copies = seed_copies(out, index, themes, organisers, scale, today)
     out.write(

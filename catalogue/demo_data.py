@@ -4,6 +4,47 @@
 Schedules are in days from the day the demo is loaded, so the demo never goes stale.
 """
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Venue:
+    """Where a municipality's onsite trainings meet."""
+
+    name: dict  # language code: the venue's name
+    street_address: str
+    postal_code: str
+    latitude: str
+    longitude: str
+
+
+@dataclass(frozen=True)
+class DemoTraining:
+    """One demo training, in Finnish with Swedish and English translations.
+
+    `schedule` is one of (days count from the day the demo is loaded):
+      ("single", day, hour, minutes_long)
+      ("course", [(day, hour, minutes_long), ...])
+      ("weekly", first_day, hour, minutes_long, count)     weekly on the first day's weekday
+      ("monthly", first_day, hour, minutes_long, count)    monthly on the first day's date
+      ("days", first_day, number_of_days)                  all-day, one or several days
+    `options` holds what only some trainings have: price, member_price, register, capacity,
+    open (to other associations), audience, languages, status, material, session_titles,
+    exclude/moved (a date of a series), cancel_session/moved_session (a session's number),
+    public_link, full (with a waiting list), registrants.
+    """
+
+    slug: str
+    kind: str
+    themes: list  # theme slugs
+    format: str
+    municipality: str  # "online" for remote trainings
+    organiser: str  # the slug of a demo association of the directory
+    schedule: tuple
+    options: dict
+    texts: dict  # language code: (title, summary)
+
+
 THEMES = [
     # slug, fi, sv, en
     ("rahoitus", "Rahoitus ja avustukset", "Finansiering och understöd", "Funding and grants"),
@@ -55,128 +96,128 @@ THEMES = [
 ]
 
 VENUES = {
-    # municipality: (venue fi, sv, en, street, postal code, lat, lon)
-    "hameenlinna": (
-        "Järjestötalo Verkatehdas",
-        "Föreningshuset Verkatehdas",
-        "Verkatehdas Association House",
-        "Paasikiventie 2",
-        "13200",
-        "60.99780",
-        "24.46630",
+    "hameenlinna": Venue(
+        name={
+            "fi": "Järjestötalo Verkatehdas",
+            "sv": "Föreningshuset Verkatehdas",
+            "en": "Verkatehdas Association House",
+        },
+        street_address="Paasikiventie 2",
+        postal_code="13200",
+        latitude="60.99780",
+        longitude="24.46630",
     ),
-    "hattula": (
-        "Hattulan kunnantalo, valtuustosali",
-        "Hattula kommunhus, fullmäktigesalen",
-        "Hattula town hall, council chamber",
-        "Hattulantie 2",
-        "13880",
-        "61.06200",
-        "24.37300",
+    "hattula": Venue(
+        name={
+            "fi": "Hattulan kunnantalo, valtuustosali",
+            "sv": "Hattula kommunhus, fullmäktigesalen",
+            "en": "Hattula town hall, council chamber",
+        },
+        street_address="Hattulantie 2",
+        postal_code="13880",
+        latitude="61.06200",
+        longitude="24.37300",
     ),
-    "janakkala": (
-        "Turengin kirjasto",
-        "Turenki bibliotek",
-        "Turenki library",
-        "Pysäkintie 5",
-        "14200",
-        "60.91870",
-        "24.63880",
+    "janakkala": Venue(
+        name={"fi": "Turengin kirjasto", "sv": "Turenki bibliotek", "en": "Turenki library"},
+        street_address="Pysäkintie 5",
+        postal_code="14200",
+        latitude="60.91870",
+        longitude="24.63880",
     ),
-    "riihimaki": (
-        "Riihimäen kansalaisopisto",
-        "Riihimäki medborgarinstitut",
-        "Riihimäki adult education centre",
-        "Hämeenaukio 1",
-        "11100",
-        "60.73850",
-        "24.77260",
+    "riihimaki": Venue(
+        name={
+            "fi": "Riihimäen kansalaisopisto",
+            "sv": "Riihimäki medborgarinstitut",
+            "en": "Riihimäki adult education centre",
+        },
+        street_address="Hämeenaukio 1",
+        postal_code="11100",
+        latitude="60.73850",
+        longitude="24.77260",
     ),
-    "hausjarvi": (
-        "Oitin seurakuntatalo",
-        "Oitti församlingshem",
-        "Oitti parish hall",
-        "Keskustie 12",
-        "12100",
-        "60.78680",
-        "25.03010",
+    "hausjarvi": Venue(
+        name={
+            "fi": "Oitin seurakuntatalo",
+            "sv": "Oitti församlingshem",
+            "en": "Oitti parish hall",
+        },
+        street_address="Keskustie 12",
+        postal_code="12100",
+        latitude="60.78680",
+        longitude="25.03010",
     ),
-    "loppi": (
-        "Lopen paloasema, koulutustila",
-        "Loppis brandstation, utbildningsrummet",
-        "Loppi fire station, training room",
-        "Pilvenmäentie 1",
-        "12700",
-        "60.71920",
-        "24.44490",
+    "loppi": Venue(
+        name={
+            "fi": "Lopen paloasema, koulutustila",
+            "sv": "Loppis brandstation, utbildningsrummet",
+            "en": "Loppi fire station, training room",
+        },
+        street_address="Pilvenmäentie 1",
+        postal_code="12700",
+        latitude="60.71920",
+        longitude="24.44490",
     ),
-    "forssa": (
-        "Forssan kaupunginkirjasto, Vinssi-sali",
-        "Forssa stadsbibliotek, Vinssi-salen",
-        "Forssa city library, Vinssi hall",
-        "Wahreninkatu 4",
-        "30100",
-        "60.81470",
-        "23.62290",
+    "forssa": Venue(
+        name={
+            "fi": "Forssan kaupunginkirjasto, Vinssi-sali",
+            "sv": "Forssa stadsbibliotek, Vinssi-salen",
+            "en": "Forssa city library, Vinssi hall",
+        },
+        street_address="Wahreninkatu 4",
+        postal_code="30100",
+        latitude="60.81470",
+        longitude="23.62290",
     ),
-    "humppila": (
-        "Humppilan yhteiskoulu, auditorio",
-        "Humppila samskola, auditoriet",
-        "Humppila school auditorium",
-        "Koulutie 4",
-        "31640",
-        "60.92460",
-        "23.36900",
+    "humppila": Venue(
+        name={
+            "fi": "Humppilan yhteiskoulu, auditorio",
+            "sv": "Humppila samskola, auditoriet",
+            "en": "Humppila school auditorium",
+        },
+        street_address="Koulutie 4",
+        postal_code="31640",
+        latitude="60.92460",
+        longitude="23.36900",
     ),
-    "jokioinen": (
-        "Jokioisten kartano",
-        "Jockis gård",
-        "Jokioinen Manor",
-        "Humppilantie 9",
-        "31600",
-        "60.81500",
-        "23.48690",
+    "jokioinen": Venue(
+        name={"fi": "Jokioisten kartano", "sv": "Jockis gård", "en": "Jokioinen Manor"},
+        street_address="Humppilantie 9",
+        postal_code="31600",
+        latitude="60.81500",
+        longitude="23.48690",
     ),
-    "tammela": (
-        "Tammelan kunnantalo",
-        "Tammela kommunhus",
-        "Tammela town hall",
-        "Hakkapeliitantie 3",
-        "31300",
-        "60.80910",
-        "23.76090",
+    "tammela": Venue(
+        name={"fi": "Tammelan kunnantalo", "sv": "Tammela kommunhus", "en": "Tammela town hall"},
+        street_address="Hakkapeliitantie 3",
+        postal_code="31300",
+        latitude="60.80910",
+        longitude="23.76090",
     ),
-    "ypaja": (
-        "Ypäjän Hevosopisto, Ypäjä-sali",
-        "Ypäjä Hippologiska institut, Ypäjä-salen",
-        "Ypäjä Equine College, Ypäjä hall",
-        "Opistontie 9",
-        "32100",
-        "60.80340",
-        "23.28120",
+    "ypaja": Venue(
+        name={
+            "fi": "Ypäjän Hevosopisto, Ypäjä-sali",
+            "sv": "Ypäjä Hippologiska institut, Ypäjä-salen",
+            "en": "Ypäjä Equine College, Ypäjä hall",
+        },
+        street_address="Opistontie 9",
+        postal_code="32100",
+        latitude="60.80340",
+        longitude="23.28120",
     ),
 }
 
-# Each training: slug, kind, themes, format, municipality ("online" for remote), organiser,
-# schedule, options, and (title, summary) in fi/sv/en.
-#
-# schedule kinds:
-#   ("single", day, hour, minutes_long)
-#   ("course", [(day, hour, minutes_long), ...])
-#   ("weekly", first_day, hour, minutes_long, count)       weekly on the first day's weekday
-#   ("monthly", first_day, hour, minutes_long, count)      monthly on the first day's date
-#   ("days", first_day, number_of_days)                     all-day, one or several days
 TRAININGS = [
-    (
-        "avustushaun-abc",
-        "training",
-        ["rahoitus"],
-        "hybrid",
-        "hameenlinna",
-        "jarjestoneuvottelukunta",
-        ("single", 9, 17, 150),
-        {"open": True, "capacity": 30, "register": True},
-        {
+    DemoTraining(
+        slug="avustushaun-abc",
+        kind="training",
+        themes=["rahoitus"],
+        format="hybrid",
+        municipality="hameenlinna",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("single", 9, 17, 150),
+        options={"open": True, "capacity": 30, "register": True},
+        texts={
             "fi": (
                 "Avustushaun ABC",
                 "Miten kirjoitan hyvän avustushakemuksen? Käydään läpi hakemuksen rakenne, budjetti ja yleisimmät virheet.",
@@ -191,22 +232,22 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "hallituksen-perehdytys",
-        "course",
-        ["hallitustyo", "lait"],
-        "onsite",
-        "riihimaki",
-        "riihimaen-seutuverkosto",
-        ("course", [(12, 17, 180), (19, 17, 180), (26, 17, 180)]),
-        {
+    DemoTraining(
+        slug="hallituksen-perehdytys",
+        kind="course",
+        themes=["hallitustyo", "lait"],
+        format="onsite",
+        municipality="riihimaki",
+        organiser="riihimaen-seutuverkosto",
+        schedule=("course", [(12, 17, 180), (19, 17, 180), (26, 17, 180)]),
+        options={
             "open": True,
             "capacity": 25,
             "register": True,
             "audience": ["board"],
             "session_titles": True,
         },
-        {
+        texts={
             "fi": (
                 "Uuden hallituksen perehdytyskurssi",
                 "Kolmen illan kurssi uusille hallituksen jäsenille: vastuut, kokouskäytännöt ja yhdistyslaki.",
@@ -221,22 +262,22 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "kirjanpidon-perusteet",
-        "training",
-        ["talous"],
-        "onsite",
-        "forssa",
-        "forssan-seutuverkosto",
-        ("single", 15, 13, 240),
-        {
+    DemoTraining(
+        slug="kirjanpidon-perusteet",
+        kind="training",
+        themes=["talous"],
+        format="onsite",
+        municipality="forssa",
+        organiser="forssan-seutuverkosto",
+        schedule=("single", 15, 13, 240),
+        options={
             "price": "20.00",
             "member_price": "10.00",
             "register": True,
             "capacity": 20,
             "audience": ["board", "staff"],
         },
-        {
+        texts={
             "fi": (
                 "Yhdistyksen kirjanpidon perusteet",
                 "Tositteet, tilinpäätös ja toiminnantarkastus selkeästi. Ota oma kannettava mukaan.",
@@ -251,16 +292,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "vapaaehtoisten-johtaminen-webinaari",
-        "webinar",
-        ["vapaaehtoiset"],
-        "online",
-        "online",
-        "kanta-hameen-sosiaaliturva",
-        ("single", 5, 14, 90),
-        {"open": True, "register": True, "public_link": True, "languages": ["fi", "sv"]},
-        {
+    DemoTraining(
+        slug="vapaaehtoisten-johtaminen-webinaari",
+        kind="webinar",
+        themes=["vapaaehtoiset"],
+        format="online",
+        municipality="online",
+        organiser="kanta-hameen-sosiaaliturva",
+        schedule=("single", 5, 14, 90),
+        options={"open": True, "register": True, "public_link": True, "languages": ["fi", "sv"]},
+        texts={
             "fi": (
                 "Webinaari: vapaaehtoisten rekrytointi ja sitouttaminen",
                 "Mistä uusia vapaaehtoisia ja miten he viihtyvät? Esimerkkejä kolmesta kantahämäläisestä yhdistyksestä.",
@@ -275,16 +316,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "somekoulu",
-        "course",
-        ["viestinta", "digitaidot"],
-        "online",
-        "online",
-        "hameenlinnan-seutuverkosto",
-        ("course", [(7, 18, 90), (14, 18, 90), (21, 18, 90), (28, 18, 90)]),
-        {"register": True, "capacity": 40, "cancel_session": 2},
-        {
+    DemoTraining(
+        slug="somekoulu",
+        kind="course",
+        themes=["viestinta", "digitaidot"],
+        format="online",
+        municipality="online",
+        organiser="hameenlinnan-seutuverkosto",
+        schedule=("course", [(7, 18, 90), (14, 18, 90), (21, 18, 90), (28, 18, 90)]),
+        options={"register": True, "capacity": 40, "cancel_session": 2},
+        texts={
             "fi": (
                 "Somekoulu yhdistyksille",
                 "Neljän illan verkkokurssi: Facebook, Instagram, kuvat ja viestinnän vuosikello.",
@@ -299,16 +340,20 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "teams-tutuksi",
-        "training",
-        ["digitaidot"],
-        "onsite",
-        "hattula",
-        "hameenlinnan-seutuverkosto",
-        ("single", 3, 10, 120),
-        {"free": True, "audience": ["volunteers", "everyone"], "languages": ["fi", "fi-plain"]},
-        {
+    DemoTraining(
+        slug="teams-tutuksi",
+        kind="training",
+        themes=["digitaidot"],
+        format="onsite",
+        municipality="hattula",
+        organiser="hameenlinnan-seutuverkosto",
+        schedule=("single", 3, 10, 120),
+        options={
+            "free": True,
+            "audience": ["volunteers", "everyone"],
+            "languages": ["fi", "fi-plain"],
+        },
+        texts={
             "fi": (
                 "Teams ja Zoom tutuiksi",
                 "Rauhallinen opastus etäkokouksiin: liittyminen, kamera, mikrofoni ja puheenvuoron pyytäminen.",
@@ -323,23 +368,22 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "saavutettava-tapahtuma",
-        "seminar",
-        ["saavutettavuus"],
-        "hybrid",
-        "janakkala",
-        # The demo member is an admin of this association and sees the registrants.
-        "hattulan-omaishoitajat-ry",
-        ("single", 20, 12, 240),
-        {
+    DemoTraining(
+        slug="saavutettava-tapahtuma",
+        kind="seminar",
+        themes=["saavutettavuus"],
+        format="hybrid",
+        municipality="janakkala",
+        organiser="hattulan-omaishoitajat-ry",
+        schedule=("single", 20, 12, 240),
+        options={
             "open": True,
             "register": True,
             "capacity": 60,
             "registrants": 4,
             "audience": ["everyone"],
         },
-        {
+        texts={
             "fi": (
                 "Seminaari: saavutettava ja osallistava tapahtuma",
                 "Miten järjestän tapahtuman, johon kaikki pääsevät? Esteettömyys, selkokieli ja viittomakielinen tulkkaus.",
@@ -354,16 +398,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "liikuntaryhma-hausjarvi",
-        "networking",
-        ["hyvinvointi"],
-        "onsite",
-        "hausjarvi",
-        "kanta-hameen-sosiaaliturva",
-        ("weekly", 2, 18, 60, 20),
-        {"free": True, "open": True, "exclude": 2, "audience": ["everyone"]},
-        {
+    DemoTraining(
+        slug="liikuntaryhma-hausjarvi",
+        kind="networking",
+        themes=["hyvinvointi"],
+        format="onsite",
+        municipality="hausjarvi",
+        organiser="kanta-hameen-sosiaaliturva",
+        schedule=("weekly", 2, 18, 60, 20),
+        options={"free": True, "open": True, "exclude": 2, "audience": ["everyone"]},
+        texts={
             "fi": (
                 "Hyvinvointiryhmä yhdistysaktiiveille",
                 "Viikoittainen kevyt liikuntahetki ja vertaistuki yhdistystoimijoille. Ei ennakkoilmoittautumista.",
@@ -378,16 +422,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "valmiussuunnitelma",
-        "training",
-        ["varautuminen"],
-        "onsite",
-        "loppi",
-        "loppi-vpk",
-        ("single", 25, 18, 150),
-        {"register": True, "capacity": 12, "full": True, "audience": ["board"]},
-        {
+    DemoTraining(
+        slug="valmiussuunnitelma",
+        kind="training",
+        themes=["varautuminen"],
+        format="onsite",
+        municipality="loppi",
+        organiser="loppi-vpk",
+        schedule=("single", 25, 18, 150),
+        options={"register": True, "capacity": 12, "full": True, "audience": ["board"]},
+        texts={
             "fi": (
                 "Yhdistyksen valmiussuunnitelma",
                 "Mitä teemme poikkeustilanteessa? Laaditaan yhdessä valmiussuunnitelman runko omalle yhdistykselle.",
@@ -402,16 +446,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "hankeklinikka",
-        "training",
-        ["projektit", "rahoitus"],
-        "online",
-        "online",
-        "jarjestoneuvottelukunta",
-        ("monthly", 6, 9, 60, 12),
-        {"free": True, "open": True, "moved": 1, "public_link": True},
-        {
+    DemoTraining(
+        slug="hankeklinikka",
+        kind="training",
+        themes=["projektit", "rahoitus"],
+        format="online",
+        municipality="online",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("monthly", 6, 9, 60, 12),
+        options={"free": True, "open": True, "moved": 1, "public_link": True},
+        texts={
             "fi": (
                 "Hankeklinikka",
                 "Kuukausittainen etäklinikka: tuo hankeideasi ja kysy rahoituksesta, budjetista tai raportoinnista.",
@@ -426,16 +470,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "yhdistyslaki-kevat",
-        "webinar",
-        ["lait", "hallitustyo"],
-        "online",
-        "online",
-        "jarjestoneuvottelukunta",
-        ("single", 11, 16, 60),
-        {"register": True, "languages": ["fi", "en"]},
-        {
+    DemoTraining(
+        slug="yhdistyslaki-kevat",
+        kind="webinar",
+        themes=["lait", "hallitustyo"],
+        format="online",
+        municipality="online",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("single", 11, 16, 60),
+        options={"register": True, "languages": ["fi", "en"]},
+        texts={
             "fi": (
                 "Yhdistyslain muutokset",
                 "Mitä yhdistyslain uudistus tarkoittaa sääntöjen, kokousten ja etäosallistumisen kannalta?",
@@ -450,22 +494,22 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "jarjestofoorumi",
-        "forum",
-        ["hallitustyo", "rahoitus", "vapaaehtoiset"],
-        "hybrid",
-        "hameenlinna",
-        "jarjestoneuvottelukunta",
-        ("days", 40, 2),
-        {
+    DemoTraining(
+        slug="jarjestofoorumi",
+        kind="forum",
+        themes=["hallitustyo", "rahoitus", "vapaaehtoiset"],
+        format="hybrid",
+        municipality="hameenlinna",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("days", 40, 2),
+        options={
             "open": True,
             "register": True,
             "capacity": 200,
             "audience": ["everyone"],
             "languages": ["fi", "sv"],
         },
-        {
+        texts={
             "fi": (
                 "Kanta-Hämeen järjestöfoorumi",
                 "Vuoden suurin järjestötapaaminen: kaksi päivää puheenvuoroja, työpajoja ja verkostoitumista.",
@@ -480,16 +524,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "kylaverkosto-tammela",
-        "networking",
-        ["projektit"],
-        "onsite",
-        "tammela",
-        "hame-kylat",
-        ("single", 8, 18, 120),
-        {"free": True, "open": True},
-        {
+    DemoTraining(
+        slug="kylaverkosto-tammela",
+        kind="networking",
+        themes=["projektit"],
+        format="onsite",
+        municipality="tammela",
+        organiser="hame-kylat",
+        schedule=("single", 8, 18, 120),
+        options={"free": True, "open": True},
+        texts={
             "fi": (
                 "Kyläyhdistysten verkostoilta",
                 "Tammelan, Forssan ja Jokioisten kyläyhdistykset tapaavat: yhteishankkeet ja tilojen yhteiskäyttö.",
@@ -504,16 +548,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "luontopolku-jokioinen",
-        "networking",
-        ["hyvinvointi", "vapaaehtoiset"],
-        "onsite",
-        "jokioinen",
-        "forssan-luontoyhdistys",
-        ("single", 16, 10, 180),
-        {"free": True, "open": True, "audience": ["volunteers"]},
-        {
+    DemoTraining(
+        slug="luontopolku-jokioinen",
+        kind="networking",
+        themes=["hyvinvointi", "vapaaehtoiset"],
+        format="onsite",
+        municipality="jokioinen",
+        organiser="forssan-luontoyhdistys",
+        schedule=("single", 16, 10, 180),
+        options={"free": True, "open": True, "audience": ["volunteers"]},
+        texts={
             "fi": (
                 "Talkoopäivä luontopolulla",
                 "Kunnostetaan yhdessä Jokioisten luontopolkua ja opitaan talkoiden turvallisuudesta.",
@@ -528,16 +572,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "hevosavusteinen-hyvinvointi",
-        "seminar",
-        ["hyvinvointi"],
-        "onsite",
-        "ypaja",
-        "forssan-seutuverkosto",
-        ("single", 30, 9, 420),
-        {"price": "35.00", "member_price": "25.00", "register": True, "capacity": 50},
-        {
+    DemoTraining(
+        slug="hevosavusteinen-hyvinvointi",
+        kind="seminar",
+        themes=["hyvinvointi"],
+        format="onsite",
+        municipality="ypaja",
+        organiser="forssan-seutuverkosto",
+        schedule=("single", 30, 9, 420),
+        options={"price": "35.00", "member_price": "25.00", "register": True, "capacity": 50},
+        texts={
             "fi": (
                 "Luonto- ja eläinavusteinen hyvinvointityö",
                 "Seminaaripäivä Ypäjällä: miten yhdistykset voivat hyödyntää luontoa ja eläimiä hyvinvointityössä.",
@@ -552,16 +596,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "kotiseutuarkisto",
-        "training",
-        ["digitaidot"],
-        "onsite",
-        "janakkala",
-        "janakkalan-kotiseutu",
-        ("course", [(4, 17, 120), (11, 17, 120)]),
-        {"free": True, "open": True, "session_titles": True},
-        {
+    DemoTraining(
+        slug="kotiseutuarkisto",
+        kind="training",
+        themes=["digitaidot"],
+        format="onsite",
+        municipality="janakkala",
+        organiser="janakkalan-kotiseutu",
+        schedule=("course", [(4, 17, 120), (11, 17, 120)]),
+        options={"free": True, "open": True, "session_titles": True},
+        texts={
             "fi": (
                 "Kotiseutuarkisto digitaaliseksi",
                 "Kahden illan kurssi valokuvien ja asiakirjojen digitoinnista ja kuvailusta.",
@@ -576,16 +620,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "humppila-tietosuoja",
-        "training",
-        ["lait", "digitaidot"],
-        "onsite",
-        "humppila",
-        "forssan-seutuverkosto",
-        ("single", 13, 18, 120),
-        {"register": True, "capacity": 25},
-        {
+    DemoTraining(
+        slug="humppila-tietosuoja",
+        kind="training",
+        themes=["lait", "digitaidot"],
+        format="onsite",
+        municipality="humppila",
+        organiser="forssan-seutuverkosto",
+        schedule=("single", 13, 18, 120),
+        options={"register": True, "capacity": 25},
+        texts={
             "fi": (
                 "Tietosuoja yhdistyksessä",
                 "Jäsenrekisteri, valokuvat ja sähköpostilistat: mitä tietosuoja-asetus edellyttää yhdistykseltä?",
@@ -600,16 +644,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "kriisiviestinta",
-        "webinar",
-        ["viestinta", "varautuminen"],
-        "online",
-        "online",
-        "jarjestoneuvottelukunta",
-        ("single", 18, 13, 90),
-        {"status": "postponed", "register": True},
-        {
+    DemoTraining(
+        slug="kriisiviestinta",
+        kind="webinar",
+        themes=["viestinta", "varautuminen"],
+        format="online",
+        municipality="online",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("single", 18, 13, 90),
+        options={"status": "postponed", "register": True},
+        texts={
             "fi": (
                 "Kriisiviestintä yhdistyksessä",
                 "Miten viestimme jäsenille ja medialle, kun jotain odottamatonta tapahtuu?",
@@ -624,16 +668,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "toimintasuunnitelma-pajat",
-        "training",
-        ["hallitustyo", "projektit"],
-        "onsite",
-        "hattula",
-        "hameenlinnan-seutuverkosto",
-        ("single", 22, 17, 150),
-        {"status": "cancelled", "register": True, "capacity": 20},
-        {
+    DemoTraining(
+        slug="toimintasuunnitelma-pajat",
+        kind="training",
+        themes=["hallitustyo", "projektit"],
+        format="onsite",
+        municipality="hattula",
+        organiser="hameenlinnan-seutuverkosto",
+        schedule=("single", 22, 17, 150),
+        options={"status": "cancelled", "register": True, "capacity": 20},
+        texts={
             "fi": (
                 "Toimintasuunnitelmapaja",
                 "Tehdään ensi vuoden toimintasuunnitelma ja talousarvio yhdessä toisten yhdistysten kanssa.",
@@ -648,16 +692,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "ensiapu-riihimaki",
-        "training",
-        ["varautuminen", "hyvinvointi"],
-        "onsite",
-        "riihimaki",
-        "loppi-vpk",
-        ("days", 33, 1),
-        {"price": "60.00", "member_price": "45.00", "register": True, "capacity": 16},
-        {
+    DemoTraining(
+        slug="ensiapu-riihimaki",
+        kind="training",
+        themes=["varautuminen", "hyvinvointi"],
+        format="onsite",
+        municipality="riihimaki",
+        organiser="loppi-vpk",
+        schedule=("days", 33, 1),
+        options={"price": "60.00", "member_price": "45.00", "register": True, "capacity": 16},
+        texts={
             "fi": (
                 "Ensiapukurssi EA1 yhdistysaktiiveille",
                 "Koko päivän ensiapukurssi tapahtumien järjestäjille. Sisältää todistuksen.",
@@ -672,16 +716,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "selkokieli",
-        "training",
-        ["saavutettavuus", "viestinta"],
-        "online",
-        "online",
-        "kanta-hameen-sosiaaliturva",
-        ("single", 27, 10, 120),
-        {"register": True, "languages": ["fi", "fi-plain"], "open": True},
-        {
+    DemoTraining(
+        slug="selkokieli",
+        kind="training",
+        themes=["saavutettavuus", "viestinta"],
+        format="online",
+        municipality="online",
+        organiser="kanta-hameen-sosiaaliturva",
+        schedule=("single", 27, 10, 120),
+        options={"register": True, "languages": ["fi", "fi-plain"], "open": True},
+        texts={
             "fi": (
                 "Selkokieli yhdistyksen viestinnässä",
                 "Miten kirjoitan tiedotteen tai kutsun, jonka kaikki ymmärtävät?",
@@ -696,16 +740,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "vertaistukiryhma-forssa",
-        "networking",
-        ["vapaaehtoiset", "hyvinvointi"],
-        "onsite",
-        "forssa",
-        "forssan-seutuverkosto",
-        ("weekly", 1, 17, 90, 30),
-        {"free": True, "exclude": 3, "moved": 5, "languages": ["fi"]},
-        {
+    DemoTraining(
+        slug="vertaistukiryhma-forssa",
+        kind="networking",
+        themes=["vapaaehtoiset", "hyvinvointi"],
+        format="onsite",
+        municipality="forssa",
+        organiser="forssan-seutuverkosto",
+        schedule=("weekly", 1, 17, 90, 30),
+        options={"free": True, "exclude": 3, "moved": 5, "languages": ["fi"]},
+        texts={
             "fi": (
                 "Vertaistukiryhmän vetäjien tapaaminen",
                 "Viikoittainen tapaaminen vertaisryhmien vetäjille: vaihdetaan kokemuksia ja jaksamisvinkkejä.",
@@ -720,16 +764,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "english-for-associations",
-        "course",
-        ["viestinta"],
-        "online",
-        "online",
-        "jarjestoneuvottelukunta",
-        ("course", [(6, 18, 60), (13, 18, 60), (20, 18, 60)]),
-        {"register": True, "capacity": 15, "languages": ["en"], "moved_session": 1},
-        {
+    DemoTraining(
+        slug="english-for-associations",
+        kind="course",
+        themes=["viestinta"],
+        format="online",
+        municipality="online",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("course", [(6, 18, 60), (13, 18, 60), (20, 18, 60)]),
+        options={"register": True, "capacity": 15, "languages": ["en"], "moved_session": 1},
+        texts={
             "fi": (
                 "Englantia yhdistystoimijoille",
                 "Kolmen kerran keskustelukurssi: esittele yhdistyksesi ja toimi kansainvälisessä hankkeessa.",
@@ -744,16 +788,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "ukrainalaiset-yhdistykset",
-        "networking",
-        ["saavutettavuus"],
-        "onsite",
-        "hameenlinna",
-        "hameenlinnan-seutuverkosto",
-        ("single", 17, 17, 120),
-        {"free": True, "open": True, "languages": ["fi", "uk", "ru"]},
-        {
+    DemoTraining(
+        slug="ukrainalaiset-yhdistykset",
+        kind="networking",
+        themes=["saavutettavuus"],
+        format="onsite",
+        municipality="hameenlinna",
+        organiser="hameenlinnan-seutuverkosto",
+        schedule=("single", 17, 17, 120),
+        options={"free": True, "open": True, "languages": ["fi", "uk", "ru"]},
+        texts={
             "fi": (
                 "Tervetuloa yhdistystoimintaan – ukrainankielinen ilta",
                 "Tietoa suomalaisesta yhdistystoiminnasta ja tutustumista paikallisiin yhdistyksiin. Tulkkaus ukrainaksi.",
@@ -768,16 +812,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "tilintarkastus-webinaari",
-        "webinar",
-        ["talous", "lait"],
-        "online",
-        "online",
-        "forssan-seutuverkosto",
-        ("single", 35, 17, 90),
-        {"register": True, "public_link": False},
-        {
+    DemoTraining(
+        slug="tilintarkastus-webinaari",
+        kind="webinar",
+        themes=["talous", "lait"],
+        format="online",
+        municipality="online",
+        organiser="forssan-seutuverkosto",
+        schedule=("single", 35, 17, 90),
+        options={"register": True, "public_link": False},
+        texts={
             "fi": (
                 "Toiminnantarkastus käytännössä",
                 "Mitä toiminnantarkastaja tarkastaa ja miten hallitus valmistautuu? Webinaari ennen vuosikokouksia.",
@@ -792,16 +836,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "hankeviestinta",
-        "training",
-        ["projektit", "viestinta"],
-        "hybrid",
-        "riihimaki",
-        "riihimaen-seutuverkosto",
-        ("single", 24, 13, 180),
-        {"register": True, "capacity": 30, "open": True},
-        {
+    DemoTraining(
+        slug="hankeviestinta",
+        kind="training",
+        themes=["projektit", "viestinta"],
+        format="hybrid",
+        municipality="riihimaki",
+        organiser="riihimaen-seutuverkosto",
+        schedule=("single", 24, 13, 180),
+        options={"register": True, "capacity": 30, "open": True},
+        texts={
             "fi": (
                 "Hankkeen viestintä ja raportointi",
                 "Näin kerrot hankkeen tuloksista rahoittajalle, jäsenille ja medialle.",
@@ -816,16 +860,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "yhdistysten-kevatseminaari",
-        "seminar",
-        ["hallitustyo", "vapaaehtoiset"],
-        "onsite",
-        "forssa",
-        "forssan-seutuverkosto",
-        ("single", 45, 9, 360),
-        {"price": "15.00", "register": True, "capacity": 120, "open": True},
-        {
+    DemoTraining(
+        slug="yhdistysten-kevatseminaari",
+        kind="seminar",
+        themes=["hallitustyo", "vapaaehtoiset"],
+        format="onsite",
+        municipality="forssa",
+        organiser="forssan-seutuverkosto",
+        schedule=("single", 45, 9, 360),
+        options={"price": "15.00", "register": True, "capacity": 120, "open": True},
+        texts={
             "fi": (
                 "Forssan seudun järjestöseminaari",
                 "Seminaari seudun yhdistyksille: puheenvuoroja kunnista ja hyvinvointialueelta sekä verkostoitumista.",
@@ -840,16 +884,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "loppi-turvallisuuskavely",
-        "training",
-        ["varautuminen"],
-        "onsite",
-        "loppi",
-        "loppi-vpk",
-        ("single", 10, 18, 90),
-        {"free": True, "open": True, "audience": ["everyone"]},
-        {
+    DemoTraining(
+        slug="loppi-turvallisuuskavely",
+        kind="training",
+        themes=["varautuminen"],
+        format="onsite",
+        municipality="loppi",
+        organiser="loppi-vpk",
+        schedule=("single", 10, 18, 90),
+        options={"free": True, "open": True, "audience": ["everyone"]},
+        texts={
             "fi": (
                 "Tapahtuman turvallisuuskävely",
                 "Käydään läpi yleisötapahtuman pelastussuunnitelma paikan päällä Lopen keskustassa.",
@@ -864,16 +908,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "hausjarvi-kylatalot",
-        "networking",
-        ["projektit", "rahoitus"],
-        "onsite",
-        "hausjarvi",
-        "hame-kylat",
-        ("single", 29, 18, 120),
-        {"free": True, "open": True},
-        {
+    DemoTraining(
+        slug="hausjarvi-kylatalot",
+        kind="networking",
+        themes=["projektit", "rahoitus"],
+        format="onsite",
+        municipality="hausjarvi",
+        organiser="hame-kylat",
+        schedule=("single", 29, 18, 120),
+        options={"free": True, "open": True},
+        texts={
             "fi": (
                 "Kylätalojen yhteiskäyttö",
                 "Miten kylätalo saadaan monen yhdistyksen käyttöön? Varauskalenterit, vastuut ja avustukset.",
@@ -888,16 +932,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "ypaja-hallitusilta",
-        "training",
-        ["hallitustyo"],
-        "onsite",
-        "ypaja",
-        "forssan-seutuverkosto",
-        ("single", 37, 18, 120),
-        {"free": True, "register": True, "capacity": 20, "audience": ["board"]},
-        {
+    DemoTraining(
+        slug="ypaja-hallitusilta",
+        kind="training",
+        themes=["hallitustyo"],
+        format="onsite",
+        municipality="ypaja",
+        organiser="forssan-seutuverkosto",
+        schedule=("single", 37, 18, 120),
+        options={"free": True, "register": True, "capacity": 20, "audience": ["board"]},
+        texts={
             "fi": (
                 "Puheenjohtajan ja sihteerin ilta",
                 "Kokouksen valmistelu, pöytäkirja ja päätösten toimeenpano käytännössä.",
@@ -912,16 +956,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "humppila-nuoret",
-        "networking",
-        ["vapaaehtoiset", "saavutettavuus"],
-        "onsite",
-        "humppila",
-        "kanta-hameen-sosiaaliturva",
-        ("single", 19, 16, 120),
-        {"free": True, "open": True, "audience": ["volunteers"]},
-        {
+    DemoTraining(
+        slug="humppila-nuoret",
+        kind="networking",
+        themes=["vapaaehtoiset", "saavutettavuus"],
+        format="onsite",
+        municipality="humppila",
+        organiser="kanta-hameen-sosiaaliturva",
+        schedule=("single", 19, 16, 120),
+        options={"free": True, "open": True, "audience": ["volunteers"]},
+        texts={
             "fi": (
                 "Nuoret mukaan yhdistystoimintaan",
                 "Miten nuoret saadaan mukaan ja heidän äänensä kuuluviin yhdistyksissä?",
@@ -936,16 +980,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "jokioinen-talous",
-        "training",
-        ["talous"],
-        "onsite",
-        "jokioinen",
-        "forssan-seutuverkosto",
-        ("single", 31, 17, 120),
-        {"price": "10.00", "register": True, "capacity": 20},
-        {
+    DemoTraining(
+        slug="jokioinen-talous",
+        kind="training",
+        themes=["talous"],
+        format="onsite",
+        municipality="jokioinen",
+        organiser="forssan-seutuverkosto",
+        schedule=("single", 31, 17, 120),
+        options={"price": "10.00", "register": True, "capacity": 20},
+        texts={
             "fi": (
                 "Talousarvio ja maksuliikenne",
                 "Yhdistyksen talousarvion laatiminen, pankkiyhteydet ja maksujen hyväksyntä.",
@@ -960,16 +1004,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "tammela-luontoilta",
-        "networking",
-        ["hyvinvointi"],
-        "onsite",
-        "tammela",
-        "forssan-luontoyhdistys",
-        ("single", 23, 18, 90),
-        {"free": True, "open": True, "languages": ["fi"]},
-        {
+    DemoTraining(
+        slug="tammela-luontoilta",
+        kind="networking",
+        themes=["hyvinvointi"],
+        format="onsite",
+        municipality="tammela",
+        organiser="forssan-luontoyhdistys",
+        schedule=("single", 23, 18, 90),
+        options={"free": True, "open": True, "languages": ["fi"]},
+        texts={
             "fi": (
                 "Luontoilta Torronsuolla",
                 "Opastettu iltakävely kansallispuistossa ja keskustelua luontoliikunnan järjestämisestä.",
@@ -984,16 +1028,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "vaalit-yhdistyksissa",
-        "webinar",
-        ["lait", "hallitustyo"],
-        "online",
-        "online",
-        "jarjestoneuvottelukunta",
-        ("single", 52, 17, 60),
-        {"free": True, "register": True, "status": "moved_online"},
-        {
+    DemoTraining(
+        slug="vaalit-yhdistyksissa",
+        kind="webinar",
+        themes=["lait", "hallitustyo"],
+        format="online",
+        municipality="online",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("single", 52, 17, 60),
+        options={"free": True, "register": True, "status": "moved_online"},
+        texts={
             "fi": (
                 "Vuosikokous ja vaalit",
                 "Vuosikokouksen kulku, vaalit ja etäosallistuminen. Siirretty verkkoon.",
@@ -1008,16 +1052,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "hameenlinna-kumppanuuspoyta",
-        "networking",
-        ["rahoitus", "projektit"],
-        "onsite",
-        "hameenlinna",
-        "hameenlinnan-seutuverkosto",
-        ("monthly", 14, 15, 90, 8),
-        {"free": True, "open": True},
-        {
+    DemoTraining(
+        slug="hameenlinna-kumppanuuspoyta",
+        kind="networking",
+        themes=["rahoitus", "projektit"],
+        format="onsite",
+        municipality="hameenlinna",
+        organiser="hameenlinnan-seutuverkosto",
+        schedule=("monthly", 14, 15, 90, 8),
+        options={"free": True, "open": True},
+        texts={
             "fi": (
                 "Kumppanuuspöytä",
                 "Kuukausittainen tapaaminen yhdistyksille, kunnalle ja hyvinvointialueelle: yhteishankkeiden ideat.",
@@ -1033,16 +1077,16 @@ TRAININGS = [
         },
     ),
     # Past trainings (the archive)
-    (
-        "menneet-avustuskoulutus",
-        "training",
-        ["rahoitus"],
-        "onsite",
-        "hameenlinna",
-        "jarjestoneuvottelukunta",
-        ("single", -20, 17, 120),
-        {"free": True, "material": True},
-        {
+    DemoTraining(
+        slug="menneet-avustuskoulutus",
+        kind="training",
+        themes=["rahoitus"],
+        format="onsite",
+        municipality="hameenlinna",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("single", -20, 17, 120),
+        options={"free": True, "material": True},
+        texts={
             "fi": (
                 "Syksyn avustushaut",
                 "Katsaus syksyn avustushakuihin. Materiaali ja tallenne ovat saatavilla.",
@@ -1057,16 +1101,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "menneet-some",
-        "webinar",
-        ["viestinta"],
-        "online",
-        "online",
-        "riihimaen-seutuverkosto",
-        ("single", -45, 14, 60),
-        {"free": True, "material": True},
-        {
+    DemoTraining(
+        slug="menneet-some",
+        kind="webinar",
+        themes=["viestinta"],
+        format="online",
+        municipality="online",
+        organiser="riihimaen-seutuverkosto",
+        schedule=("single", -45, 14, 60),
+        options={"free": True, "material": True},
+        texts={
             "fi": (
                 "Instagram yhdistyksen äänenä",
                 "Webinaari Instagramin käytöstä yhdistyksen viestinnässä. Tallenne katsottavissa.",
@@ -1081,16 +1125,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "menneet-turvallisuus",
-        "training",
-        ["varautuminen"],
-        "onsite",
-        "riihimaki",
-        "loppi-vpk",
-        ("single", -70, 18, 120),
-        {"free": True},
-        {
+    DemoTraining(
+        slug="menneet-turvallisuus",
+        kind="training",
+        themes=["varautuminen"],
+        format="onsite",
+        municipality="riihimaki",
+        organiser="loppi-vpk",
+        schedule=("single", -70, 18, 120),
+        options={"free": True},
+        texts={
             "fi": (
                 "Yleisötapahtuman pelastussuunnitelma",
                 "Koulutus pelastussuunnitelman laatimisesta yleisötapahtumaan.",
@@ -1105,16 +1149,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "menneet-foorumi",
-        "forum",
-        ["hallitustyo", "vapaaehtoiset"],
-        "onsite",
-        "forssa",
-        "jarjestoneuvottelukunta",
-        ("days", -120, 1),
-        {"free": True, "material": True},
-        {
+    DemoTraining(
+        slug="menneet-foorumi",
+        kind="forum",
+        themes=["hallitustyo", "vapaaehtoiset"],
+        format="onsite",
+        municipality="forssa",
+        organiser="jarjestoneuvottelukunta",
+        schedule=("days", -120, 1),
+        options={"free": True, "material": True},
+        texts={
             "fi": (
                 "Järjestöfoorumi (viime vuosi)",
                 "Viime vuoden järjestöfoorumin esitykset ja yhteenveto.",
@@ -1129,16 +1173,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "menneet-saavutettavuus",
-        "course",
-        ["saavutettavuus"],
-        "hybrid",
-        "hattula",
-        "kanta-hameen-sosiaaliturva",
-        ("course", [(-60, 17, 120), (-53, 17, 120)]),
-        {"free": True},
-        {
+    DemoTraining(
+        slug="menneet-saavutettavuus",
+        kind="course",
+        themes=["saavutettavuus"],
+        format="hybrid",
+        municipality="hattula",
+        organiser="kanta-hameen-sosiaaliturva",
+        schedule=("course", [(-60, 17, 120), (-53, 17, 120)]),
+        options={"free": True},
+        texts={
             "fi": (
                 "Esteettömyyskartoitus omaan tilaan",
                 "Kahden illan kurssi yhdistyksen tilojen esteettömyyden kartoittamisesta.",
@@ -1153,16 +1197,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "menneet-digi",
-        "training",
-        ["digitaidot"],
-        "onsite",
-        "janakkala",
-        "janakkalan-kotiseutu",
-        ("single", -10, 10, 120),
-        {"free": True},
-        {
+    DemoTraining(
+        slug="menneet-digi",
+        kind="training",
+        themes=["digitaidot"],
+        format="onsite",
+        municipality="janakkala",
+        organiser="janakkalan-kotiseutu",
+        schedule=("single", -10, 10, 120),
+        options={"free": True},
+        texts={
             "fi": (
                 "Verkkosivut yhdistykselle",
                 "Koulutus yhdistyksen verkkosivujen tekemisestä ilmaisilla työkaluilla.",
@@ -1177,16 +1221,16 @@ TRAININGS = [
             ),
         },
     ),
-    (
-        "menneet-talous",
-        "webinar",
-        ["talous", "lait"],
-        "online",
-        "online",
-        "forssan-seutuverkosto",
-        ("single", -30, 17, 90),
-        {"free": True, "material": True},
-        {
+    DemoTraining(
+        slug="menneet-talous",
+        kind="webinar",
+        themes=["talous", "lait"],
+        format="online",
+        municipality="online",
+        organiser="forssan-seutuverkosto",
+        schedule=("single", -30, 17, 90),
+        options={"free": True, "material": True},
+        texts={
             "fi": (
                 "Verotus ja yhdistys",
                 "Milloin yhdistys maksaa veroa? Yleishyödyllisyys ja elinkeinotoiminta.",

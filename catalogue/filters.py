@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.dates import EARLIEST, LATEST, DateParamError, parse_date_param, parse_month_param
+from core.dates import EARLIEST, LATEST
 from core.languages import Language
-from core.query_params import QueryReader
+from core.query_params import BaseFilters, QueryReader
 from core.regions import PLACE_CHOICES, SubRegion
 
 from .models import Format, Kind
@@ -26,7 +26,7 @@ VIEW_CHOICES = ("list", "month")
 
 
 @dataclass
-class CatalogueFilters:
+class CatalogueFilters(BaseFilters):
     """Valid filters, ready to apply to an `OccurrenceQuerySet`."""
 
     q: str = ""
@@ -45,29 +45,8 @@ class CatalogueFilters:
     view: str = "list"
     month: datetime.date | None = None
     page: str = "1"
-    problems: list = field(default_factory=list)
 
-    @property
-    def is_valid(self):
-        return not self.problems
-
-    @property
-    def is_filtered(self):
-        return bool(
-            self.q
-            or self.when
-            or self.date_from
-            or self.date_to
-            or self.themes
-            or self.kinds
-            or self.formats
-            or self.regions
-            or self.municipalities
-            or self.languages
-            or self.organisers
-            or self.free
-            or self.open_to_others
-        )
+    presentation = ("view", "month", "page")
 
     def date_range(self, today=None):
         """(first_day, last_day) that the date filters ask for; either may be None."""
@@ -127,38 +106,21 @@ def parse_filters(query, *, themes, organisers, earliest=EARLIEST, latest=LATEST
     """
     result = CatalogueFilters()
     problems = result.problems
-    theme_slugs, organiser_slugs = set(themes), set(organisers)
-
     reader = QueryReader(query, problems)
-    single, multi = reader.single, reader.multi
+    multi = reader.multi
 
-    q = single("q")
-    if len(q) > MAX_QUERY_LENGTH:
-        problems.append(_("The search text was too long, so it was shortened."))
-        q = q[:MAX_QUERY_LENGTH]
-    result.q = " ".join(q.split())
-
-    when = single("when")
-    if when and when not in WHEN_CHOICES:
-        problems.append(_("Unknown time span “%(value)s” was ignored.") % {"value": when[:60]})
-    elif when:
-        result.when = when
-
-    for name, attribute in (("from", "date_from"), ("to", "date_to")):
-        raw = single(name)
-        if raw:
-            try:
-                setattr(result, attribute, parse_date_param(raw, earliest=earliest, latest=latest))
-            except DateParamError as error:
-                problems.append(error.message)
-    if result.date_from and result.date_to and result.date_to < result.date_from:
-        problems.append(_("The end date was before the start date, so it was ignored."))
-        result.date_to = None
+    result.q = reader.text("q", MAX_QUERY_LENGTH)
+    result.when = reader.choice(
+        "when", WHEN_CHOICES, _("Unknown time span “%(value)s” was ignored.")
+    )
+    result.date_from, result.date_to = reader.date_span(
+        "from", "to", earliest=earliest, latest=latest
+    )
     if result.when and (result.date_from or result.date_to):
         problems.append(_("A time span and dates were both given; the dates were ignored."))
         result.date_from = result.date_to = None
 
-    result.themes = multi("theme", theme_slugs, _("Unknown theme “%(value)s” was ignored."))
+    result.themes = multi("theme", set(themes), _("Unknown theme “%(value)s” was ignored."))
     result.kinds = multi("kind", Kind.values, _("Unknown kind “%(value)s” was ignored."))
     result.formats = multi("format", Format.values, _("Unknown format “%(value)s” was ignored."))
     result.regions = multi(
@@ -173,37 +135,14 @@ def parse_filters(query, *, themes, organisers, earliest=EARLIEST, latest=LATEST
         "language", Language.values, _("Unknown language “%(value)s” was ignored.")
     )
     result.organisers = multi(
-        "organiser", organiser_slugs, _("Unknown organiser “%(value)s” was ignored.")
+        "organiser", set(organisers), _("Unknown organiser “%(value)s” was ignored.")
     )
+    result.free = reader.flag("free")
+    result.open_to_others = reader.flag("open")
 
-    for name, attribute in (("free", "free"), ("open", "open_to_others")):
-        raw = single(name)
-        if raw in ("1", "on", "true"):
-            setattr(result, attribute, True)
-        elif raw not in ("", "0", "off", "false"):
-            problems.append(
-                _("“%(value)s” is not a valid value for “%(name)s”, so it was ignored.")
-                % {"value": raw[:60], "name": name}
-            )
-
-    view = single("view")
-    if view and view not in VIEW_CHOICES:
-        problems.append(_("Unknown view “%(value)s” was ignored.") % {"value": view[:60]})
-    elif view:
-        result.view = view
-
-    month = single("month")
-    if month:
-        try:
-            result.month = parse_month_param(month)
-        except DateParamError as error:
-            problems.append(error.message)
-
-    page = single("page")
-    if page and not page.isdigit():
-        problems.append(
-            _("“%(value)s” is not a page number, so it was ignored.") % {"value": page[:60]}
-        )
-    elif page:
-        result.page = page
+    result.view = reader.choice(
+        "view", VIEW_CHOICES, _("Unknown view “%(value)s” was ignored."), default="list"
+    )
+    result.month = reader.month("month")
+    result.page = reader.page()
     return result

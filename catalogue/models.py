@@ -36,6 +36,7 @@ from core.languages import Language
 from core.pages import IndexPage, PolicyPermissionsMixin
 from core.query_params import QueryReader
 from core.regions import ONLINE, PLACE_CHOICES, sub_region_of
+from core.taxonomy import TranslatableTaxonomy, unique_slug_per_locale
 
 from .forms import TrainingPageForm
 from .querysets import MAX_OCCURRENCE_LENGTH, OccurrenceQuerySet, TrainingPageQuerySet
@@ -94,32 +95,18 @@ class RegistrationMode(models.TextChoices):
 # Taxonomy snippets
 
 
-class Theme(TranslatableMixin, models.Model):
+class Theme(TranslatableTaxonomy):
     """A theme of trainings (funding, board work, …); editors keep the list and translate it."""
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(
         _("slug"), max_length=80, help_text=_("Used in addresses, e.g. ?theme=funding.")
     )
-    sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    override_translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableTaxonomy.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="catalogue_theme_slug_locale")
-        ]
-
-    def __str__(self):
-        return self.name
+        constraints = [unique_slug_per_locale("catalogue_theme_slug_locale")]
 
 
 # ---------------------------------------------------------------------------------------------

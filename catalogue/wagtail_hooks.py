@@ -13,9 +13,9 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.csv import SafeSpreadsheetExportMixin
+from core.viewsets import TaxonomyViewSet
 
 from .models import (
     Registration,
@@ -26,12 +26,9 @@ from .models import (
 )
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(TaxonomyViewSet):
     model = Theme
-    icon = "tag"
     menu_label = _("Training themes")
-    list_display = ["name", "slug", "sort_order"]
-    ordering = ["sort_order", "name"]
 
 
 register_snippet(ThemeViewSet)

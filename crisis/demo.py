@@ -59,27 +59,25 @@ def add_reports(page, reports, skip_first=False):
     associations = demo_associations(len(reports) + 1)
     if skip_first:
         associations = associations[1:]
-    for association, (status, continues, offers, needs, public, partners) in zip(
-        associations, reports, strict=False
-    ):
+    for association, report in zip(associations, reports, strict=False):
         if StatusReport.objects.filter(situation=page, association=association).exists():
             continue
         save_report(
             page,
             association,
             {
-                "status": status,
-                "continues": continues,
+                "status": report.status,
+                "continues": report.continues,
                 "links": [],
-                "offers": offers,
-                "offers_detail": "Ota yhteyttä sähköpostilla." if offers else "",
-                "needs": needs,
+                "offers": report.offers,
+                "offers_detail": "Ota yhteyttä sähköpostilla." if report.offers else "",
+                "needs": report.needs,
                 "needs_detail": "",
                 "contact_name": "Demo Yhteyshenkilö",
                 "contact_email": "yhteys@example.fi",
                 "contact_phone": "040 123 4567",
-                "show_publicly": public,
-                "share_with_partners": partners,
+                "show_publicly": report.show_publicly,
+                "share_with_partners": report.share_with_partners,
             },
             author,
         )

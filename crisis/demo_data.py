@@ -2,6 +2,21 @@
 Each language version has the same structure (paragraphs and list items in the same order),
 so wagtail-localize can pair the strings."""
 
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """An association's status report in a situation, as its form takes it."""
+
+    status: str
+    continues: str  # what goes on, in the association's words
+    offers: list
+    needs: list
+    show_publicly: bool
+    share_with_partners: bool
+
+
 INDEX_TEXTS = {
     "fi": {
         "title": "Poikkeustilanteet",
@@ -285,26 +300,54 @@ DEMO_SITUATION = {
     },
 }
 
-# Reports in the archived exercise: (status, continues, offers, needs, public, partners).
+# Reports in the archived exercise, one from each demo association in turn.
 PAST_REPORTS = [
-    (
-        "remote",
-        "Vertaistukiryhmä kokoontui puhelimessa tiistaisin klo 10.",
-        ["phone"],
-        [],
-        True,
-        True,
+    DemoReport(
+        status="remote",
+        continues="Vertaistukiryhmä kokoontui puhelimessa tiistaisin klo 10.",
+        offers=["phone"],
+        needs=[],
+        show_publicly=True,
+        share_with_partners=True,
     ),
-    (
-        "partly",
-        "Kylätalo toimi vedenjakelupisteenä; muut tapahtumat peruttiin.",
-        ["premises", "volunteers"],
-        ["equipment"],
-        True,
-        True,
+    DemoReport(
+        status="partly",
+        continues="Kylätalo toimi vedenjakelupisteenä; muut tapahtumat peruttiin.",
+        offers=["premises", "volunteers"],
+        needs=["equipment"],
+        show_publicly=True,
+        share_with_partners=True,
     ),
-    ("paused", "", [], ["information"], True, False),
-    ("normal", "Ulkoilutapahtumat jatkuivat normaalisti.", ["transport"], [], True, True),
-    ("remote", "Kerhot siirtyivät verkkoon.", [], ["volunteers"], False, True),
-    ("closed", "", [], [], False, False),
+    DemoReport(
+        status="paused",
+        continues="",
+        offers=[],
+        needs=["information"],
+        show_publicly=True,
+        share_with_partners=False,
+    ),
+    DemoReport(
+        status="normal",
+        continues="Ulkoilutapahtumat jatkuivat normaalisti.",
+        offers=["transport"],
+        needs=[],
+        show_publicly=True,
+        share_with_partners=True,
+    ),
+    DemoReport(
+        status="remote",
+        continues="Kerhot siirtyivät verkkoon.",
+        offers=[],
+        needs=["volunteers"],
+        show_publicly=False,
+        share_with_partners=True,
+    ),
+    DemoReport(
+        status="closed",
+        continues="",
+        offers=[],
+        needs=[],
+        show_publicly=False,
+        share_with_partners=False,
+    ),
 ]

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.query_params import QueryReader
+from core.query_params import BaseFilters, QueryReader
 from core.regions import Municipality, SubRegion
 
 from .models import ZONE, ApplicantType, FieldOfActivity, FunderType, FundingStatus, Instrument
@@ -56,7 +56,7 @@ def sort_labels():
 
 
 @dataclass
-class FundingFilters:
+class FundingFilters(BaseFilters):
     """Valid filters, ready to apply to a `FundingOpportunityQuerySet`."""
 
     q: str = ""
@@ -74,29 +74,8 @@ class FundingFilters:
     deadline: str = ""
     sort: str = "deadline"
     page: str = "1"
-    problems: list = field(default_factory=list)
 
-    @property
-    def is_valid(self):
-        return not self.problems
-
-    @property
-    def is_filtered(self):
-        return bool(
-            self.q
-            or self.statuses
-            or self.instruments
-            or self.funder_types
-            or self.themes
-            or self.fields
-            or self.applicants
-            or self.regions
-            or self.municipalities
-            or self.amount_min is not None
-            or self.amount_max is not None
-            or self.joint
-            or self.deadline
-        )
+    presentation = ("sort", "page")
 
     @property
     def effective_statuses(self):
@@ -153,14 +132,21 @@ def deadline_bound(choice, now=None):
     return now + datetime.timedelta(days=int(choice.split("_")[0]))
 
 
-def _amount(raw):
-    """A non-negative amount in euros ("1 500", "1500,50"), or None when it is not one."""
+def _amount(reader, name):
+    """The non-negative amount in euros ("1 500", "1500,50") in `name`, or None (noted when
+    it is not one)."""
+    raw = reader.single(name)
+    if not raw:
+        return None
     cleaned = raw.replace("\u00a0", "").replace(" ", "").replace("€", "").replace(",", ".")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        return None
-    if not value.is_finite() or value < 0 or value > MAX_AMOUNT:
+        value = None
+    if value is None or not value.is_finite() or value < 0 or value > MAX_AMOUNT:
+        reader.problems.append(
+            _("“%(value)s” is not an amount in euros, so it was ignored.") % {"value": raw[:60]}
+        )
         return None
     return value
 
@@ -172,13 +158,9 @@ def parse_filters(query, *, themes):
     theme_slugs = set(themes)
 
     reader = QueryReader(query, problems)
-    single, multi = reader.single, reader.multi
+    multi = reader.multi
 
-    q = single("q")
-    if len(q) > MAX_QUERY_LENGTH:
-        problems.append(_("The search text was too long, so it was shortened."))
-        q = q[:MAX_QUERY_LENGTH]
-    result.q = " ".join(q.split())
+    result.q = reader.text("q", MAX_QUERY_LENGTH)
 
     result.statuses = multi(
         "status", FundingStatus.values, _("Unknown status “%(value)s” was ignored.")
@@ -205,17 +187,8 @@ def parse_filters(query, *, themes):
         "municipality", Municipality.values, _("Unknown municipality “%(value)s” was ignored.")
     )
 
-    for name in ("amount_min", "amount_max"):
-        raw = single(name)
-        if raw:
-            value = _amount(raw)
-            if value is None:
-                problems.append(
-                    _("“%(value)s” is not an amount in euros, so it was ignored.")
-                    % {"value": raw[:60]}
-                )
-            else:
-                setattr(result, name, value)
+    result.amount_min = _amount(reader, "amount_min")
+    result.amount_max = _amount(reader, "amount_max")
     if (
         result.amount_min is not None
         and result.amount_max is not None
@@ -226,34 +199,12 @@ def parse_filters(query, *, themes):
         )
         result.amount_min = result.amount_max = None
 
-    raw = single("joint")
-    if raw in ("1", "on", "true"):
-        result.joint = True
-    elif raw not in ("", "0", "off", "false"):
-        problems.append(
-            _("“%(value)s” is not a valid value for “%(name)s”, so it was ignored.")
-            % {"value": raw[:60], "name": "joint"}
-        )
-
-    deadline = single("deadline")
-    if deadline and deadline not in DEADLINE_CHOICES:
-        problems.append(
-            _("Unknown deadline window “%(value)s” was ignored.") % {"value": deadline[:60]}
-        )
-    elif deadline:
-        result.deadline = deadline
-
-    sort = single("sort")
-    if sort and sort not in SORT_CHOICES:
-        problems.append(_("Unknown sort order “%(value)s” was ignored.") % {"value": sort[:60]})
-    elif sort:
-        result.sort = sort
-
-    page = single("page")
-    if page and not page.isdigit():
-        problems.append(
-            _("“%(value)s” is not a page number, so it was ignored.") % {"value": page[:60]}
-        )
-    elif page:
-        result.page = page
+    result.joint = reader.flag("joint")
+    result.deadline = reader.choice(
+        "deadline", DEADLINE_CHOICES, _("Unknown deadline window “%(value)s” was ignored.")
+    )
+    result.sort = reader.choice(
+        "sort", SORT_CHOICES, _("Unknown sort order “%(value)s” was ignored."), default="deadline"
+    )
+    result.page = reader.page()
     return result

@@ -5,6 +5,7 @@ and the site shows a notice that the content is demo data.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -26,11 +27,44 @@ from .models import (
     StandardPage,
 )
 
+
+@dataclass(frozen=True)
+class DemoUser:
+    """A demo login, as the README and `make run` list it."""
+
+    username: str
+    password: str
+    group: str | None  # the group made by the data migrations
+    is_superuser: bool
+    first_name: str
+    last_name: str
+
+
 DEMO_USERS = [
-    # username, password, group, is_superuser, full name
-    ("admin", "hame-admin-2026", None, True, ("Aino", "Ylläpitäjä")),
-    ("editor", "hame-editor-2026", "Editors", False, ("Eeva", "Toimittaja")),
-    ("member", "hame-member-2026", "Members", False, ("Matti", "Jäsen")),
+    DemoUser(
+        username="admin",
+        password="hame-admin-2026",
+        group=None,
+        is_superuser=True,
+        first_name="Aino",
+        last_name="Ylläpitäjä",
+    ),
+    DemoUser(
+        username="editor",
+        password="hame-editor-2026",
+        group="Editors",
+        is_superuser=False,
+        first_name="Eeva",
+        last_name="Toimittaja",
+    ),
+    DemoUser(
+        username="member",
+        password="hame-member-2026",
+        group="Members",
+        is_superuser=False,
+        first_name="Matti",
+        last_name="Jäsen",
+    ),
 ]
 
 
@@ -40,27 +74,27 @@ def p(*paragraphs):
 
 def seed_users(out):
     User = get_user_model()
-    for username, password, group_name, superuser, (first, last) in DEMO_USERS:
+    for demo_user in DEMO_USERS:
         user, created = User.objects.get_or_create(
-            username=username,
+            username=demo_user.username,
             defaults={
-                "email": f"{username}@demo.meidanhame.fi",
-                "first_name": first,
-                "last_name": last,
-                "is_staff": superuser,
-                "is_superuser": superuser,
+                "email": f"{demo_user.username}@demo.meidanhame.fi",
+                "first_name": demo_user.first_name,
+                "last_name": demo_user.last_name,
+                "is_staff": demo_user.is_superuser,
+                "is_superuser": demo_user.is_superuser,
             },
         )
         if created:
-            user.set_password(password)
+            user.set_password(demo_user.password)
             user.save()
-        if group_name:
-            user.groups.add(Group.objects.get(name=group_name))
+        if demo_user.group:
+            user.groups.add(Group.objects.get(name=demo_user.group))
         profile = UserProfile.get_for_user(user)
         if profile.preferred_language != "fi":
             profile.preferred_language = "fi"
             profile.save()
-    return {name: User.objects.get(username=name) for name, *_ in DEMO_USERS}
+    return {u.username: User.objects.get(username=u.username) for u in DEMO_USERS}
 
 
 HOME_TEXTS = {

@@ -4,6 +4,7 @@ The demo user "member" is an admin of an association that owns spaces and equipm
 
 import datetime
 import itertools
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -23,6 +24,40 @@ from .models import (
     SpaceOpeningHours,
     SpacePage,
 )
+
+
+@dataclass(frozen=True)
+class SpaceType:
+    """A kind of space the demo's associations lend, each copy named after its municipality."""
+
+    name: dict  # language code: name
+    capacity: int
+    area_m2: int
+    facilities: list
+    accessibility: list
+    price_mode: str
+    price: Decimal | None  # for other associations; members pay half
+
+
+@dataclass(frozen=True)
+class EquipmentType:
+    name: dict  # language code: name
+    category: str
+    quantity: int
+    max_loan_days: int
+    deposit: int | None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality as the texts name it, and where its resources are on the map."""
+
+    genitive: str  # Finnish, as in "Hämeenlinnan kylätalo"
+    sv: str
+    en: str
+    latitude: float
+    longitude: float
+
 
 SPACE_INDEX = {
     "fi": {
@@ -59,57 +94,55 @@ EQUIPMENT_INDEX = {
     },
 }
 
-# fi, sv, en names; capacity; area; facilities; accessibility; price (mode, price)
 SPACE_TYPES = [
-    (
-        "Kylätalo",
-        "Byhus",
-        "Village hall",
-        80,
-        160,
-        ["kitchen", "stage", "parking", "tables"],
-        ["step-free", "toilet"],
-        ("free", None),
+    SpaceType(
+        name={"fi": "Kylätalo", "sv": "Byhus", "en": "Village hall"},
+        capacity=80,
+        area_m2=160,
+        facilities=["kitchen", "stage", "parking", "tables"],
+        accessibility=["step-free", "toilet"],
+        price_mode="free",
+        price=None,
     ),
-    (
-        "Kokoushuone",
-        "Mötesrum",
-        "Meeting room",
-        14,
-        30,
-        ["projector", "wifi", "tables"],
-        ["step-free", "lift", "loop"],
-        ("free", None),
+    SpaceType(
+        name={"fi": "Kokoushuone", "sv": "Mötesrum", "en": "Meeting room"},
+        capacity=14,
+        area_m2=30,
+        facilities=["projector", "wifi", "tables"],
+        accessibility=["step-free", "lift", "loop"],
+        price_mode="free",
+        price=None,
     ),
-    (
-        "Seurojentalon sali",
-        "Föreningshusets sal",
-        "Community centre hall",
-        150,
-        240,
-        ["kitchen", "stage", "sound", "parking"],
-        ["step-free", "toilet", "parking"],
-        ("hour", Decimal("25.00")),
+    SpaceType(
+        name={
+            "fi": "Seurojentalon sali",
+            "sv": "Föreningshusets sal",
+            "en": "Community centre hall",
+        },
+        capacity=150,
+        area_m2=240,
+        facilities=["kitchen", "stage", "sound", "parking"],
+        accessibility=["step-free", "toilet", "parking"],
+        price_mode="hour",
+        price=Decimal("25.00"),
     ),
-    (
-        "Rantasauna",
-        "Strandbastu",
-        "Lakeside sauna",
-        12,
-        40,
-        ["sauna", "yard", "parking"],
-        [],
-        ("day", Decimal("60.00")),
+    SpaceType(
+        name={"fi": "Rantasauna", "sv": "Strandbastu", "en": "Lakeside sauna"},
+        capacity=12,
+        area_m2=40,
+        facilities=["sauna", "yard", "parking"],
+        accessibility=[],
+        price_mode="day",
+        price=Decimal("60.00"),
     ),
-    (
-        "Kerhohuone",
-        "Klubbrum",
-        "Club room",
-        25,
-        45,
-        ["kitchen", "wifi", "tables"],
-        ["step-free"],
-        ("free", None),
+    SpaceType(
+        name={"fi": "Kerhohuone", "sv": "Klubbrum", "en": "Club room"},
+        capacity=25,
+        area_m2=45,
+        facilities=["kitchen", "wifi", "tables"],
+        accessibility=["step-free"],
+        price_mode="free",
+        price=None,
     ),
 ]
 SPACE_TEXTS = {
@@ -129,30 +162,85 @@ TERMS = {
 }
 CONTACT = {"fi": "Yhdistyksen sihteeri", "sv": "Föreningens sekreterare", "en": "Secretary"}
 ADDRESS = {"fi": "Kirkkokatu {n}", "sv": "Kyrkogatan {n}", "en": "Kirkkokatu {n}"}
-# (fi, sv, en), category, quantity, max days, deposit
 EQUIPMENT_TYPES = [
-    (("Pop-up-teltta 3×3 m", "Pop up-tält 3×3 m", "Pop-up tent 3×3 m"), "tents", 4, 5, 50),
-    (("Juhlateltta 5×10 m", "Festtält 5×10 m", "Party tent 5×10 m"), "tents", 1, 4, 200),
-    (("Äänentoistolaitteisto", "Ljudanläggning", "PA sound system"), "audio-video", 1, 3, 100),
-    (("Videotykki", "Videoprojektor", "Video projector"), "audio-video", 2, 7, None),
-    (
-        ("Kahvinkeitin 50 kuppia", "Kaffebryggare 50 koppar", "Coffee urn for 50 cups"),
-        "kitchen",
-        3,
-        7,
-        None,
+    EquipmentType(
+        name={"fi": "Pop-up-teltta 3×3 m", "sv": "Pop up-tält 3×3 m", "en": "Pop-up tent 3×3 m"},
+        category="tents",
+        quantity=4,
+        max_loan_days=5,
+        deposit=50,
     ),
-    (
-        ("Retkiastiasto 100 hengelle", "Servis för 100 personer", "Tableware for 100"),
-        "kitchen",
-        1,
-        7,
-        30,
+    EquipmentType(
+        name={"fi": "Juhlateltta 5×10 m", "sv": "Festtält 5×10 m", "en": "Party tent 5×10 m"},
+        category="tents",
+        quantity=1,
+        max_loan_days=4,
+        deposit=200,
     ),
-    (("Taittopöytä", "Fällbord", "Folding table"), "furniture", 20, 7, None),
-    (("Mölkky-peli", "Mölkky-spel", "Mölkky game"), "games", 6, 14, None),
-    (("Oksasilppuri", "Kvistkross", "Garden shredder"), "tools", 1, 2, 50),
-    (("Megafoni", "Megafon", "Megaphone"), "other", 2, 7, None),
+    EquipmentType(
+        name={"fi": "Äänentoistolaitteisto", "sv": "Ljudanläggning", "en": "PA sound system"},
+        category="audio-video",
+        quantity=1,
+        max_loan_days=3,
+        deposit=100,
+    ),
+    EquipmentType(
+        name={"fi": "Videotykki", "sv": "Videoprojektor", "en": "Video projector"},
+        category="audio-video",
+        quantity=2,
+        max_loan_days=7,
+        deposit=None,
+    ),
+    EquipmentType(
+        name={
+            "fi": "Kahvinkeitin 50 kuppia",
+            "sv": "Kaffebryggare 50 koppar",
+            "en": "Coffee urn for 50 cups",
+        },
+        category="kitchen",
+        quantity=3,
+        max_loan_days=7,
+        deposit=None,
+    ),
+    EquipmentType(
+        name={
+            "fi": "Retkiastiasto 100 hengelle",
+            "sv": "Servis för 100 personer",
+            "en": "Tableware for 100",
+        },
+        category="kitchen",
+        quantity=1,
+        max_loan_days=7,
+        deposit=30,
+    ),
+    EquipmentType(
+        name={"fi": "Taittopöytä", "sv": "Fällbord", "en": "Folding table"},
+        category="furniture",
+        quantity=20,
+        max_loan_days=7,
+        deposit=None,
+    ),
+    EquipmentType(
+        name={"fi": "Mölkky-peli", "sv": "Mölkky-spel", "en": "Mölkky game"},
+        category="games",
+        quantity=6,
+        max_loan_days=14,
+        deposit=None,
+    ),
+    EquipmentType(
+        name={"fi": "Oksasilppuri", "sv": "Kvistkross", "en": "Garden shredder"},
+        category="tools",
+        quantity=1,
+        max_loan_days=2,
+        deposit=50,
+    ),
+    EquipmentType(
+        name={"fi": "Megafoni", "sv": "Megafon", "en": "Megaphone"},
+        category="other",
+        quantity=2,
+        max_loan_days=7,
+        deposit=None,
+    ),
 ]
 EQUIPMENT_TEXTS = {
     "fi": "{name} lainaksi yhdistyksille. Nouto {place} keskustasta.",
@@ -165,17 +253,41 @@ CONDITION = {
     "en": "In good condition. Check the parts when you pick it up.",
 }
 PLACES = {
-    "hameenlinna": ("Hämeenlinnan", "Tavastehus", "Hämeenlinna", (60.99596, 24.46434)),
-    "hattula": ("Hattulan", "Hattula", "Hattula", (61.05525, 24.37144)),
-    "janakkala": ("Janakkalan", "Janakkala", "Janakkala", (60.90078, 24.59771)),
-    "riihimaki": ("Riihimäen", "Riihimäki", "Riihimäki", (60.73769, 24.77726)),
-    "hausjarvi": ("Hausjärven", "Hausjärvi", "Hausjärvi", (60.78683, 25.02402)),
-    "loppi": ("Lopen", "Loppi", "Loppi", (60.71826, 24.44366)),
-    "forssa": ("Forssan", "Forssa", "Forssa", (60.81462, 23.62143)),
-    "humppila": ("Humppilan", "Humppila", "Humppila", (60.92490, 23.36914)),
-    "jokioinen": ("Jokioisten", "Jockis", "Jokioinen", (60.80467, 23.48676)),
-    "tammela": ("Tammelan", "Tammela", "Tammela", (60.80915, 23.76384)),
-    "ypaja": ("Ypäjän", "Ypäjä", "Ypäjä", (60.80493, 23.28093)),
+    "hameenlinna": Place(
+        genitive="Hämeenlinnan",
+        sv="Tavastehus",
+        en="Hämeenlinna",
+        latitude=60.99596,
+        longitude=24.46434,
+    ),
+    "hattula": Place(
+        genitive="Hattulan", sv="Hattula", en="Hattula", latitude=61.05525, longitude=24.37144
+    ),
+    "janakkala": Place(
+        genitive="Janakkalan", sv="Janakkala", en="Janakkala", latitude=60.90078, longitude=24.59771
+    ),
+    "riihimaki": Place(
+        genitive="Riihimäen", sv="Riihimäki", en="Riihimäki", latitude=60.73769, longitude=24.77726
+    ),
+    "hausjarvi": Place(
+        genitive="Hausjärven", sv="Hausjärvi", en="Hausjärvi", latitude=60.78683, longitude=25.02402
+    ),
+    "loppi": Place(genitive="Lopen", sv="Loppi", en="Loppi", latitude=60.71826, longitude=24.44366),
+    "forssa": Place(
+        genitive="Forssan", sv="Forssa", en="Forssa", latitude=60.81462, longitude=23.62143
+    ),
+    "humppila": Place(
+        genitive="Humppilan", sv="Humppila", en="Humppila", latitude=60.92490, longitude=23.36914
+    ),
+    "jokioinen": Place(
+        genitive="Jokioisten", sv="Jockis", en="Jokioinen", latitude=60.80467, longitude=23.48676
+    ),
+    "tammela": Place(
+        genitive="Tammelan", sv="Tammela", en="Tammela", latitude=60.80915, longitude=23.76384
+    ),
+    "ypaja": Place(
+        genitive="Ypäjän", sv="Ypäjä", en="Ypäjä", latitude=60.80493, longitude=23.28093
+    ),
 }
 SPACES = 25
 EQUIPMENT = 40
@@ -207,20 +319,22 @@ def _hours():
     return weekdays + weekend
 
 
+def _place_names(place):
+    return {"fi": place.genitive.removesuffix("n"), "sv": place.sv, "en": place.en}
+
+
 def _space_args(n, owner):
-    fi, sv, en, capacity, area, facilities, access, (mode, price) = SPACE_TYPES[
-        n % len(SPACE_TYPES)
-    ]
+    space = SPACE_TYPES[n % len(SPACE_TYPES)]
     code = owner.municipality
-    genitive, sv_place, en_place, (lat, lon) = PLACES[code]
+    place = PLACES[code]
     names = {
-        "fi": f"{genitive} {fi.lower()}",
-        "sv": f"{sv} i {sv_place}",
-        "en": f"{en_place} {en.lower()}",
+        "fi": f"{place.genitive} {space.name['fi'].lower()}",
+        "sv": f"{space.name['sv']} i {place.sv}",
+        "en": f"{place.en} {space.name['en'].lower()}",
     }
     if n >= len(PLACES):
         names = {lang: f"{name} {n // len(PLACES) + 1}" for lang, name in names.items()}
-    places = {"fi": genitive.removesuffix("n"), "sv": sv_place, "en": en_place}
+    places = _place_names(place)
     texts = {
         lang: {
             "title": names[lang],
@@ -235,15 +349,15 @@ def _space_args(n, owner):
     common = {
         "association": owner,
         "municipality": code,
-        "capacity": capacity,
-        "area_m2": area,
-        "facilities": facilities,
-        "accessibility": access,
-        "latitude": Decimal(str(round(lat + (n % 7) * 0.001, 5))),
-        "longitude": Decimal(str(round(lon + (n % 5) * 0.001, 5))),
-        "price_mode": mode,
-        "price_other": price,
-        "price_member": price / 2 if price else None,
+        "capacity": space.capacity,
+        "area_m2": space.area_m2,
+        "facilities": space.facilities,
+        "accessibility": space.accessibility,
+        "latitude": Decimal(str(round(place.latitude + (n % 7) * 0.001, 5))),
+        "longitude": Decimal(str(round(place.longitude + (n % 5) * 0.001, 5))),
+        "price_mode": space.price_mode,
+        "price_other": space.price,
+        "price_member": space.price / 2 if space.price else None,
         "min_minutes": 60,
         "max_minutes": 12 * 60 if n % 2 else 8 * 60,
         "buffer_before": 0 if n % 3 else 30,
@@ -258,10 +372,9 @@ def _space_args(n, owner):
 
 
 def _equipment_args(n, owner):
-    names3, category, quantity, max_days, deposit = EQUIPMENT_TYPES[n % len(EQUIPMENT_TYPES)]
+    equipment = EQUIPMENT_TYPES[n % len(EQUIPMENT_TYPES)]
     code = owner.municipality
-    genitive, sv_place, en_place, _coords = PLACES[code]
-    places = {"fi": genitive.removesuffix("n"), "sv": sv_place, "en": en_place}
+    places = _place_names(PLACES[code])
     suffix = f" ({n // len(EQUIPMENT_TYPES) + 1})" if n >= len(EQUIPMENT_TYPES) else ""
     texts = {
         lang: {
@@ -273,15 +386,15 @@ def _equipment_args(n, owner):
             "contact_role": CONTACT[lang],
             "condition_notes": CONDITION[lang],
         }
-        for lang, name in zip(("fi", "sv", "en"), names3, strict=True)
+        for lang, name in equipment.name.items()
     }
     common = {
         "association": owner,
-        "category": category,
+        "category": equipment.category,
         "municipality": code,
-        "quantity": quantity,
-        "max_loan_days": max_days,
-        "deposit": Decimal(deposit) if deposit else None,
+        "quantity": equipment.quantity,
+        "max_loan_days": equipment.max_loan_days,
+        "deposit": Decimal(equipment.deposit) if equipment.deposit else None,
         "price_mode": "free" if n % 4 else "day",
         "price_other": None if n % 4 else Decimal("10.00"),
         "advance_days": 120,
@@ -361,10 +474,10 @@ def seed_bookings(spaces, items, owners):
                 start,
                 end,
                 status,
-                member if mine else None,
-                requester_association if mine else owners[(n + 5) % len(owners)],
-                1,
-                now,
+                user=member if mine else None,
+                association=requester_association if mine else owners[(n + 5) % len(owners)],
+                quantity=1,
+                now=now,
                 buffers=(space.buffer_before, space.buffer_after),
             )
             count += 1
@@ -379,16 +492,18 @@ def seed_bookings(spaces, items, owners):
             start,
             end,
             status,
-            member if mine else None,
-            requester_association if mine else owners[(n + 3) % len(owners)],
-            max(1, item.quantity // 2),
-            now,
+            user=member if mine else None,
+            association=requester_association if mine else owners[(n + 3) % len(owners)],
+            quantity=max(1, item.quantity // 2),
+            now=now,
         )
         count += 1
     return count
 
 
-def _create(resource, kind, start, end, status, user, association, quantity, now, buffers=(0, 0)):
+def _create(
+    resource, kind, start, end, status, *, user, association, quantity, now, buffers=(0, 0)
+):
     booking = Booking.objects.create(
         kind=kind,
         resource=resource,

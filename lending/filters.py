@@ -10,17 +10,16 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.dates import DateParamError, parse_date_param
-from core.query_params import QueryReader
+from core.query_params import BaseFilters, QueryReader
 from core.regions import Municipality, SubRegion, municipalities_of
 
-from .models import Accessibility, Booking, EquipmentCategory, Facility
+from .models import Accessibility, Booking, EquipmentCategory, EquipmentPage, Facility, SpacePage
 
 MAX_CAPACITY = 100000
 
 
 @dataclass
-class LendingFilters:
+class LendingFilters(BaseFilters):
     municipalities: list = field(default_factory=list)
     regions: list = field(default_factory=list)
     categories: list = field(default_factory=list)
@@ -31,25 +30,6 @@ class LendingFilters:
     free: bool = False
     start: datetime.datetime | None = None
     end: datetime.datetime | None = None
-    problems: list = field(default_factory=list)
-
-    @property
-    def is_valid(self):
-        return not self.problems
-
-    @property
-    def is_filtered(self):
-        return bool(
-            self.municipalities
-            or self.regions
-            or self.categories
-            or self.facilities
-            or self.accessibility
-            or self.capacity
-            or self.quantity
-            or self.free
-            or self.start
-        )
 
     def _place(self, pages):
         places = set(self.municipalities)
@@ -89,8 +69,6 @@ class LendingFilters:
 def busy_space_keys(start, end):
     """Translation keys of spaces that cannot take [start, end): a blocking booking within
     their buffers. Two queries, whatever the number of spaces."""
-    from .models import SpacePage
-
     margin = datetime.timedelta(days=1)
     rows = list(
         Booking.objects.blocking()
@@ -117,8 +95,6 @@ def busy_space_keys(start, end):
 
 
 def short_equipment_keys(start, end, quantity):
-    from .models import EquipmentPage
-
     rows = list(
         Booking.objects.blocking()
         .filter(kind="equipment")
@@ -163,14 +139,6 @@ def _positive(raw, message, problems):
     return number
 
 
-def _date(raw, problems):
-    try:
-        return parse_date_param(raw)
-    except DateParamError as error:
-        problems.append(error.message)
-        return None
-
-
 def _time(raw, problems):
     try:
         value = datetime.time.fromisoformat(raw)
@@ -191,7 +159,7 @@ def _space_range(reader):
     raw_from, raw_to = reader.single("from"), reader.single("to")
     if not raw_date:
         return None, None
-    day = _date(raw_date, problems)
+    day = reader.as_date(raw_date)
     if day is None:
         return None, None
     start_time = _time(raw_from or "00:00", problems)
@@ -213,8 +181,8 @@ def _day_range(reader):
     raw_from, raw_to = reader.single("from"), reader.single("to")
     if not raw_from:
         return None, None
-    first = _date(raw_from, problems)
-    last = _date(raw_to, problems) if raw_to else first
+    first = reader.as_date(raw_from)
+    last = reader.as_date(raw_to) if raw_to else first
     if first is None or last is None:
         return None, None
     if last < first:
@@ -231,13 +199,8 @@ def _day_range(reader):
 
 
 def _common(reader):
-    free = reader.single("free")
-    if free not in ("", "1", "on", "true", "0", "off", "false"):
-        reader.problems.append(
-            _("“%(value)s” is not a valid value for “%(name)s”, so it was ignored.")
-            % {"value": free[:60], "name": "free"}
-        )
     return {
+        "free": reader.flag("free"),
         "municipalities": reader.multi(
             "municipality",
             set(Municipality.values),
@@ -246,7 +209,6 @@ def _common(reader):
         "regions": reader.multi(
             "region", set(SubRegion.values), _("Unknown sub-region “%(value)s” was ignored.")
         ),
-        "free": free in ("1", "on", "true"),
     }
 
 

@@ -15,6 +15,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("seed_demo", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session")
+def site_host():
+    """The host the tests' requests name: `localhost`, which the settings allow in every mode,
+    rather than Django's `testserver`, which only the test environment adds."""
+    return "localhost"
+
+
+@pytest.fixture
+def client(client, site_host):
+    """pytest-django's test client, asking for the site as a browser on `make run` does."""
+    client.defaults["HTTP_HOST"] = site_host
+    return client
+
+
 @pytest.fixture
 def home(db):
     from wagtail.models import Locale

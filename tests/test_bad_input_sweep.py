@@ -54,12 +54,6 @@ ATTRIBUTE = re.compile(r'(\w[\w-]*)="([^"]*)"')
 FEED_LINK = re.compile(r'href="([^"]+\.(?:ics|csv)(?:\?[^"]*)?)"')
 
 
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
 def local(url):
     """A path and query on this site from an absolute, webcal: or relative link."""
     parts = urlsplit(html_lib.unescape(url))

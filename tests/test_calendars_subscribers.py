@@ -15,19 +15,13 @@ from dateutil import rrule
 from django.utils import timezone
 from django.utils.translation import override, pgettext
 
-from catalogue.factories import local, make_training, republish
 from catalogue.models import ScheduleException, Session, TrainingPage
+from tests.catalogue_factories import local, make_training, republish
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGUAGES = ("fi", "sv", "en")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
 
 
 def unfolded(body):

@@ -22,9 +22,9 @@ from calendars.http import invalidate_feeds
 from calendars.ical import build_calendar
 from calendars.models import SavedFeed
 from calendars.types import CalendarMeta
-from catalogue.factories import local, make_training
 from catalogue.feeds import training_events, training_ics, trainings_for_feed
 from catalogue.models import Occurrence, Session, TrainingPage
+from tests.catalogue_factories import local, make_training
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGUAGES = ("fi", "sv", "en")
@@ -132,12 +132,6 @@ HTML_ROW = re.compile(
 COUNT = re.compile(r'id="results-title"[^>]*>(\d+) upcoming')
 FEED = "/en/calendar/trainings.ics"
 CATALOGUE = "/en/koulutukset/"
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
 
 
 def _instant(value):

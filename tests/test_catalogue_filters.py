@@ -11,16 +11,11 @@ from wagtail.models import Locale
 
 from catalogue.filters import parse_filters
 from catalogue.models import Occurrence, TrainingPage
+from tests.catalogue_factories import local, make_training
 
 pytestmark = pytest.mark.django_db
 
 URL = "/fi/koulutukset/"
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
 
 
 def titles_in(response):
@@ -207,8 +202,6 @@ def test_catalogue_query_count_is_constant(client, django_assert_max_num_queries
         with django_assert_max_num_queries(25):
             client.get(url)
     before = [count_queries(client, url) for url in CATALOGUE_URLS]
-    from catalogue.factories import local, make_training
-
     for n in range(25):
         make_training(f"lisaa-{n}", sessions=[(local(n % 9, 10), local(n % 9, 12))], is_free=True)
     after = [count_queries(client, url) for url in CATALOGUE_URLS]
@@ -289,7 +282,6 @@ def test_organiser_filter_takes_the_association_and_lists_only_organising_ones(c
 def test_organiser_choices_follow_what_is_published(client, django_capture_on_commit_callbacks):
     """The list of organising associations is cached; publishing a training renews it."""
     from associations.models import AssociationPage
-    from catalogue.factories import make_training
 
     slug = "hameenlinnan-opettajien-ammattiosasto-ry"
     choices = {a.slug for a in get(client, "").context["organiser_choices"]}
@@ -317,8 +309,6 @@ def _cell(response, date):
 
 
 def test_month_view_shows_a_multi_day_event_on_every_day_it_covers(client):
-    from catalogue.factories import local, make_training
-
     # Two nights across a month boundary: Friday 18.00 until Sunday 15.00.
     first_of_next = (timezone.localdate().replace(day=1) + datetime.timedelta(days=32)).replace(
         day=1
@@ -356,7 +346,6 @@ def test_month_view_shows_a_multi_day_event_on_every_day_it_covers(client):
 
 
 def test_month_view_all_day_event_ends_on_its_last_day(client):
-    from catalogue.factories import local, make_training
     from catalogue.models import Session
 
     training = make_training("kaksipaivainen", sessions=[(local(40, 0), local(41, 0))])
@@ -375,8 +364,6 @@ def test_view_restricted_trainings_are_not_listed_to_visitors(client, restrictio
     from django.contrib.auth.models import Group
 
     from wagtail.models import PageViewRestriction
-
-    from catalogue.factories import local, make_training
 
     training = make_training(
         "salainen-koulutus", title="Salainen hallituskoulutus", sessions=[(local(2), local(2, 14))]

@@ -1,4 +1,4 @@
-"""The catalogue and training pages: tree rules, rendering in three languages, JSON-LD, home."""
+"""The catalogue and training pages: rendering in three languages, JSON-LD, home."""
 
 import json
 import re
@@ -6,20 +6,13 @@ import re
 import pytest
 
 from wagtail.models import Locale
-from wagtail.test.utils import WagtailTestUtils  # noqa: F401 - keeps Wagtail's test setup
 
 from catalogue.models import Occurrence, TrainingIndexPage, TrainingPage
-from home.models import HomePage
+from tests.catalogue_factories import local, make_training
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("fi", "sv", "en")
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
 
 
 def json_ld(response):
@@ -28,15 +21,6 @@ def json_ld(response):
     )
     assert match, "no JSON-LD on the page"
     return json.loads(match.group(1))
-
-
-def test_tree_rules():
-    assert TrainingIndexPage.parent_page_types == ["home.HomePage"]
-    assert TrainingIndexPage.subpage_types == ["catalogue.TrainingPage"]
-    assert TrainingPage.parent_page_types == ["catalogue.TrainingIndexPage"]
-    assert TrainingPage.subpage_types == []
-    assert TrainingIndexPage.can_create_at(HomePage.objects.first())
-    assert "catalogue.TrainingIndexPage" in HomePage.subpage_types
 
 
 def test_catalogue_is_in_the_menu_in_every_language(client):
@@ -117,8 +101,6 @@ def test_json_ld_of_cancelled_and_online_events(client):
 
 
 def test_json_ld_cannot_be_broken_out_of_by_a_title(client):
-    from catalogue.factories import make_training
-
     page = make_training("skripti", title="</script><script>alert(1)</script>")
     response = client.get(page.url)
     assert b"</script><script>alert(1)" not in response.content
@@ -142,8 +124,6 @@ def test_home_highlights_use_a_constant_number_of_queries(client, django_assert_
 
 
 def test_unpublishing_clears_occurrences_and_republishing_restores(client):
-    from catalogue.factories import make_training
-
     page = make_training("hetkellinen")
     assert page.occurrences.count() == 1
     page.unpublish()
@@ -229,7 +209,6 @@ def test_association_profile_query_count_does_not_grow_with_trainings(
     client, django_assert_max_num_queries
 ):
     from associations.models import AssociationPage
-    from catalogue.factories import local, make_training
 
     profile = AssociationPage.objects.get(
         slug="jarjestoneuvottelukunta", locale__language_code="fi"

@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, ngettext
 
 from catalogue import services
-from catalogue.factories import local, make_training
 from catalogue.models import Registration, TrainingPage
+from tests.catalogue_factories import local, make_training
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +26,6 @@ def english():
     """Messages raised by the services read in English here; pages keep their own language."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from catalogue.factories import HELSINKI, local, make_training, republish
 from catalogue.models import (
     ExceptionAction,
     Occurrence,
@@ -20,6 +19,7 @@ from catalogue.models import (
     TrainingPage,
 )
 from catalogue.occurrences import extend_occurrences, rule_starts
+from tests.catalogue_factories import HELSINKI, local, make_training, republish
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,6 @@ def test_weekly_group_skips_the_excluded_date_and_moves_one():
 
 
 def test_excluded_date_is_shown_nowhere_in_the_catalogue(client):
-    client.defaults["HTTP_HOST"] = "localhost"
     page = TrainingPage.objects.get(slug="vertaistukiryhma-forssa", locale__language_code="fi")
     excluded = page.series_start_date + datetime.timedelta(weeks=3)
     response = client.get(

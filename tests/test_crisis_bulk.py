@@ -12,12 +12,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from catalogue.factories import local, make_training
 from catalogue.feeds import training_ics
 from catalogue.models import Registration, TrainingPage
 from crisis.bulk import apply_bulk_change
 from crisis.demo import start_demo_situation
 from crisis.models import StatusReport
+from tests.catalogue_factories import local, make_training
 
 pytestmark = pytest.mark.django_db
 DAYS = 200

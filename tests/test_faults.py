@@ -26,18 +26,12 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from catalogue.factories import make_training
 from catalogue.models import Registration, TrainingIndexPage, TrainingPage
+from tests.catalogue_factories import make_training
 
 pytestmark = pytest.mark.django_db
 
 REFUSED = 'connection to server at "127.0.0.1", port 5432 failed: Connection refused'
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
 
 
 def closed_port():

@@ -21,12 +21,6 @@ pytestmark = pytest.mark.django_db
 WORD = "Kuukausikisa"  # a search word no demo call contains
 
 
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
 def index_of(code="en"):
     return FundingIndexPage.objects.get(locale__language_code=code)
 
@@ -402,11 +396,11 @@ def test_unsubscribing_deletes_the_address(client):
     assert "already been deleted" in again.content.decode()
 
 
-def test_one_click_unsubscribe_works_without_a_csrf_token(client):
+def test_one_click_unsubscribe_works_without_a_csrf_token(client, site_host):
     from django.test import Client
 
     alert, message = alert_email(client)
-    strict = Client(enforce_csrf_checks=True, HTTP_HOST="localhost")
+    strict = Client(enforce_csrf_checks=True, HTTP_HOST=site_host)
     url = message.extra_headers["List-Unsubscribe"].strip("<>").split("127.0.0.1:8000")[1]
     response = strict.post(url, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 302

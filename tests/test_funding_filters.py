@@ -21,12 +21,6 @@ from tests.funding_factories import at, day, fi_index, make_opportunity
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
-
-
 def titles_of(response):
     html = response.content.decode()
     results = html.split('id="funding-results-title"', 1)[1]

@@ -24,18 +24,11 @@ from funding.models import (
     FundingOpportunityPage,
     Timing,
 )
-from home.models import HomePage
 from tests.funding_factories import at, day, fi_index, make_opportunity
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ("fi", "sv", "en")
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
 
 
 def listed_titles(html):
@@ -72,18 +65,7 @@ def live_fi(slug):
     return FundingOpportunityPage.objects.get(slug=slug, locale__language_code="fi")
 
 
-# --- tree, menu, languages -----------------------------------------------------------------
-
-
-def test_tree_rules():
-    assert FundingIndexPage.parent_page_types == ["home.HomePage"]
-    assert set(FundingIndexPage.subpage_types) == {
-        "funding.FundingOpportunityPage",
-        "funding.FundingGuidePage",
-    }
-    assert FundingOpportunityPage.parent_page_types == ["funding.FundingIndexPage"]
-    assert FundingOpportunityPage.subpage_types == []
-    assert FundingIndexPage.can_create_at(HomePage.objects.first())
+# --- menu, languages -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

@@ -17,7 +17,6 @@ from associations import services as association_services
 from associations.models import AssociationIndexPage, AssociationPage, Membership
 from associations.services import admins_of
 from catalogue import services as catalogue_services
-from catalogue.factories import local, make_training
 from catalogue.models import Registration
 from crisis.demo import start_demo_situation
 from crisis.models import StatusReport
@@ -25,6 +24,7 @@ from crisis.services import save_report
 from funding.models import FundingAlert, FundingIndexPage
 from lending import services as lending_services
 from lending.models import Booking, SpacePage
+from tests.catalogue_factories import local, make_training
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()

@@ -29,7 +29,6 @@ from tests.bench.seeding import seeding_without_savepoints
 SCALE = int(os.environ.get("FUNDING_BENCH_SCALE", "21"))
 RUNS = int(os.environ.get("FUNDING_BENCH_RUNS", "15"))
 TARGET_MS = 100
-HOST = "localhost"
 
 
 def _median_ms(client, url):
@@ -52,11 +51,11 @@ def count_queries(client, url):
 
 
 @pytest.fixture(scope="module")
-def committed_copies(django_db_setup, django_db_blocker):
+def committed_copies(django_db_setup, django_db_blocker, site_host):
     """The small demo's query count, then thousands of committed copies (removed afterwards)."""
     with django_db_blocker.unblock():
         index = FundingIndexPage.objects.get(locale__language_code="fi")
-        small = count_queries(Client(HTTP_HOST=HOST), index.url)
+        small = count_queries(Client(HTTP_HOST=site_host), index.url)
         started = time.perf_counter()
         with transaction.atomic(), seeding_without_savepoints():
             made = seed_copies(io.StringIO(), index, seed_funders(), SCALE, timezone.localdate())
@@ -72,7 +71,6 @@ def committed_copies(django_db_setup, django_db_blocker):
 
 @pytest.mark.django_db
 def test_funding_index_render_time(client, committed_copies):
-    client.defaults["HTTP_HOST"] = HOST
     index, small = committed_copies["index"], committed_copies["small"]
     total = FundingOpportunityPage.objects.filter(locale__language_code="fi").count()
     reset_queries()  # seeding filled the query log

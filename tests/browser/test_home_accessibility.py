@@ -1,5 +1,6 @@
-"""Accessibility audit of every foundation page type in Finnish, Swedish and English: axe-core's
-WCAG 2.1 A and AA rules, zero violations. Screenshots at phone and desktop widths on the way."""
+"""Accessibility audit of every page type of the home app in Finnish, Swedish and English:
+axe-core's WCAG 2.1 A and AA rules, zero violations. Screenshots at phone and desktop widths on
+the way."""
 
 import pytest
 

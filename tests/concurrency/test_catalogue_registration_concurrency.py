@@ -14,9 +14,9 @@ from django.db import connection
 from wagtail.models import Locale, Page
 
 from catalogue import services
-from catalogue.factories import make_training
 from catalogue.models import Registration, Theme, TrainingIndexPage
 from home.models import HomePage
+from tests.catalogue_factories import make_training
 
 from .threads import run_together
 

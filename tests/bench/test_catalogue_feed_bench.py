@@ -137,7 +137,6 @@ def make_series(pages, today):
 @pytest.mark.django_db
 @override_settings(CACHES=LARGE_LOCAL_CACHE)
 def test_catalogue_feed_at_scale(client):
-    client.defaults["HTTP_HOST"] = "localhost"
     small = queries_uncached(client)
 
     fi = Locale.objects.get(language_code="fi")

@@ -1,4 +1,4 @@
-"""Builders of catalogue data for tests and benchmarks (inside the caller's transaction)."""
+"""Building trainings inside a test (rolled back with it)."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -15,6 +15,7 @@ from catalogue.models import (
     TrainingPage,
     TrainingTheme,
 )
+from home.models import HomePage
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -26,8 +27,6 @@ def fi_catalogue():
 def organiser(slug="jarjestoneuvottelukunta"):
     """The Finnish profile of a demo association; in a database without the demo (a flushed
     transactional test) a minimal one is created, with the directory if need be."""
-    from home.models import HomePage
-
     fi = Locale.objects.get(language_code="fi")
     existing = AssociationPage.objects.filter(slug=slug, locale=fi).first()
     if existing is not None:

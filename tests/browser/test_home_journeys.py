@@ -1,4 +1,4 @@
-"""Foundation journeys as a visitor makes them: switching language, searching, and moving
+"""The home app's journeys as a visitor makes them: switching language, searching, and moving
 around with the keyboard alone."""
 
 import re
