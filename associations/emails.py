@@ -1,41 +1,10 @@
 """The emails of membership and moderation, each in its recipient's language."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from wagtail.users.models import UserProfile
-
-from core.text import single_line
-
-
-def language_of(user):
-    if user is None:
-        return settings.LANGUAGE_CODE
-    language = UserProfile.get_for_user(user).preferred_language
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-
-
-def absolute(path):
-    return f"{settings.BASE_URL}{path}"
-
-
-def send(recipients, language, subject, paragraphs, link=None, link_text=""):
-    """One plain-text email to each address in `recipients`, written in `language`."""
-    recipients = sorted({address for address in recipients if address})
-    if not recipients:
-        return
-    with translation.override(language):
-        subject, paragraphs = single_line(str(subject())), [str(p) for p in paragraphs()]
-        body = render_to_string(
-            "associations/email/message.txt",
-            {"paragraphs": paragraphs, "link": link, "link_text": str(link_text)},
-        )
-        for address in recipients:
-            send_mail(f"Meidän Häme: {subject}", body, None, [address])
+from core.mail import absolute, language_of, send
 
 
 def _manage_url(association, language):
@@ -184,42 +153,3 @@ def moderation_step(page, requester, step, comment=""):
         return None
 
     _to_users(recipients.values(), subjects[step], paragraphs, link_for)
-
-
-def verification(user, link):
-    send(
-        [user.email],
-        translation.get_language() or settings.LANGUAGE_CODE,
-        lambda: _("Confirm your email address"),
-        lambda: [
-            _("Welcome to Meidän Häme. Confirm your email address to start using your account."),
-            _("If you did not sign up, ignore this message."),
-        ],
-        link,
-        _("Confirm my email address"),
-    )
-
-
-def sign_up_attempted(user):
-    """To an address that has an account, when someone signs up with it: the sign-up page
-    does not say that the address is taken, this message does, to its owner only."""
-    if user is None:  # deleted meanwhile
-        return
-    language = language_of(user)
-    with translation.override(language):
-        link = absolute(reverse("associations:password_reset"))
-    send(
-        [user.email],
-        language,
-        lambda: _("Someone tried to sign up with your address"),
-        lambda: [
-            _(
-                "Someone tried to sign up for Meidän Häme with this email address, which "
-                "already has an account."
-            ),
-            _("If it was you, log in. If you do not remember your password, set a new one:"),
-            _("If it was not you, ignore this message; your account stays as it is."),
-        ],
-        link,
-        _("Set a new password"),
-    )

@@ -32,8 +32,6 @@ from .models import (
 )
 from .permissions import can_edit, can_manage_members, is_editor, role_in
 
-LOGIN = "associations:login"
-
 
 def _association(pk):
     return services.association_page_or_404(pk)
@@ -99,7 +97,7 @@ def _unique_slug(title):
     return slug
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def apply_view(request):
     """A new association asks to be listed: a draft profile goes to the editors."""
     index = AssociationIndexPage.objects.filter(
@@ -125,7 +123,7 @@ def apply_view(request):
     return render(request, "associations/profile_form.html", {"form": form, "is_new": True})
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def edit_view(request, pk):
     association = _association(pk)
     if not can_edit(request.user, association):
@@ -162,7 +160,7 @@ def edit_view(request, pk):
     )
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def manage_view(request, pk):
     association = _association(pk)
     role = role_in(request.user, association)
@@ -191,7 +189,7 @@ def manage_view(request, pk):
     return render(request, "associations/manage.html", context)
 
 
-@login_required(login_url=LOGIN)
+@login_required
 @require_POST
 def join_view(request, pk):
     association = _association(pk)
@@ -207,7 +205,7 @@ def join_view(request, pk):
     return redirect(target.url)
 
 
-@login_required(login_url=LOGIN)
+@login_required
 @require_POST
 def invite_view(request, pk):
     association = _association(pk)
@@ -238,7 +236,7 @@ MEMBER_ACTIONS = {
 }
 
 
-@login_required(login_url=LOGIN)
+@login_required
 @require_POST
 def member_action_view(request, pk, membership_pk, action):
     association = _association(pk)
@@ -257,7 +255,7 @@ def member_action_view(request, pk, membership_pk, action):
     return redirect("associations:manage", association.pk)
 
 
-@login_required(login_url=LOGIN)
+@login_required
 @require_POST
 def leave_view(request, pk):
     association = _association(pk)
@@ -267,7 +265,7 @@ def leave_view(request, pk):
         messages.error(request, " ".join(error.messages))
         return redirect("associations:manage", association.pk)
     messages.success(request, _("You left %(association)s.") % {"association": association.title})
-    return redirect("associations:account")
+    return redirect("accounts:account")
 
 
 def invitation_view(request, token):
@@ -282,7 +280,7 @@ def invitation_view(request, token):
         return render(request, "associations/invitation.html", {"error": str(error)}, status=403)
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"{reverse(LOGIN)}?next={request.path}")
+            return redirect(f"{reverse('accounts:login')}?next={request.path}")
         try:
             services.accept_invitation(request.user, token)
         except services.InvitationError as error:

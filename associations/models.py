@@ -401,21 +401,3 @@ class Invitation(models.Model):
     @property
     def is_used(self):
         return self.accepted_at is not None
-
-
-class UnconfirmedSignUp(models.Model):
-    """An account made by the sign-up form whose address is not confirmed yet. Its account is
-    deleted a day after signing up unless confirmed (accounts.py); an account an editor made
-    or deactivated never has one, so the purge leaves it alone."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="unconfirmed_sign_up"
-    )
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("unconfirmed sign-up")
-        verbose_name_plural = _("unconfirmed sign-ups")
-
-    def __str__(self):
-        return str(self.user)

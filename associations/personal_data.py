@@ -1,5 +1,5 @@
 """What the associations app holds about a person, for the data download and account deletion
-(the registry is `core.personal_data`): memberships, invitations, what they sent for approval,
+(the registry is `accounts.personal_data`): memberships, invitations, what they sent for approval,
 and the pages they started that were never published."""
 
 from django.core.exceptions import ValidationError
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.models import Page, Revision, WorkflowState
 
-from core import personal_data
+from accounts import personal_data
 
 from .models import Invitation, Membership, MembershipStatus, Role
 

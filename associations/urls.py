@@ -1,36 +1,13 @@
-"""Account and self-service pages, under /<language>/tili/."""
+"""The member area, under /<language>/tili/yhdistys/, and invitations, /tili/kutsu/ (the account
+pages themselves are the accounts app's)."""
 
 from django.urls import include, path
 
-from . import account_views, member_area, member_views
+from . import member_area, member_views
 
 app_name = "associations"
 
 urlpatterns = [
-    path("tili/", account_views.account_view, name="account"),
-    path("tili/kirjaudu/", account_views.login_view, name="login"),
-    path("tili/kirjaudu-ulos/", account_views.logout_view, name="logout"),
-    path("tili/rekisteroidy/", account_views.signup_view, name="signup"),
-    path("tili/rekisteroidy/valmis/", account_views.signup_done_view, name="signup_done"),
-    path("tili/vahvista/<uidb64>/<token>/", account_views.verify_view, name="verify"),
-    path("tili/salasana/", account_views.PasswordResetView.as_view(), name="password_reset"),
-    path(
-        "tili/salasana/lahetetty/",
-        account_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "tili/salasana/<uidb64>/<token>/",
-        account_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "tili/salasana/valmis/",
-        account_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
-    path("tili/omat-tiedot/", account_views.my_data_view, name="my_data"),
-    path("tili/poista/", account_views.delete_account_view, name="delete_account"),
     path("tili/yhdistys/uusi/", member_views.apply_view, name="apply"),
     path("tili/yhdistys/<id:pk>/", member_views.manage_view, name="manage"),
     path("tili/yhdistys/<id:pk>/muokkaa/", member_views.edit_view, name="edit"),

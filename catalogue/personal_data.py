@@ -1,10 +1,10 @@
 """A person's training registrations (matched by their address: registering needs no account),
-for the data download and account deletion (the registry is `core.personal_data`)."""
+for the data download and account deletion (the registry is `accounts.personal_data`)."""
 
 from django.db.models import Max
 from django.utils import timezone
 
-from core import personal_data
+from accounts import personal_data
 
 from . import services
 from .models import Registration, RegistrationStatus

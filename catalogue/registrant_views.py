@@ -18,8 +18,6 @@ from core.csv import SafeWriter
 
 from .models import TrainingPage
 
-LOGIN = "associations:login"
-
 
 def _organised_training(request, pk, training_pk):
     """(association, training) when the user may see the training's registrants: editors, and
@@ -47,7 +45,7 @@ def _registrants(training):
     )
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def registrants_view(request, pk, training_pk):
     association, training = _organised_training(request, pk, training_pk)
     registrants = list(_registrants(training))
@@ -61,7 +59,7 @@ def registrants_view(request, pk, training_pk):
     return render(request, "catalogue/registrants.html", context)
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def registrants_csv_view(request, pk, training_pk):
     _association_page, training = _organised_training(request, pk, training_pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

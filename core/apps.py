@@ -13,10 +13,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import (
-            lookups,  # noqa: F401  (registers `__any_of`)
-            personal_data,
-        )
+        from . import lookups  # noqa: F401  (registers `__any_of`)
         from .converters import IdConverter
         from .sites import apply_base_url_after_migrate, check_default_site
 
@@ -29,5 +26,3 @@ class CoreConfig(AppConfig):
         checks.register(check_default_site, checks.Tags.sites)
         # `<id:…>` in every app's URLs: ids past 64 bits are a 404, not a database error.
         register_converter(IdConverter, "id")
-        # Deleting a user, by any path, erases what the apps registered about them.
-        personal_data.connect()

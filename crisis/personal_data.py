@@ -1,10 +1,10 @@
 """The status reports that name a person as the association's contact, for the data download
-and account deletion (the registry is `core.personal_data`). The report is the association's
+and account deletion (the registry is `accounts.personal_data`). The report is the association's
 and stays; the person's name, address and phone go from it and from every saved version of
 its history. (Status reports are plain models: their history is `StatusReportVersion`, not
 Wagtail revisions.)"""
 
-from core import personal_data
+from accounts import personal_data
 
 from .models import StatusReport, StatusReportVersion
 

@@ -44,7 +44,6 @@ from .services import (
     save_report,
 )
 
-LOGIN = "associations:login"
 MAX_QUERY = 100
 
 
@@ -179,7 +178,7 @@ def _require_partner(request):
 
 
 def _login_url():
-    return reverse(LOGIN)
+    return reverse("accounts:login")
 
 
 def picture_view(page, request):
@@ -291,7 +290,7 @@ def _situation_or_404(pk):
     return page.source_page
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def report_view(request, situation_pk, association_pk):
     situation = _situation_or_404(situation_pk)
     association = get_object_or_404(AssociationPage, pk=association_pk)
@@ -334,7 +333,7 @@ def _localised_situation(situation):
     )
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def my_reports_view(request):
     """The entry point from the notice and the account page: choose an association."""
     situation = active_situation()

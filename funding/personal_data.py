@@ -1,7 +1,7 @@
 """The funding alerts sent to a person's address, in their data download and deleted with the
 account (an alert needs no account, so it is matched by the email address)."""
 
-from core import personal_data
+from accounts import personal_data
 
 from .models import FundingAlert
 

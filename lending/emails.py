@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from associations.emails import language_of
 from associations.services import admins_of
+from core.mail import language_of
 from core.text import single_line
 
 from .links import make_token

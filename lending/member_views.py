@@ -23,7 +23,6 @@ from . import access
 from .forms import EquipmentListingForm, SpaceListingForm
 from .models import EquipmentIndexPage, EquipmentPage, SpaceIndexPage, SpacePage
 
-LOGIN = "associations:login"
 KINDS = {
     "tila": (SpacePage, SpaceIndexPage, SpaceListingForm),
     "valine": (EquipmentPage, EquipmentIndexPage, EquipmentListingForm),
@@ -51,7 +50,7 @@ def _unique_slug(index, title, fallback):
     return slug
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def listings_view(request, association_id):
     """The association's spaces and equipment, drafts and waiting changes included."""
     association = _association(association_id)
@@ -69,7 +68,7 @@ def listings_view(request, association_id):
     )
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def new_view(request, association_id, kind):
     association = _association(association_id)
     _check(request.user, association)
@@ -101,7 +100,7 @@ def new_view(request, association_id, kind):
     return _form_page(request, form, association, kind, is_new=True)
 
 
-@login_required(login_url=LOGIN)
+@login_required
 def edit_view(request, page_id):
     page = Page.objects.filter(pk=page_id).specific().first()
     if not isinstance(page, SpacePage | EquipmentPage):

@@ -1,5 +1,5 @@
 """A person's booking requests, for the data download and account deletion (the registry is
-`core.personal_data`). Their open requests and not yet started bookings are cancelled, so the
+`accounts.personal_data`). Their open requests and not yet started bookings are cancelled, so the
 time is free for others at once; the rest stay, anonymous, for the owner's calendar and the
 impact figures."""
 
@@ -8,7 +8,7 @@ from contextlib import suppress
 from django.db.models import Q
 from django.utils import timezone
 
-from core import personal_data
+from accounts import personal_data
 
 from . import services
 from .models import Booking, BookingEvent, BookingStatus

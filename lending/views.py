@@ -168,7 +168,7 @@ def request_view(page, request):
     """The request form. GET shows it, POST checks the rules and creates the request; any
     broken rule or a conflict re-renders the form naming the rule (with free slots)."""
     if not request.user.is_authenticated:
-        login = reverse("associations:login")
+        login = reverse("accounts:login")
         return redirect(f"{login}?next={request.path}")
     associations = list(associations_of(request.user))
     if not page.takes_requests:
@@ -301,7 +301,7 @@ def _booking_queryset():
 
 def dashboard_view(request):
     if not request.user.is_authenticated:
-        return redirect(f"{reverse('associations:login')}?next={request.path}")
+        return redirect(f"{reverse('accounts:login')}?next={request.path}")
     owned = list(associations_of(request.user, role="admin"))
     editor = is_editor(request.user)
     bookings = _booking_queryset().filter(ends_at__gte=timezone.now() - datetime.timedelta(days=30))

@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("catalogue.urls")),
     path("", include("funding.urls")),
+    path("", include("accounts.urls")),
     path("", include("associations.urls")),
     path("", include("crisis.urls")),
     path("", include("lending.urls")),

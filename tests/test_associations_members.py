@@ -23,7 +23,8 @@ def fi_url(name, *args):
     from django.utils import translation
 
     with translation.override("fi"):
-        return reverse(f"associations:{name}", args=args)
+        # A bare name is the member area's ("manage"); account pages say "accounts:login".
+        return reverse(name if ":" in name else f"associations:{name}", args=args)
 
 
 def association(slug):
@@ -48,7 +49,7 @@ def link_in(message, part):
 
 def test_sign_up_needs_email_verification_and_link_works_once(client):
     response = client.post(
-        fi_url("signup"),
+        fi_url("accounts:signup"),
         {
             "first_name": "Pekka",
             "last_name": "Virtanen",
@@ -63,7 +64,8 @@ def test_sign_up_needs_email_verification_and_link_works_once(client):
     assert not user.is_active
     # Cannot log in before verifying.
     response = client.post(
-        fi_url("login"), {"username": "pekka@example.fi", "password": "kylatalo-kevat-2026"}
+        fi_url("accounts:login"),
+        {"username": "pekka@example.fi", "password": "kylatalo-kevat-2026"},
     )
     assert "Confirm your email" in response.content.decode() or response.status_code == 200
     link = link_in(mail.outbox[-1], "/tili/vahvista/").removeprefix("http://127.0.0.1:8000")
@@ -79,7 +81,7 @@ def test_sign_up_needs_email_verification_and_link_works_once(client):
 
 def test_sign_up_errors_are_shown(client, person):
     response = client.post(
-        fi_url("signup"),
+        fi_url("accounts:signup"),
         {"first_name": "", "email": "liisa@example.fi", "password1": "123", "password2": "456"},
     )
     assert response.status_code == 200
@@ -93,27 +95,29 @@ def test_sign_up_errors_are_shown(client, person):
 
 def test_login_by_email_and_rate_limit(client, person):
     response = client.post(
-        fi_url("login"), {"username": "LIISA@example.fi", "password": "salasana-2026!"}
+        fi_url("accounts:login"), {"username": "LIISA@example.fi", "password": "salasana-2026!"}
     )
     assert response.status_code == 302
     client.logout()
     for _ in range(5):  # five failures are free; then the login limit makes them wait
-        response = client.post(fi_url("login"), {"username": "liisa@example.fi", "password": "x"})
+        response = client.post(
+            fi_url("accounts:login"), {"username": "liisa@example.fi", "password": "x"}
+        )
         assert response.status_code == 200
     response = client.post(
-        fi_url("login"), {"username": "liisa@example.fi", "password": "salasana-2026!"}
+        fi_url("accounts:login"), {"username": "liisa@example.fi", "password": "salasana-2026!"}
     )
     assert response.status_code == 429
 
 
 def test_sign_up_is_rate_limited(client):
     for n in range(6):
-        response = client.post(fi_url("signup"), {"email": f"x{n}@example.fi"})
+        response = client.post(fi_url("accounts:signup"), {"email": f"x{n}@example.fi"})
     assert response.status_code == 429
 
 
 def test_password_reset_by_email(client, person):
-    response = client.post(fi_url("password_reset"), {"email": "liisa@example.fi"})
+    response = client.post(fi_url("accounts:password_reset"), {"email": "liisa@example.fi"})
     assert response.status_code == 302
     link = link_in(mail.outbox[-1], "/tili/salasana/").removeprefix("http://127.0.0.1:8000")
     response = client.get(link, follow=True)
@@ -129,7 +133,7 @@ def test_password_reset_by_email(client, person):
 
 def test_download_own_data_as_json(client, users):
     client.force_login(users["member"])
-    response = client.get(fi_url("my_data"))
+    response = client.get(fi_url("accounts:my_data"))
     assert response["Content-Type"].startswith("application/json")
     data = json.loads(response.content)
     assert data["account"]["username"] == "member"
@@ -138,18 +142,20 @@ def test_download_own_data_as_json(client, users):
 
 
 def test_anonymous_cannot_download_data(client):
-    response = client.get(fi_url("my_data"))
+    response = client.get(fi_url("accounts:my_data"))
     assert response.status_code == 302 and "/tili/kirjaudu/" in response["Location"]
 
 
 def test_delete_account(client, person):
     Membership.objects.create(user=person, association=association("lopen-lahetysseura-ry"))
     client.force_login(person)
-    response = client.post(fi_url("delete_account"), {"password": "wrong", "confirm": "on"})
+    response = client.post(
+        fi_url("accounts:delete_account"), {"password": "wrong", "confirm": "on"}
+    )
     assert response.status_code == 200
     assert User.objects.filter(pk=person.pk).exists()
     response = client.post(
-        fi_url("delete_account"), {"password": "salasana-2026!", "confirm": "on"}
+        fi_url("accounts:delete_account"), {"password": "salasana-2026!", "confirm": "on"}
     )
     assert response.status_code == 302
     assert not User.objects.filter(pk=person.pk).exists()
@@ -160,7 +166,7 @@ def test_last_admin_cannot_delete_account_while_members_remain(client, users, ca
     Membership.objects.create(user=person, association=caregivers)
     client.force_login(users["member"])
     response = client.post(
-        fi_url("delete_account"), {"password": "hame-member-2026", "confirm": "on"}
+        fi_url("accounts:delete_account"), {"password": "hame-member-2026", "confirm": "on"}
     )
     assert response.status_code == 200
     assert User.objects.filter(username="member").exists()

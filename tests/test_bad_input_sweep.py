@@ -88,7 +88,7 @@ def one_url_per_page_type():
     # Public forms outside the page tree (accounts), where the installed apps have them.
     with translation.override("fi"):
         for name in ("signup", "login", "password_reset"):
-            for candidate in (name, f"associations:{name}"):
+            for candidate in (name, f"accounts:{name}"):
                 try:
                     urls[name] = reverse(candidate)
                     break

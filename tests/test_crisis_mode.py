@@ -89,7 +89,7 @@ def sample_urls(language):
         seen.add(page.content_type_id)
         urls.append(page.url)
     with translation.override(language):
-        urls.append(reverse("associations:login"))
+        urls.append(reverse("accounts:login"))
     return urls
 
 

@@ -279,7 +279,7 @@ def test_own_booking_requests_are_in_the_personal_data_export(client, users):
     mine = Booking.objects.filter(requested_by=users["member"]).count()
     assert mine > 0
     client.force_login(users["member"])
-    data = json.loads(client.get(reverse("associations:my_data")).content)
+    data = json.loads(client.get(reverse("accounts:my_data")).content)
     rows = data["lending_bookings"]
     assert len(rows) == mine
     titles = Booking.objects.filter(requested_by=users["member"]).values_list(
@@ -290,7 +290,7 @@ def test_own_booking_requests_are_in_the_personal_data_export(client, users):
 
 
 def test_deleting_the_account_removes_the_requesters_details(django_user_model, users):
-    from core.personal_data import delete_account
+    from accounts.personal_data import delete_account
     from lending import services
 
     person = django_user_model.objects.create_user("leaver", "leaver@example.org", "x")

@@ -48,7 +48,7 @@ def caregivers():
 
 def url(name):
     with translation.override("fi"):
-        return reverse(f"associations:{name}")
+        return reverse(f"accounts:{name}")
 
 
 def download(client, user):

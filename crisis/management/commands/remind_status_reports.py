@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from associations import emails
 from associations.models import AssociationPage, Membership, MembershipStatus, Role
+from core import mail
 from crisis.models import SituationPage, StatusReport
 from crisis.services import active_situation
 
@@ -36,9 +36,9 @@ def remind(situation, dry_run=False):
         sent += 1
         if dry_run:
             continue
-        language = emails.language_of(user)
+        language = mail.language_of(user)
         with translation.override(language):
-            link = emails.absolute(reverse("crisis:report", args=[situation.pk, association.pk]))
+            link = mail.absolute(reverse("crisis:report", args=[situation.pk, association.pk]))
             title = (
                 SituationPage.objects.filter(
                     translation_key=situation.translation_key, locale__language_code=language
@@ -47,7 +47,7 @@ def remind(situation, dry_run=False):
                 .first()
                 or situation.title
             )
-        emails.send(
+        mail.send(
             [user.email],
             language,
             lambda a=association: (

@@ -30,6 +30,7 @@ class VerificationTokenGenerator(PasswordResetTokenGenerator):
     """The token in the sign-up link: salted apart from password-reset tokens (one link must
     not serve as the other), and void once the account is active, so it works once."""
 
+    # Named after the module's first home: another salt would void the links already sent.
     key_salt = "associations.accounts.VerificationTokenGenerator"
 
     def _make_hash_value(self, user, timestamp):

@@ -4,7 +4,7 @@ Run it hourly from a timer: `python manage.py purge_unverified_accounts`."""
 
 from django.core.management.base import BaseCommand
 
-from associations.accounts import purge_unverified
+from accounts.services import purge_unverified
 
 
 class Command(BaseCommand):

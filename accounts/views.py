@@ -15,7 +15,6 @@ from django.forms.utils import ErrorDict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import (
     url_has_allowed_host_and_scheme,
@@ -26,13 +25,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core import personal_data
+from core.mail import absolute
 from core.ratelimit import allow
 
-from . import accounts, emails
+from . import account_page, emails, personal_data, services
 from .forms import AccountPasswordResetForm, DeleteAccountForm, LoginForm, SignUpForm
-from .models import Invitation, Membership, MembershipStatus, Role
-from .permissions import is_editor
 
 SIGNUP_LIMIT = (5, 60 * 60)
 
@@ -55,7 +52,7 @@ def _safe_next(request, fallback):
 
 
 def login_view(request):
-    next_url = _safe_next(request, reverse("associations:account"))
+    next_url = _safe_next(request, reverse("accounts:account"))
     if request.user.is_authenticated and request.method == "GET":
         return redirect(next_url)
     form = LoginForm(request, data=request.POST or None)
@@ -68,7 +65,7 @@ def login_view(request):
             return redirect(next_url)
         if form.has_error(NON_FIELD_ERRORS, "throttled"):
             status = 429
-    return render(request, "account/login.html", {"form": form, "next": next_url}, status=status)
+    return render(request, "accounts/login.html", {"form": form, "next": next_url}, status=status)
 
 
 @require_POST
@@ -80,13 +77,13 @@ def logout_view(request):
 
 def _verification_link(request, user):
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = accounts.verification_tokens.make_token(user)
-    return emails.absolute(reverse("associations:verify", args=[uid, token]))
+    token = services.verification_tokens.make_token(user)
+    return absolute(reverse("accounts:verify", args=[uid, token]))
 
 
 def signup_view(request):
     if request.user.is_authenticated:
-        return redirect("associations:account")
+        return redirect("accounts:account")
     form = SignUpForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -99,7 +96,7 @@ def signup_view(request):
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
-            user = accounts.sign_up(
+            user = services.sign_up(
                 email=data["email"],
                 password=data["password1"],
                 first_name=data["first_name"],
@@ -107,21 +104,21 @@ def signup_view(request):
                 language=get_language() or settings.LANGUAGE_CODE,
             )
             if user is None:
-                emails.sign_up_attempted(accounts.holder_of(data["email"]))
+                emails.sign_up_attempted(services.holder_of(data["email"]))
             else:
                 emails.verification(user, _verification_link(request, user))
-            request.session["associations_next"] = _safe_next(request, "")
-            return redirect("associations:signup_done")
+            request.session["accounts_next"] = _safe_next(request, "")
+            return redirect("accounts:signup_done")
     return render(
         request,
-        "account/signup.html",
+        "accounts/signup.html",
         {"form": form, "next": _safe_next(request, "")},
         status=status,
     )
 
 
 def signup_done_view(request):
-    return render(request, "account/signup_done.html")
+    return render(request, "accounts/signup_done.html")
 
 
 def verify_view(request, uidb64, token):
@@ -133,23 +130,23 @@ def verify_view(request, uidb64, token):
     except (User.DoesNotExist, ValueError, TypeError, OverflowError):
         user = None
     # The token includes whether the account is active, so it works once.
-    if user is None or not accounts.verification_tokens.check_token(user, token):
-        return render(request, "account/verify_failed.html", status=400)
+    if user is None or not services.verification_tokens.check_token(user, token):
+        return render(request, "accounts/verify_failed.html", status=400)
     if request.method != "POST":
-        return render(request, "account/verify.html", {"email": user.email})
-    accounts.activate(user)
-    login(request, user, backend="associations.login_limits.ThrottledModelBackend")
+        return render(request, "accounts/verify.html", {"email": user.email})
+    services.activate(user)
+    login(request, user, backend="accounts.login_limits.ThrottledModelBackend")
     messages.success(request, _("Your email address is confirmed. Welcome!"))
-    next_url = request.session.pop("associations_next", "")
-    return redirect(next_url or "associations:account")
+    next_url = request.session.pop("accounts_next", "")
+    return redirect(next_url or "accounts:account")
 
 
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = AccountPasswordResetForm
-    template_name = "account/password_reset.html"
-    email_template_name = "account/email/password_reset.txt"
-    subject_template_name = "account/email/password_reset_subject.txt"
-    success_url = reverse_lazy("associations:password_reset_done")
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
         if not allow(self.request, "password_reset", limit=5, window=3600):
@@ -160,55 +157,34 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
-    template_name = "account/password_reset_done.html"
+    template_name = "accounts/password_reset_done.html"
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    template_name = "account/password_reset_confirm.html"
-    success_url = reverse_lazy("associations:password_reset_complete")
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form):
         """The new password replaces the one chosen at sign-up; an unconfirmed account is
         confirmed too, since the link came to its address."""
         response = super().form_valid(form)
-        if accounts.is_unverified(form.user):
-            accounts.activate(form.user)
+        if services.is_unverified(form.user):
+            services.activate(form.user)
         return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
-    template_name = "account/password_reset_complete.html"
+    template_name = "accounts/password_reset_complete.html"
 
 
-@login_required(login_url="associations:login")
+@login_required
 def account_view(request):
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .select_related("association")
-        .order_by("association__title")
-    )
-    pending_invitations = Invitation.objects.filter(
-        email__iexact=request.user.email, accepted_at=None, expires_at__gt=timezone.now()
-    ).select_related("association")
-    join_requests = Membership.objects.filter(
-        status=MembershipStatus.REQUESTED,
-        association__memberships__user=request.user,
-        association__memberships__role=Role.ADMIN,
-        association__memberships__status=MembershipStatus.ACTIVE,
-    ).select_related("user", "association")
-    return render(
-        request,
-        "account/account.html",
-        {
-            "memberships": memberships,
-            "pending_invitations": pending_invitations,
-            "join_requests": join_requests,
-            "is_editor": is_editor(request.user),
-        },
-    )
+    """The person's dashboard: what the apps show them (their associations, …), their data."""
+    sections = account_page.sections_for(request)
+    return render(request, "accounts/account.html", {"sections": sections})
 
 
-@login_required(login_url="associations:login")
+@login_required
 def my_data_view(request):
     data = personal_data.export(request.user)
     response = HttpResponse(
@@ -219,7 +195,7 @@ def my_data_view(request):
     return response
 
 
-@login_required(login_url="associations:login")
+@login_required
 def delete_account_view(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -231,4 +207,4 @@ def delete_account_view(request):
             logout(request)
             messages.success(request, _("Your account and your personal data have been deleted."))
             return redirect(f"/{get_language()}/")
-    return render(request, "account/delete.html", {"form": form})
+    return render(request, "accounts/delete.html", {"form": form})

@@ -1,7 +1,9 @@
 """A person's own data (GDPR): the registry every app fills with what it holds about a person.
 
-The account pages (download, delete) live in a low app and must not import the apps above it,
-so each app registers a provider in its AppConfig.ready():
+The account pages (download, delete) must not import the apps above accounts, so each app
+registers a provider in its AppConfig.ready():
+
+    from accounts import personal_data
 
     @personal_data.register
     class TrainingRegistrations(personal_data.Provider):
@@ -90,5 +92,5 @@ def connect():
     pre_delete.connect(
         erase_on_delete,
         sender=settings.AUTH_USER_MODEL,
-        dispatch_uid="core.personal_data.erase_on_delete",
+        dispatch_uid="accounts.personal_data.erase_on_delete",
     )
