@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -21,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.fields import ChoiceListField
 from core.languages import Language
-from core.pages import PolicyPermissionsMixin
+from core.pages import IndexPage, PolicyPermissionsMixin, SourcePageMixin
 from core.regions import Municipality, sub_region_of
 from core.taxonomy import TranslatableTaxonomy, unique_slug_per_locale
 
@@ -62,28 +61,20 @@ class CooperationTheme(TranslatableTaxonomy):
 # Pages
 
 
-class AssociationIndexPage(RoutablePageMixin, Page):
+class AssociationIndexPage(RoutablePageMixin, IndexPage):
     """The association directory (one under each home page, written by editors): profiles with
     filters and A–Z, and the statistics of the association field at tilastot/."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["associations.AssociationPage"]
-    page_size = 20
 
     class Meta:
         verbose_name = _("association directory")
         verbose_name_plural = _("association directories")
 
-    @path("")
-    def directory(self, request):
-        from .views import directory_view
+    def listing_context(self, request):
+        from .views import directory_context
 
-        return directory_view(self, request)
+        return directory_context(self, request)
 
     @path("tilastot/")
     def statistics(self, request):
@@ -98,10 +89,11 @@ class AssociationIndexPage(RoutablePageMixin, Page):
         return statistics_csv_view(self, request)
 
 
-class AssociationPage(PolicyPermissionsMixin, Page):
+class AssociationPage(PolicyPermissionsMixin, SourcePageMixin, Page):
     """An association's profile. Its own members write it through the front-end forms (or the
     admin); every change is approved by an editor. It appears in the directory, the statistics
-    and, as organiser or owner, on the association's trainings, spaces and equipment."""
+    and, as organiser or owner, on the association's trainings, spaces and equipment.
+    Memberships belong to the Finnish page (`source_page`)."""
 
     registry_number = models.CharField(
         _("association register number"),
@@ -253,19 +245,6 @@ class AssociationPage(PolicyPermissionsMixin, Page):
 
     def language_labels(self):
         return self._meta.get_field("languages").labels(self.languages)
-
-    @cached_property
-    def source_page(self):
-        """The Finnish (source) page, which memberships point to."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return (
-            AssociationPage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            ).first()
-            or self
-        )
 
     def get_context(self, request, *args, **kwargs):
         from .views import profile_context

@@ -1,6 +1,7 @@
 """Queries the directory, the statistics and the exports share."""
 
 from django.db.models import Q
+from django.db.models.functions import Substr, Upper
 
 from wagtail.query import PageQuerySet
 
@@ -45,3 +46,25 @@ class AssociationPageQuerySet(PageQuerySet):
         return self.filter(
             Q(title__icontains=text) | Q(summary__icontains=text) | Q(description__icontains=text)
         )
+
+    def initials(self):
+        """The set of upper-case first letters of the titles (one query)."""
+        return set(
+            self.annotate(initial=Upper(Substr("title", 1, 1)))
+            .order_by()
+            .values_list("initial", flat=True)
+            .distinct()
+        )
+
+    def for_directory(self):
+        """With what a directory entry shows: its fields of activity and partner themes."""
+        return self.only(
+            "title",
+            "slug",
+            "url_path",
+            "locale_id",
+            "summary",
+            "municipality",
+            "areas",
+            "languages",
+        ).prefetch_related("field_links__field", "partner_theme_links__theme")

@@ -1,13 +1,15 @@
-"""The directory, the statistics (HTML and CSV) and the profile's context."""
+"""The directory's listing, its statistics (HTML and CSV) and the profile's context: what the
+directory and profile pages hand their requests to (see `core.pages`). The queries they run
+are the querysets'."""
 
 from django.core.paginator import Paginator
-from django.db.models.functions import Substr, Upper
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.csv import SafeWriter
 from core.languages import Language
+from core.pages import render_subpage
 from core.regions import Municipality, SubRegion
 
 from . import offerings
@@ -41,7 +43,7 @@ def localise_links(associations, fields, themes):
     return associations
 
 
-def directory_view(page, request):
+def directory_context(page, request):
     fields, themes = taxonomy(page.locale_id)
     filters = parse_filters(
         request.GET,
@@ -49,31 +51,12 @@ def directory_view(page, request):
         theme_slugs=[t.slug for t in themes],
     )
     listed = AssociationPage.objects.listed(page.locale_id).child_of(page)
-    matching = filters.apply(listed)
     # The A–Z links show which initials the other filters leave, whatever the chosen letter.
-    letters_present = set(
-        _without_letter(filters, listed)
-        .annotate(initial=Upper(Substr("title", 1, 1)))
-        .order_by()
-        .values_list("initial", flat=True)
-        .distinct()
-    )
-    paginator = Paginator(
-        matching.only(
-            "title",
-            "slug",
-            "url_path",
-            "locale_id",
-            "summary",
-            "municipality",
-            "areas",
-            "languages",
-        ).prefetch_related("field_links__field", "partner_theme_links__theme"),
-        page.page_size,
-    )
+    letters_present = _without_letter(filters, listed).initials()
+    paginator = Paginator(filters.apply(listed).for_directory(), page.page_size)
     page_obj = paginator.get_page(request.GET.get("page"))
     localise_links(page_obj.object_list, fields, themes)
-    context = {
+    return {
         "filters": filters,
         "page_obj": page_obj,
         "associations": page_obj.object_list,
@@ -85,7 +68,6 @@ def directory_view(page, request):
         "language_choices": Language.choices,
         "alphabet": [(letter, letter in letters_present) for letter in ALPHABET],
     }
-    return page.render(request, context_overrides=context)
 
 
 def _without_letter(filters, listed):
@@ -98,9 +80,7 @@ def _without_letter(filters, listed):
 
 def statistics_view(page, request):
     context = {"statistics": association_statistics(page.locale), "chart_height": 28}
-    return page.render(
-        request, context_overrides=context, template="associations/statistics_page.html"
-    )
+    return render_subpage(page, request, "associations/statistics_page.html", context)
 
 
 def statistics_csv_view(page, request):

@@ -7,4 +7,4 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Trainings and events")
 
     def ready(self):
-        from . import highlights, offerings, personal_data, registrant_views, signals  # noqa: F401 - they register themselves
+        from . import highlights, member_area, offerings, personal_data, signals  # noqa: F401 - they register themselves

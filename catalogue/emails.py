@@ -8,6 +8,7 @@ from django.utils import translation
 from core.page_urls import absolute_url
 
 from .feeds import training_ics
+from .links import CONFIRMATION_TIMEOUT, cancellation_token, confirmation_token
 from .models import TrainingPage
 
 
@@ -27,8 +28,6 @@ def _page_in(registration):
 
 
 def _send(registration, template, attach_ics):
-    from .services import CONFIRMATION_TIMEOUT, cancellation_token, confirmation_token
-
     with translation.override(registration.language):
         page = _page_in(registration)
         url = absolute_url(page)

@@ -25,12 +25,16 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, TextField
 from django.db.models.functions import Cast, Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override, pgettext
 
+from calendars.ical import build_calendar, serialize_event
+from calendars.models import SavedFeed, token_for
 from calendars.types import CalendarMeta, FeedEvent, expand_occurrences, recurrence_to_ical
 from core.languages import Language
 from core.lookups import read_times
@@ -43,9 +47,16 @@ from .models import (
     ExceptionAction,
     Format,
     Kind,
+    Occurrence,
+    ScheduleException,
+    Session,
     SessionStatus,
+    Theme,
     TrainingPage,
+    TrainingTheme,
 )
+from .occurrences import window
+from .queries import localized_names
 
 UID_DOMAIN = "meidanhame.fi"
 ZONE = ZoneInfo(settings.TIME_ZONE)
@@ -58,7 +69,8 @@ ICAL_STATUS = {
 }
 
 
-def _location(page):
+def place_text(page):
+    """Where the training is, as one line (an event's LOCATION, an "add to calendar" link)."""
     if page.format == Format.ONLINE or page.status == EventStatus.MOVED_ONLINE:
         text = _("Online")
         if page.remote_platform:
@@ -115,7 +127,8 @@ def _series_dates(start, schedule, exceptions):
 def training_events(
     page, *, themes=(), organiser_name=None, revision_time=None, request=None, url=None
 ):
-    """The FeedEvents of one training page, in the page's language.
+    """The FeedEvents of one training page, in the page's language: one per explicit session,
+    and the repeating series with its moved and cancelled dates.
 
     `themes` are the theme names for CATEGORIES; `organiser_name` the organiser in the page's
     language. `revision_time` (DTSTAMP, LAST-MODIFIED) defaults to the page's last publication.
@@ -123,115 +136,114 @@ def training_events(
     stamp = (
         revision_time or page.last_published_at or page.latest_revision_created_at or timezone.now()
     )
-    created = page.first_published_at or stamp
     url = url or absolute_url(page, request)
-    language = page.locale.language_code
-    status = ICAL_STATUS.get(page.status, "CONFIRMED")
     common = {
         "summary": page.title,
         "url": url,
-        "location": _location(page),
+        "location": place_text(page),
         "geo": (float(page.latitude), float(page.longitude))
         if page.latitude is not None and page.longitude is not None
         else None,
         "categories": tuple(themes),
         "organizer_name": organiser_name,
         "dtstamp": stamp,
-        "created": created,
+        "created": page.first_published_at or stamp,
         "last_modified": stamp,
         "sequence": page.sequence,
-        "language": language,
+        "language": page.locale.language_code,
     }
-    events = []
-    for session in page.sessions.all():
-        session_status = status
-        start, end, note, location = session.start, session.end, session.reason, session.location
-        if session.status == SessionStatus.CANCELLED:
-            session_status = "CANCELLED"
-        elif session.status == SessionStatus.MOVED and session.new_start:
-            length = end - start
-            start, end = session.new_start, session.new_end or session.new_start + length
-            location = session.new_location or location
-        elif session.status == SessionStatus.MOVED:
-            location = session.new_location or location
-        begin, finish = _when(start, end, session.all_day)
-        title = f"{page.title}: {session.title}" if session.title else page.title
-        events.append(
+    status = ICAL_STATUS.get(page.status, "CONFIRMED")
+    events = [_session_event(page, session, common, status) for session in page.sessions.all()]
+    if page.recurrence and page.series_start_date and page.series_start_time is not None:
+        events += _series_events(page, common, status)
+    return events
+
+
+def _session_event(page, session, common, status):
+    """The event of one explicit session: moved or cancelled as the session says."""
+    start, end, note, location = session.start, session.end, session.reason, session.location
+    if session.status == SessionStatus.CANCELLED:
+        status = "CANCELLED"
+    elif session.status == SessionStatus.MOVED and session.new_start:
+        length = end - start
+        start, end = session.new_start, session.new_end or session.new_start + length
+        location = session.new_location or location
+    elif session.status == SessionStatus.MOVED:
+        location = session.new_location or location
+    begin, finish = _when(start, end, session.all_day)
+    title = f"{page.title}: {session.title}" if session.title else page.title
+    return FeedEvent(
+        uid=f"{page.uid}-{session.translation_key}@{UID_DOMAIN}",
+        start=begin,
+        end=finish,
+        status=status,
+        description=_description(page, common["url"], note),
+        **{
+            **common,
+            "summary": _summary(title, status),
+            "location": location or common["location"],
+        },
+    )
+
+
+def _series_events(page, common, status):
+    """The repeating series (RRULE, RDATE, EXDATE) with an override per moved date, followed
+    by an event of its own for each cancelled date (see the module docstring)."""
+    url = common["url"]
+    start = datetime.datetime.combine(page.series_start_date, page.series_start_time, tzinfo=ZONE)
+    duration = page.series_duration or datetime.timedelta(hours=1)
+    schedule = recurrence_to_ical(page.recurrence, start)
+    rrules, rdates, exdates = schedule
+    overrides, cancelled = [], []
+    exceptions = list(page.exceptions.all())
+    dates = _series_dates(start, schedule, exceptions)
+    for exception in exceptions:
+        original = datetime.datetime.combine(exception.date, page.series_start_time, tzinfo=ZONE)
+        if exception.action == ExceptionAction.CANCELLED:
+            if exception.date not in dates:
+                continue  # no session that day: nothing to cancel (as in the table)
+            exdates += (original,)
+            cancelled.append(
+                FeedEvent(
+                    uid=f"{page.uid}-{exception.translation_key}@{UID_DOMAIN}",
+                    start=original,
+                    end=original + duration,
+                    status="CANCELLED",
+                    description=_description(page, url, exception.reason),
+                    **{**common, "summary": _summary(page.title, "CANCELLED")},
+                )
+            )
+            continue
+        begin = exception.new_start or original
+        finish = exception.new_end or begin + duration
+        overrides.append(
             FeedEvent(
-                uid=f"{page.uid}-{session.translation_key}@{UID_DOMAIN}",
-                start=begin,
-                end=finish,
-                status=session_status,
-                description=_description(page, url, note),
+                uid=f"{page.uid}@{UID_DOMAIN}",
+                start=timezone.localtime(begin, ZONE),
+                end=timezone.localtime(finish, ZONE),
+                status=status,
+                recurrence_id=original,
+                description=_description(page, url, exception.reason),
                 **{
                     **common,
-                    "summary": _summary(title, session_status),
-                    "location": location or common["location"],
+                    "summary": _summary(page.title, status),
+                    "location": exception.new_location or common["location"],
                 },
             )
         )
-    if page.recurrence and page.series_start_date and page.series_start_time is not None:
-        start = datetime.datetime.combine(
-            page.series_start_date, page.series_start_time, tzinfo=ZONE
-        )
-        duration = page.series_duration or datetime.timedelta(hours=1)
-        schedule = recurrence_to_ical(page.recurrence, start)
-        rrules, rdates, exdates = schedule
-        overrides, cancelled = [], []
-        exceptions = list(page.exceptions.all())
-        dates = _series_dates(start, schedule, exceptions)
-        for exception in exceptions:
-            original = datetime.datetime.combine(
-                exception.date, page.series_start_time, tzinfo=ZONE
-            )
-            if exception.action == ExceptionAction.CANCELLED:
-                if exception.date not in dates:
-                    continue  # no session that day: nothing to cancel (as in the table)
-                exdates += (original,)
-                cancelled.append(
-                    FeedEvent(
-                        uid=f"{page.uid}-{exception.translation_key}@{UID_DOMAIN}",
-                        start=original,
-                        end=original + duration,
-                        status="CANCELLED",
-                        description=_description(page, url, exception.reason),
-                        **{**common, "summary": _summary(page.title, "CANCELLED")},
-                    )
-                )
-                continue
-            begin = exception.new_start or original
-            finish = exception.new_end or begin + duration
-            overrides.append(
-                FeedEvent(
-                    uid=f"{page.uid}@{UID_DOMAIN}",
-                    start=timezone.localtime(begin, ZONE),
-                    end=timezone.localtime(finish, ZONE),
-                    status=status,
-                    recurrence_id=original,
-                    description=_description(page, url, exception.reason),
-                    **{
-                        **common,
-                        "summary": _summary(page.title, status),
-                        "location": exception.new_location or common["location"],
-                    },
-                )
-            )
-        events.append(
-            FeedEvent(
-                uid=f"{page.uid}@{UID_DOMAIN}",
-                start=start,
-                end=start + duration,
-                status=status,
-                description=_description(page, url),
-                rrules=rrules,
-                rdates=rdates,
-                exdates=exdates,
-                overrides=tuple(overrides),
-                **{**common, "summary": _summary(page.title, status)},
-            )
-        )
-        events += cancelled
-    return events
+    series = FeedEvent(
+        uid=f"{page.uid}@{UID_DOMAIN}",
+        start=start,
+        end=start + duration,
+        status=status,
+        description=_description(page, url),
+        rrules=rrules,
+        rdates=rdates,
+        exdates=exdates,
+        overrides=tuple(overrides),
+        **{**common, "summary": _summary(page.title, status)},
+    )
+    return [series, *cancelled]
 
 
 def trainings_for_feed():
@@ -255,9 +267,6 @@ def feed_trainings(locale, filters=None, now=None):
 
 
 def _matching_training_ids(locale, filters, now):
-    from .models import Occurrence
-    from .occurrences import window
-
     window_start, window_end = window(now)
     occurrences = Occurrence.objects.in_locale(locale).between(window_start, window_end)
     if filters is not None:
@@ -267,10 +276,6 @@ def _matching_training_ids(locale, filters, now):
 
 def training_ics(page):
     """A single-event .ics file for "Add to calendar" and the confirmation email."""
-    from calendars.ical import build_calendar
-
-    from .views import localized_names
-
     language = page.locale.language_code
     with override(language):
         themes, organiser = localized_names(page)
@@ -296,6 +301,7 @@ FEED_PARAMS = ("q", "free", "open") + MULTI_PARAMS
 PAGE_ONLY_PARAMS = ("view", "month", "page", "when", "from", "to")
 # Google Calendar refuses subscription URLs of 256 characters or more.
 MAX_FEED_URL_LENGTH = 255
+FEED_URL_NAME = "catalogue_trainings_ics"
 
 
 def unknown_parameters(query):
@@ -328,6 +334,32 @@ def canonical_query(filters):
     return urlencode(sorted(pairs))
 
 
+def feed_path(language, query=""):
+    """The path of the catalogue feed of `language` with the canonical `query`."""
+    with override(language):
+        path = reverse(FEED_URL_NAME)
+    return f"{path}?{query}" if query else path
+
+
+def is_too_long(url):
+    """Whether a feed URL, as a webcal:// URL, reaches 256 characters, which Google refuses."""
+    return len("webcal://" + url.split("://", 1)[-1]) > MAX_FEED_URL_LENGTH
+
+
+def preferred_feed_url(language, query):
+    """The absolute feed URL to give out: the readable long one, or the short one when the
+    long one is too long and someone has saved it (`ics_views.subscribe_view`). It never saves
+    one: a page view or a feed request must not write a row for every filter a crawler tries."""
+    url = settings.BASE_URL + feed_path(language, query)
+    if not is_too_long(url):
+        return url
+    token = token_for(FEED_URL_NAME, query)
+    if not SavedFeed.objects.filter(token=token).exists():
+        return url
+    with override(language):
+        return settings.BASE_URL + reverse("calendars_saved_feed", args=[token])
+
+
 def feed_filters(filters):
     """`filters` as a feed applies them: without the page-only dates (see PAGE_ONLY_PARAMS)."""
     return dataclasses.replace(filters, when="", date_from=None, date_to=None, problems=[])
@@ -337,7 +369,7 @@ def feed_title(filters, themes, organisers):
     """ "Meidän Häme – trainings: Digital skills, Riihimäki" in the active language; dates are
     page-only and not named (see PAGE_ONLY_PARAMS).
 
-    `themes` and `organisers` map slugs to objects with a name (as `catalogue.views.taxonomy`
+    `themes` and `organisers` map slugs to objects with a name (as `catalogue.queries.taxonomy`
     gives them)."""
     parts = []
     if filters.q:
@@ -456,8 +488,6 @@ def feed_trainings_data(pks, request=None):
     """`FeedTraining`s of the given trainings with their sessions, exceptions, theme names
     and organiser name in the trainings' language, and their absolute URLs: seven queries
     and one more per parent page, however many trainings."""
-    from .models import ScheduleException, Session, Theme, TrainingTheme
-
     rows = read_times(
         TrainingPage.objects.filter(pk__any_of=pks)
         # The stored text, parsed once per distinct schedule by `_recurrence`.
@@ -574,8 +604,6 @@ def training_blocks(pks, language, request=None):
     A training whose data cannot be written (e.g. a session that ends before it starts) loses
     only the events that cannot be written; an error in the page as a whole skips the page.
     Both are logged on the `calendars` / `catalogue.feeds` loggers."""
-    from calendars.ical import serialize_event
-
     blocks = {}
     for training in feed_trainings_data(pks, request):
         try:
@@ -601,10 +629,6 @@ def catalogue_calendar(locale, filters, meta, *, names_key="", now=None, request
     A feed built after a publish rebuilds only the blocks of the changed training: the others
     are one `get_many` away. Trainings are written in a stable order (by id), so unchanged
     data gives byte-identical output."""
-    from django.core.cache import cache
-
-    from calendars.ical import build_calendar
-
     language = locale.language_code
     rows = list(
         TrainingPage.objects.live()

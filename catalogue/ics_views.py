@@ -8,7 +8,6 @@ from typing import NamedTuple
 from django.conf import settings
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
@@ -17,19 +16,30 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from calendars.http import bad_request, feed_response
-from calendars.models import SavedFeed, token_for
+from calendars.models import SavedFeed
 from calendars.types import CalendarMeta
 from core.ratelimit import allow
 
+from .feeds import (
+    FEED_URL_NAME,
+    canonical_query,
+    catalogue_calendar,
+    feed_filters,
+    feed_title,
+    is_too_long,
+    names_version,
+    preferred_feed_url,
+    training_ics,
+    unknown_parameters,
+)
+from .filters import parse_filters
 from .models import TrainingIndexPage, TrainingPage
+from .queries import taxonomy
 
-FEED_URL_NAME = "catalogue_trainings_ics"
 SUBSCRIBE_LIMIT = (20, 60 * 60)  # short feed URLs saved per client address per hour
 
 
 def training_ics_view(request, uid):
-    from .feeds import training_ics
-
     candidates = (
         TrainingPage.objects.live()
         .public()
@@ -59,53 +69,24 @@ def catalogue_feed_view(request):
     The same parameters as the catalogue page; an unknown parameter or value answers 400 with
     the reasons in plain text (never a silently different feed). Dates (`when`, `from`, `to`)
     are the page's: accepted and ignored (see `feeds.PAGE_ONLY_PARAMS`)."""
-    from .feeds import (
-        canonical_query,
-        catalogue_calendar,
-        feed_filters,
-        feed_title,
-        names_version,
-    )
-
     parsed = _parse_feed_query(request.GET)
     if not isinstance(parsed, FeedQuery):
         return parsed
     language, locale, themes, organisers, filters = parsed
-
     now = timezone.now()
     today = timezone.localdate(now)
     filters = feed_filters(filters)
     query = canonical_query(filters)
     names_key = names_version(themes, organisers)
-
     feed_url = preferred_feed_url(language, query)
 
     def build():
         with override(language):
-            index = TrainingIndexPage.objects.live().filter(locale=locale).first()
-            page_url = settings.BASE_URL + (index.get_url(request) or "") if index else ""
-            meta = CalendarMeta(
-                name=feed_title(filters, themes, organisers),
-                description=_(
-                    "Trainings and events for associations in Kanta-Häme, from 30 days ago to "
-                    "18 months ahead. Cancelled dates stay, marked as cancelled."
-                ),
-                url=f"{page_url}?{query}" if page_url and query else page_url,
-                source=feed_url,
-                language=language,
-            )
+            meta = _feed_meta(request, parsed, filters, query, feed_url)
             return catalogue_calendar(
-                locale,
-                filters,
-                meta,
-                names_key=names_key,
-                now=now,
-                request=request,
+                locale, filters, meta, names_key=names_key, now=now, request=request
             )
 
-    midnight = datetime.datetime.combine(
-        today + datetime.timedelta(days=1), datetime.time(), tzinfo=timezone.get_current_timezone()
-    )
     return feed_response(
         request,
         # The window moves with the day; the feed names its short URL as its source once one
@@ -113,36 +94,33 @@ def catalogue_feed_view(request):
         cache_key=f"catalogue:feed:{language}:{today}:{names_key}:{'/s/' in feed_url}:{query}",
         build=build,
         filename=_("trainings"),
-        fast_for=int((midnight - now).total_seconds()),
+        fast_for=_seconds_to_midnight(now, today),
     )
 
 
-def feed_path(language, query=""):
-    """The path of the catalogue feed of `language` with the canonical `query`."""
-    with override(language):
-        path = reverse(FEED_URL_NAME)
-    return f"{path}?{query}" if query else path
+def _feed_meta(request, parsed, filters, query, feed_url):
+    """The calendar's name, description and links (in the active language): the catalogue
+    page of the feed's language with the same filters, and the feed's own URL."""
+    index = TrainingIndexPage.objects.live().filter(locale=parsed.locale).first()
+    page_url = settings.BASE_URL + (index.get_url(request) or "") if index else ""
+    return CalendarMeta(
+        name=feed_title(filters, parsed.themes, parsed.organisers),
+        description=_(
+            "Trainings and events for associations in Kanta-Häme, from 30 days ago to "
+            "18 months ahead. Cancelled dates stay, marked as cancelled."
+        ),
+        url=f"{page_url}?{query}" if page_url and query else page_url,
+        source=feed_url,
+        language=parsed.language,
+    )
 
 
-def is_too_long(url):
-    """Whether a feed URL, as a webcal:// URL, reaches 256 characters, which Google refuses."""
-    from .feeds import MAX_FEED_URL_LENGTH
-
-    return len("webcal://" + url.split("://", 1)[-1]) > MAX_FEED_URL_LENGTH
-
-
-def preferred_feed_url(language, query):
-    """The absolute feed URL to give out: the readable long one, or the short one when the
-    long one is too long and someone has saved it (`subscribe_view`). It never saves one: a
-    page view or a feed request must not write a row for every filter a crawler tries."""
-    url = settings.BASE_URL + feed_path(language, query)
-    if not is_too_long(url):
-        return url
-    token = token_for(FEED_URL_NAME, query)
-    if not SavedFeed.objects.filter(token=token).exists():
-        return url
-    with override(language):
-        return settings.BASE_URL + reverse("calendars_saved_feed", args=[token])
+def _seconds_to_midnight(now, today):
+    """How long a feed built `now` stays current: until the window moves at midnight."""
+    midnight = datetime.datetime.combine(
+        today + datetime.timedelta(days=1), datetime.time(), tzinfo=timezone.get_current_timezone()
+    )
+    return int((midnight - now).total_seconds())
 
 
 class FeedQuery(NamedTuple):
@@ -156,10 +134,6 @@ class FeedQuery(NamedTuple):
 def _parse_feed_query(query):
     """The FeedQuery of the catalogue filters in `query` (a QueryDict), or a plain-text 400
     that names every unknown parameter and wrong value."""
-    from .feeds import unknown_parameters
-    from .filters import parse_filters
-    from .views import taxonomy
-
     language = get_language() or settings.LANGUAGE_CODE
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:
@@ -188,8 +162,6 @@ def subscribe_view(request):
     """Save the filters sent from the catalogue under a short feed URL and show the ways to
     subscribe to it. Only for filters whose feed URL is too long for Google; a POST, so that
     crawlers following links save nothing, and limited per client address."""
-    from .feeds import canonical_query, feed_title
-
     parsed = _parse_feed_query(QueryDict(request.POST.get("query", "")))
     if not isinstance(parsed, FeedQuery):
         return parsed

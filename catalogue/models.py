@@ -33,12 +33,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.blocks import BodyBlock
 from core.fields import ChoiceListField
 from core.languages import Language
-from core.pages import PolicyPermissionsMixin
+from core.pages import IndexPage, PolicyPermissionsMixin
+from core.query_params import QueryReader
 from core.regions import ONLINE, PLACE_CHOICES, sub_region_of
 from core.taxonomy import TranslatableTaxonomy, unique_slug_per_locale
 
 from .forms import TrainingPageForm
-from .querysets import OccurrenceQuerySet, TrainingPageQuerySet
+from .querysets import MAX_OCCURRENCE_LENGTH, OccurrenceQuerySet, TrainingPageQuerySet
 
 
 class Kind(models.TextChoices):
@@ -112,28 +113,26 @@ class Theme(TranslatableTaxonomy):
 # Pages
 
 
-class TrainingIndexPage(RoutablePageMixin, Page):
+class TrainingIndexPage(RoutablePageMixin, IndexPage):
     """The catalogue of trainings and events: editors place one under each home page; it lists
     upcoming occurrences with filters, a month view and an archive of past trainings."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["catalogue.TrainingPage"]
-    page_size = 20
 
     class Meta:
         verbose_name = _("training catalogue")
         verbose_name_plural = _("training catalogues")
 
-    @path("")
-    def catalogue(self, request):
-        from .views import catalogue_view
+    def get_template(self, request, *args, **kwargs):
+        # ?view=month shows the listing as a month grid (`filters.parse_filters` reads it alike).
+        if QueryReader(request.GET, []).single("view") == "month":
+            return "catalogue/training_index_month.html"
+        return super().get_template(request, *args, **kwargs)
 
-        return catalogue_view(self, request)
+    def listing_context(self, request):
+        from .views import catalogue_context
+
+        return catalogue_context(self, request)
 
     @path("archive/")
     def archive(self, request):
@@ -495,12 +494,6 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     def upcoming_occurrences(self):
         return self.occurrences.filter(end__gte=timezone.now()).order_by("start")
 
-    def registration_state(self, now=None):
-        """(open, reason): whether built-in registration accepts people now, and why not."""
-        from .services import registration_state
-
-        return registration_state(self, now=now)
-
     def get_context(self, request, *args, **kwargs):
         from .views import training_context
 
@@ -517,15 +510,15 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     # The signed tokens go in the query string: Wagtail's page URLs allow no ":" in a path.
     @path("confirm/")
     def confirm_registration(self, request):
-        from .views import confirm_view
+        from .views import registration_link_view
 
-        return confirm_view(self, request, request.GET.get("t", ""))
+        return registration_link_view(self, request, "confirm")
 
     @path("cancel/")
     def cancel_registration(self, request):
-        from .views import cancel_view
+        from .views import registration_link_view
 
-        return cancel_view(self, request, request.GET.get("t", ""))
+        return registration_link_view(self, request, "cancel")
 
 
 class TrainingTheme(Orderable):
@@ -599,8 +592,6 @@ class Session(TranslatableMixin, Orderable):
         verbose_name_plural = _("sessions")
 
     def clean(self):
-        from .querysets import MAX_OCCURRENCE_LENGTH
-
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("A session cannot end before it starts.")})

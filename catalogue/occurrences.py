@@ -9,7 +9,7 @@ started are history: a later change of the rule never rewrites them.
 import datetime
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as dateutil_rrule
@@ -19,6 +19,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.regions import sub_region_of
+
+from .models import (
+    EventStatus,
+    ExceptionAction,
+    Occurrence,
+    ScheduleVersion,
+    SessionStatus,
+    TrainingPage,
+)
+from .querysets import MAX_OCCURRENCE_LENGTH
 
 WINDOW_BACK = datetime.timedelta(days=30)
 WINDOW_AHEAD = datetime.timedelta(days=548)  # 18 months
@@ -99,8 +109,6 @@ def _copy_rule(rule, until):
 
 def plan(page, window_start, window_end):
     """Every occurrence of `page` that touches the window, with statuses applied."""
-    from .models import EventStatus, ExceptionAction, SessionStatus
-
     planned = []
     for session in page.sessions.all():
         if session.all_day:
@@ -217,8 +225,6 @@ def _tokens(values):
 @transaction.atomic
 def write_occurrences(page, now=None):
     """Rebuild the occurrences of a published `page` from now on; keep the ones already begun."""
-    from .models import Occurrence
-
     now = now or timezone.now()
     window_start, window_end = window(now)
     kept = Occurrence.objects.filter(training=page, start__lt=now)
@@ -243,25 +249,17 @@ def write_occurrences(page, now=None):
 def _capped(item):
     """Keep the table's invariant (no occurrence longer than 31 days) for data saved without
     the admin's validation; listings rely on it."""
-    from dataclasses import replace
-
-    from .querysets import MAX_OCCURRENCE_LENGTH
-
     if item.end - item.start > MAX_OCCURRENCE_LENGTH:
         return replace(item, end=item.start + MAX_OCCURRENCE_LENGTH)
     return item
 
 
 def clear_occurrences(page):
-    from .models import Occurrence
-
     Occurrence.objects.filter(training_id=page.pk).delete()
 
 
 def extend_occurrences(now=None):
     """Add the occurrences of repeating schedules that entered the window since the last run."""
-    from .models import Occurrence, TrainingPage
-
     now = now or timezone.now()
     window_start, window_end = window(now)
     added = 0
@@ -342,8 +340,6 @@ def assign_sequences(page):
     old times), and versions with the same schedule carry the same number. Returns the
     page's SEQUENCE.
     """
-    from .models import ScheduleVersion, TrainingPage
-
     fingerprint = schedule_fingerprint(page)
     version, created = ScheduleVersion.objects.select_for_update().get_or_create(
         uid=page.uid,

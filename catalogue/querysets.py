@@ -1,11 +1,25 @@
-"""Queries that the catalogue pages, the home page and the calendar feeds share."""
+"""Queries that the catalogue pages, the home page and the calendar feeds share.
+
+The models attach these querysets, so this module imports no model of the catalogue: a
+queryset reaches the tables it joins through its model's relations (`self.model`)."""
 
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import (
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    Max,
+    Q,
+    Value,
+    Window,
+)
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 
+from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
 # No occurrence is longer than this (Session.clean enforces it), so "not over yet" can also
@@ -75,8 +89,6 @@ class OccurrenceQuerySet(models.QuerySet):
         """Without the occurrences of trainings behind a view restriction (private, password,
         login or groups) that `request` has not passed, as `PageQuerySet.public()` does for the
         feeds. One query for the restrictions, which are few."""
-        from wagtail.models import PageViewRestriction
-
         hidden = Q()
         restrictions = PageViewRestriction.objects.select_related("page").only(
             "restriction_type", "password", "page__path"
@@ -95,15 +107,63 @@ class OccurrenceQuerySet(models.QuerySet):
     def search(self, text):
         """Every word in the title, summary or venue of the training (substring match, so
         that Finnish inflected forms are found by their stem)."""
-        from .models import TrainingPage
-
+        trainings = self.model._meta.get_field("training").related_model.objects
         query = Q()
         for word in text.split():
             query &= (
                 Q(title__icontains=word) | Q(summary__icontains=word) | Q(venue__icontains=word)
             )
         # Match the trainings first (thousands of rows), then their occurrences.
-        return self.filter(training_id__in=TrainingPage.objects.filter(query).values("pk"))
+        return self.filter(training_id__in=trainings.filter(query).values("pk"))
+
+    # The month view
+
+    def with_local_days(self):
+        """Annotate `day` and `last`: the local calendar days an occurrence starts and ends on.
+        The end is exclusive: an event until midnight does not reach the next day."""
+        zone = timezone.get_current_timezone()
+        return self.annotate(
+            day=TruncDate("start", tzinfo=zone),
+            last=TruncDate(
+                ExpressionWrapper(
+                    F("end") - Value(datetime.timedelta(microseconds=1)),
+                    output_field=DateTimeField(),
+                ),
+                tzinfo=zone,
+            ),
+        )
+
+    def within_one_day(self):
+        """Occurrences that end on the day they start (needs `with_local_days`)."""
+        return self.filter(last__lte=F("day"))
+
+    def over_several_days(self):
+        """Occurrences that run over several days, a two-day forum (needs `with_local_days`)."""
+        return self.filter(last__gt=F("day"))
+
+    def count_by_day(self):
+        """{day: how many occurrences start on it} (needs `with_local_days`)."""
+        return dict(self.values("day").annotate(n=Count("pk")).values_list("day", "n"))
+
+    def first_of_each_day(self, limit):
+        """The first `limit` occurrences of each day by start (needs `with_local_days`)."""
+        return self.annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("day")], order_by=[F("start").asc(), F("pk").asc()]
+            ),
+        ).filter(rank__lte=limit)
+
+    # The archive
+
+    def excluding_trainings_of(self, occurrences):
+        """Without the trainings that have any of `occurrences`."""
+        return self.exclude(training_id__in=occurrences.values("training_id"))
+
+    def latest_per_training(self):
+        """One row per training: `training_id` and `last`, its latest start; latest first."""
+        return (
+            self.values("training_id").annotate(last=Max("start")).order_by("-last", "-training_id")
+        )
 
     def for_listing(self):
         """With what a listing row shows: the training's title, URL and summary."""

@@ -1,64 +1,22 @@
 """The registrants of an association's trainings, in the member area of the association
 (/tili/yhdistys/<id>/): its admins and editors see them, the others get 403. The routes and
-the section of the management page are registered with `associations.member_area`."""
+the section of the management page are registered with `associations.member_area` (see
+`catalogue.member_area`)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from associations import member_area
 from associations.permissions import can_see_registrants
 from associations.services import association_page_or_404
 from core.csv import SafeWriter
 
-from .models import RegistrationMode, RegistrationStatus, TrainingPage
-
-member_area.add_urls("catalogue.member_urls")
-
-
-@member_area.section
-def registrations(association, request):
-    """The trainings with registration on the site, on the association's management page."""
-    if not can_see_registrants(request.user, association):
-        return None
-    context = {
-        "association": association,
-        "trainings_with_registrants": _trainings_with_registration(association),
-    }
-    return render_to_string("catalogue/_manage_registrations.html", context, request)
-
-
-def _trainings_with_registration(association):
-    """The association's trainings with registration on the site, with their counts (one
-    query). Registrations belong to the default-language page, which points to the source."""
-    active = Q(registrations__anonymised_at__isnull=True)
-    return (
-        TrainingPage.objects.filter(
-            locale=Locale.get_default(),
-            organiser__translation_key=association.translation_key,
-            registration_mode=RegistrationMode.BUILT_IN,
-        )
-        .defer_streamfields()
-        .only("title", "live", "locale_id")
-        .annotate(
-            confirmed=Count(
-                "registrations",
-                filter=active & Q(registrations__status=RegistrationStatus.CONFIRMED),
-            ),
-            waiting=Count(
-                "registrations",
-                filter=active & Q(registrations__status=RegistrationStatus.WAITING),
-            ),
-        )
-        .order_by("-live", "title")
-    )
+from .models import TrainingPage
 
 
 def _organised_training(request, pk, training_pk):

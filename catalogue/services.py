@@ -8,7 +8,6 @@ row (`select_for_update` on PostgreSQL; on SQLite the IMMEDIATE transaction mode
 writers), so that counting the places and taking one cannot interleave with another request.
 """
 
-import datetime
 import logging
 from dataclasses import dataclass
 
@@ -18,14 +17,13 @@ from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import emails
+from .links import CANCEL_SALT, CONFIRM_SALT, CONFIRMATION_TIMEOUT
+from .links import cancellation_token as cancellation_token
+from .links import confirmation_token as confirmation_token
 from .models import EventStatus, Registration, RegistrationMode, RegistrationStatus, TrainingPage
 
 logger = logging.getLogger(__name__)
-
-CANCEL_SALT = "catalogue.registration.cancel"
-CONFIRM_SALT = "catalogue.registration.confirm"
-# How long a confirmation link works; a registration not confirmed by then is deleted.
-CONFIRMATION_TIMEOUT = datetime.timedelta(hours=6)
 
 
 class RegistrationRefused(Exception):
@@ -269,10 +267,6 @@ def release_unconfirmed(now=None):
     return per_model.get(Registration._meta.label, 0)
 
 
-def confirmation_token(registration):
-    return signing.dumps({"r": registration.pk, "e": registration.email}, salt=CONFIRM_SALT)
-
-
 def registration_to_confirm(token):
     """The Registration a confirmation link points to. Raises LinkRefused: "expired" once
     the link is older than CONFIRMATION_TIMEOUT, "invalid" for a bad link or one whose
@@ -284,10 +278,6 @@ def registration_to_confirm(token):
     except signing.BadSignature as error:
         raise LinkRefused("invalid") from error
     return _registration_in(data)
-
-
-def cancellation_token(registration):
-    return signing.dumps({"r": registration.pk, "e": registration.email}, salt=CANCEL_SALT)
 
 
 def registration_to_cancel(token, now=None):
@@ -321,8 +311,6 @@ def _registration_in(data):
 
 
 def _send_quietly(kind, registration):
-    from . import emails
-
     send = {
         "confirm": emails.send_confirmation_request,
         "already": emails.send_already_registered,

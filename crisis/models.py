@@ -5,7 +5,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -18,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from associations.fields import URLListField
 from core.fields import ChoiceListField
+from core.pages import IndexPage, SourcePageMixin
 from core.regions import Municipality
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
@@ -51,16 +51,10 @@ class HelpKind(models.TextChoices):
     INFORMATION = "information", _("Information and guidance")
 
 
-class SituationIndexPage(RoutablePageMixin, Page):
+class SituationIndexPage(IndexPage):
     """The exceptional situations (one under each home page, written by editors): the active
     ones first, then the archive of past ones, and the readiness library below them."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["crisis.SituationPage", "crisis.ReadinessGuidePage"]
     max_count_per_parent = 1
 
@@ -68,11 +62,10 @@ class SituationIndexPage(RoutablePageMixin, Page):
         verbose_name = _("exceptional situations")
         verbose_name_plural = _("exceptional situations")
 
-    @path("")
-    def index(self, request):
-        from .views import situation_index_view
+    def listing_context(self, request):
+        from .views import situation_index_context
 
-        return situation_index_view(request, self)
+        return situation_index_context(self, request)
 
 
 class SituationPageQuerySet(PageQuerySet):
@@ -92,10 +85,11 @@ class SituationPageQuerySet(PageQuerySet):
         return self.live().filter(ends_at__lte=now or timezone.now())
 
 
-class SituationPage(RoutablePageMixin, Page):
+class SituationPage(SourcePageMixin, RoutablePageMixin, Page):
     """An exceptional situation (poikkeustilanne), declared and translated by editors only.
     While it is active a notice links to it from every page; associations report their status
-    for it; the public board and the partners' situation picture are its sub-pages."""
+    for it; the public board and the partners' situation picture are its sub-pages. Status
+    reports belong to the Finnish page (`source_page`)."""
 
     summary = models.CharField(
         _("short notice"),
@@ -165,42 +159,30 @@ class SituationPage(RoutablePageMixin, Page):
     def municipality_labels(self):
         return self._meta.get_field("municipalities").labels(self.municipalities)
 
-    @cached_property
-    def source_page(self):
-        """The Finnish (source) page, which status reports point to."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return (
-            SituationPage.objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            ).first()
-            or self
-        )
+    def get_context(self, request, *args, **kwargs):
+        from .views import situation_context
 
-    @path("")
-    def situation(self, request):
-        from .views import situation_view
-
-        return situation_view(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(situation_context(self, request))
+        return context
 
     @path("jatkuu/")
     def board(self, request):
         from .views import board_view
 
-        return board_view(request, self)
+        return board_view(self, request)
 
     @path("tilannekuva/")
     def picture(self, request):
         from .views import picture_view
 
-        return picture_view(request, self)
+        return picture_view(self, request)
 
     @path("tilannekuva/csv/")
     def picture_csv(self, request):
         from .views import picture_csv_view
 
-        return picture_csv_view(request, self)
+        return picture_csv_view(self, request)
 
 
 class ReadinessGuidePage(Page):

@@ -1,7 +1,8 @@
 """The situation pages, the public board, the partners' picture and the report form.
 
-Pages and templates read querysets from here; the board and the picture run a fixed number
-of queries whatever the number of reports (associations and fields are fetched in bulk)."""
+The situation pages hand their requests to the functions here (see `core.pages`); the board and
+the picture run a fixed number of queries whatever the number of reports (associations and
+fields are fetched in bulk)."""
 
 from collections import Counter
 
@@ -9,9 +10,11 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -20,6 +23,7 @@ from wagtail.models import Locale
 
 from associations.models import AssociationFieldLink, AssociationPage, FieldOfActivity
 from core.csv import SafeWriter
+from core.pages import render_subpage
 from core.ratelimit import allow
 from core.regions import Municipality
 
@@ -31,7 +35,14 @@ from .models import (
     SituationPage,
     StatusReport,
 )
-from .services import can_report, is_partner, report_for, reportable_associations, save_report
+from .services import (
+    active_situation,
+    can_report,
+    is_partner,
+    report_for,
+    reportable_associations,
+    save_report,
+)
 
 MAX_QUERY = 100
 
@@ -40,24 +51,19 @@ def _locale():
     return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
 
 
-def situation_index_view(request, index):
+def situation_index_context(index, request):
     now = timezone.now()
     situations = SituationPage.objects.child_of(index).live().public().order_by("-starts_at")
     situations = list(situations.specific())
-    context = index.get_context(request)
-    context.update(
-        {
-            "active": [s for s in situations if s.is_active(now)],
-            "upcoming": [s for s in situations if s.starts_at > now],
-            "past": [s for s in situations if s.has_ended(now)],
-            "guides": ReadinessGuidePage.objects.child_of(index).live().public(),
-        }
-    )
-    return TemplateResponse(request, "crisis/situation_index_page.html", context)
+    return {
+        "active": [s for s in situations if s.is_active(now)],
+        "upcoming": [s for s in situations if s.starts_at > now],
+        "past": [s for s in situations if s.has_ended(now)],
+        "guides": ReadinessGuidePage.objects.child_of(index).live().public(),
+    }
 
 
-def situation_view(request, page):
-    context = page.get_context(request)
+def situation_context(page, request):
     source = page.source_page
     my_associations = []
     if request.user.is_authenticated:
@@ -71,15 +77,12 @@ def situation_view(request, page):
             (association, reports.get(association.pk))
             for association in reportable_associations(request.user)
         ]
-    context.update(
-        {
-            "is_active": page.is_active(),
-            "my_associations": my_associations,
-            "is_partner": is_partner(request.user),
-            "public_count": StatusReport.objects.filter(situation=source).public().count(),
-        }
-    )
-    return TemplateResponse(request, "crisis/situation_page.html", context)
+    return {
+        "is_active": page.is_active(),
+        "my_associations": my_associations,
+        "is_partner": is_partner(request.user),
+        "public_count": StatusReport.objects.filter(situation=source).public().count(),
+    }
 
 
 def _localised(associations, locale):
@@ -109,7 +112,7 @@ def _fields_by_association(association_ids, locale):
     return result
 
 
-def board_view(request, page):
+def board_view(page, request):
     """What continues: continuing and remote activity, by municipality and field; offers."""
     locale = _locale()
     source = page.source_page
@@ -150,24 +153,19 @@ def board_view(request, page):
     ]
     continuing = [e for e in entries if e["report"].status in ("normal", "remote", "partly")]
     offering = [e for e in entries if e["report"].offers]
-    context = page.get_context(request)
-    context.update(
-        {
-            "continuing": continuing,
-            "offering": offering,
-            "paused_count": len(entries) - len(continuing),
-            "municipalities": Municipality.choices,
-            "fields": fields,
-            "selected": {"kunta": municipality, "toimiala": field, "q": query},
-            "filtered": bool(municipality or field or query),
-        }
-    )
-    return TemplateResponse(request, "crisis/board.html", context)
+    context = {
+        "continuing": continuing,
+        "offering": offering,
+        "paused_count": len(entries) - len(continuing),
+        "municipalities": Municipality.choices,
+        "fields": fields,
+        "selected": {"kunta": municipality, "toimiala": field, "q": query},
+        "filtered": bool(municipality or field or query),
+    }
+    return render_subpage(page, request, "crisis/board.html", context)
 
 
 def models_q(text, field):
-    from django.db.models import Q
-
     return Q(**{f"{field}__icontains": text})
 
 
@@ -180,12 +178,10 @@ def _require_partner(request):
 
 
 def _login_url():
-    from django.urls import reverse
-
     return reverse("accounts:login")
 
 
-def picture_view(request, page):
+def picture_view(page, request):
     """The partners' situation picture: counts, needs and offers of consenting associations."""
     refused = _require_partner(request)
     if refused:
@@ -207,36 +203,31 @@ def picture_view(request, page):
     offers = Counter(o for r in reports for o in r.offers)
     needs = Counter(n for r in reports for n in r.needs)
     help_labels = dict(HelpKind.choices)
-    context = page.get_context(request)
-    context.update(
-        {
-            "total": total,
-            "shared": len(reports),
-            "by_status": [
-                (label, by_status.get(value, 0)) for value, label in ActivityStatus.choices
-            ],
-            "by_municipality": [
-                (label, by_municipality[value])
-                for value, label in Municipality.choices
-                if by_municipality.get(value)
-            ],
-            "by_field": sorted(by_field.items(), key=lambda item: (-item[1], item[0])),
-            "offers": [(help_labels[k], v) for k, v in offers.most_common()],
-            "needs": [(help_labels[k], v) for k, v in needs.most_common()],
-            "entries": [
-                {
-                    "report": r,
-                    "association": associations[r.association_id],
-                    "fields": fields_of.get(r.association_id, []),
-                }
-                for r in reports
-            ],
-        }
-    )
-    return TemplateResponse(request, "crisis/picture.html", context)
+    context = {
+        "total": total,
+        "shared": len(reports),
+        "by_status": [(label, by_status.get(value, 0)) for value, label in ActivityStatus.choices],
+        "by_municipality": [
+            (label, by_municipality[value])
+            for value, label in Municipality.choices
+            if by_municipality.get(value)
+        ],
+        "by_field": sorted(by_field.items(), key=lambda item: (-item[1], item[0])),
+        "offers": [(help_labels[k], v) for k, v in offers.most_common()],
+        "needs": [(help_labels[k], v) for k, v in needs.most_common()],
+        "entries": [
+            {
+                "report": r,
+                "association": associations[r.association_id],
+                "fields": fields_of.get(r.association_id, []),
+            }
+            for r in reports
+        ],
+    }
+    return render_subpage(page, request, "crisis/picture.html", context)
 
 
-def picture_csv_view(request, page):
+def picture_csv_view(page, request):
     refused = _require_partner(request)
     if refused:
         return refused
@@ -345,8 +336,6 @@ def _localised_situation(situation):
 @login_required
 def my_reports_view(request):
     """The entry point from the notice and the account page: choose an association."""
-    from .services import active_situation
-
     situation = active_situation()
     if situation is None:
         raise Http404

@@ -2,9 +2,13 @@
 group has on the tree above them (members may add pages for their association's content)."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from .admin_views import bulk_change_view
 from .models import SituationPage
 from .services import can_declare
 
@@ -37,20 +41,11 @@ def before_copy(request, page):
 
 @hooks.register("register_admin_urls")
 def register_bulk_change_url():
-    from django.urls import path
-
-    from .admin_views import bulk_change_view
-
     return [path("crisis/bulk/", bulk_change_view, name="crisis_bulk_change")]
 
 
 @hooks.register("register_admin_menu_item")
 def register_bulk_change_menu_item():
-    from django.urls import reverse
-    from django.utils.translation import gettext_lazy as _
-
-    from wagtail.admin.menu import MenuItem
-
     class EditorsOnlyMenuItem(MenuItem):
         def is_shown(self, request):
             return can_declare(request.user)

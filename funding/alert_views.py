@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -17,8 +17,7 @@ from core.ratelimit import allow, hit
 from . import alerts
 from .filters import parse_filters
 from .forms import AlertForm, FrequencyForm
-from .models import FundingAlert, field_of_activity_names
-from .views import _index_or_404
+from .models import FundingAlert, FundingIndexPage, field_of_activity_names
 
 # Sign-ups per hour: from one client address (an office may share one), and to one email
 # address (so that nobody can flood a stranger's inbox with confirmation links).
@@ -31,6 +30,10 @@ def _search(index, query):
     fields = field_of_activity_names(index.locale_id)
     filters = parse_filters(QueryDict(query), themes=themes, fields=fields)
     return alerts.canonical_query(filters), alerts.describe(filters, themes, fields)
+
+
+def _index_or_404(index_id):
+    return get_object_or_404(FundingIndexPage.objects.live().public(), pk=index_id)
 
 
 def _refused(request, reason, status=400):

@@ -28,16 +28,18 @@ from core.page_urls import absolute_url
 from core.regions import Municipality, SubRegion
 
 from .feeds import amount_text
-from .filters import parse_filters
+from .filters import deadline_labels, parse_filters
 from .models import (
     ZONE,
     AlertFrequency,
     AlertKind,
     ApplicantType,
     Deadline,
+    Funder,
     FunderType,
     FundingAlert,
     FundingAlertDelivery,
+    FundingOpportunityPage,
     FundingStatus,
     Instrument,
     field_of_activity_names,
@@ -201,8 +203,6 @@ def describe(filters, themes, fields):
     if filters.joint:
         lines.append(_("Suits a joint application"))
     if filters.deadline:
-        from .views import deadline_labels
-
         lines.append(deadline_labels()[filters.deadline])
     return lines
 
@@ -270,13 +270,11 @@ def matches(alert, now, themes=None):
     """(new, closing): the live calls of the alert's search published or opened since it was
     last checked, and those whose deadline is within `REMINDER_AHEAD`, with (page, deadline
     key) for the reminders. Two queries."""
-    from .views import opportunities_of
-
     since = alert.last_checked_at or alert.confirmed_at or now
     soon = now + REMINDER_AHEAD
     candidates = list(
         filters_of(alert, themes)
-        .apply(opportunities_of(alert.index, now))
+        .apply(FundingOpportunityPage.objects.listed_in(alert.index, now))
         .filter(
             Q(first_published_at__gt=since)
             | Q(next_opens_at__gt=since, next_opens_at__lte=now)
@@ -310,8 +308,6 @@ def matches(alert, now, themes=None):
 def process(alert, now, funder_names=None, themes=None):
     """Send what is due for one confirmed alert and remember it; the number of calls sent.
     Locks the alert row, so two runs at once cannot send the same call twice."""
-    from .views import funders_by_key
-
     with transaction.atomic():
         alert = (
             FundingAlert.objects.select_for_update()
@@ -353,7 +349,9 @@ def process(alert, now, funder_names=None, themes=None):
             if funder_names is None:
                 funder_names = {
                     key: funder.name
-                    for key, funder in funders_by_key(alert.index.locale_id).items()
+                    for key, funder in Funder.objects.by_translation_key(
+                        alert.index.locale_id
+                    ).items()
                 }
             send_alert(alert, new, reminders, funder_names, themes)
             alert.last_sent_at = now

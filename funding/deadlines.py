@@ -11,7 +11,6 @@ from django.utils import timezone
 from calendars.types import expand_occurrences, recurrence_to_ical
 
 from .models import ZONE, Deadline, FundingOpportunityPage, FundingRound, Timing, listing_values
-from .querysets import refresh_stale_listings
 
 WINDOW_BACK = datetime.timedelta(days=366)
 WINDOW_AHEAD = datetime.timedelta(days=2 * 366)
@@ -88,7 +87,7 @@ def clear_deadlines(page):
 def refresh_listings(now=None):
     """Recompute the listing columns of calls whose stored next deadline has passed (run
     nightly with `extend_funding_deadlines`, so that requests rarely have to)."""
-    return refresh_stale_listings(now or timezone.now())
+    return FundingOpportunityPage.objects.refresh_stale_listings(now or timezone.now())
 
 
 def bump_sequence(page):

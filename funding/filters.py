@@ -44,6 +44,20 @@ DEADLINE_CHOICES = ("this_month", "30_days", "90_days")
 RETIRED_FIELD_CODES = {"culture_sport": ("culture", "sport")}
 
 
+def deadline_labels():
+    """{deadline window: its label in the active language}, in `DEADLINE_CHOICES` order."""
+    return {
+        "this_month": _("Closes this month"),
+        "30_days": _("Closes within 30 days"),
+        "90_days": _("Closes within 90 days"),
+    }
+
+
+def sort_labels():
+    """The labels of `SORT_CHOICES` in the active language, in the same order."""
+    return [_("Deadline"), _("Newest"), _("Largest amount"), _("Title")]
+
+
 @dataclass
 class FundingFilters(BaseFilters):
     """Valid filters, ready to apply to a `FundingOpportunityQuerySet`."""

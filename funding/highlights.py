@@ -2,8 +2,8 @@
 
 from core import highlights
 
-from .models import FundingIndexPage, FundingOpportunityPage
-from .views import funders_by_key, localize_funders
+from .models import Funder, FundingIndexPage, FundingOpportunityPage
+from .querysets import localize_funders
 
 CLOSING_COUNT = 4
 
@@ -22,5 +22,5 @@ def funding_highlights(home_page, request):
             .by_deadline()[:CLOSING_COUNT]
         )
         if closing:
-            localize_funders(closing, funders_by_key(home_page.locale_id))
+            localize_funders(closing, Funder.objects.by_translation_key(home_page.locale_id))
     return {"funding_index": index, "funding_closing_soon": closing}

@@ -31,10 +31,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from associations.models import FieldOfActivity
 from core.blocks import BodyBlock
 from core.fields import ChoiceListField
+from core.pages import IndexPage
 from core.regions import SUB_REGION_OF, Municipality, SubRegion
 
 from .blocks import GuideBlock, chapter_anchor
-from .querysets import DeadlineQuerySet, FundingOpportunityQuerySet
+from .querysets import DeadlineQuerySet, FunderQuerySet, FundingOpportunityQuerySet
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
 # The wall-clock time of a deadline given as a date only: the end of that day in Helsinki.
@@ -108,11 +109,6 @@ class FundingStatus(models.TextChoices):
     CONTINUOUS = "continuous", _("Continuous")
 
 
-def closing_soon_days():
-    """How many days before its deadline a call counts as closing soon."""
-    return int(getattr(settings, "FUNDING_CLOSING_SOON_DAYS", 14))
-
-
 # ---------------------------------------------------------------------------------------------
 # Funders
 
@@ -134,6 +130,8 @@ class Funder(TranslatableMixin, models.Model):
         related_name="+",
     )
     description = models.TextField(_("short description"), max_length=500, blank=True)
+
+    objects = FunderQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -168,30 +166,21 @@ class Funder(TranslatableMixin, models.Model):
 # Pages
 
 
-class FundingIndexPage(Page):
+class FundingIndexPage(IndexPage):
     """The funding opportunities: editors place one under each home page. It lists open and
     upcoming calls with filters, closing-soon and new sections, funding news, a CSV export
     and a deadline calendar feed; the funding guide lives under it."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["funding.FundingOpportunityPage", "funding.FundingGuidePage"]
-    page_size = 20
 
     class Meta:
         verbose_name = _("funding opportunities")
         verbose_name_plural = _("funding opportunity indexes")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request):
         from .views import index_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
-        return context
+        return index_context(self, request)
 
 
 class FundingOpportunityPage(Page):

@@ -1,13 +1,18 @@
-"""Queries that the funding index, the CSV export, the deadline feeds and the home page share.
+"""Queries that the funding index, the CSV export, the deadline feeds, the alerts and the home
+page share.
 
 The status of a call is computed here, in the database, from the deadline table and the
 clock: listings of any size take the same number of queries and nothing is stored by hand.
+
+The models attach these querysets, so this module imports no model: a queryset reaches the
+tables it joins through its model's relations (`self.model`).
 """
 
 import datetime
 import functools
 import operator
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -21,6 +26,13 @@ OPEN_STATUSES = ("open", "closing_soon")
 DEFAULT_STATUSES = ("open", "closing_soon", "upcoming", "continuous")
 # The statuses of a scheduled call whose next deadline is still ahead.
 AHEAD_STATUSES = frozenset({"open", "closing_soon", "upcoming"})
+# `Timing.CONTINUOUS` of the models: a rolling call, open whatever its rounds say.
+CONTINUOUS = "continuous"
+
+
+def closing_soon_days():
+    """How many days before its deadline a call counts as closing soon."""
+    return int(getattr(settings, "FUNDING_CLOSING_SOON_DAYS", 14))
 
 
 def _token(value):
@@ -37,28 +49,6 @@ def stale_listing(now):
     )
 
 
-def refresh_stale_listings(now):
-    """Recompute the `listing_*` columns of stale rows from the deadline table in one UPDATE;
-    the number of rows. Usually there are none: the nightly `extend_funding_deadlines` and
-    publishing keep them fresh, and the first request after a deadline passes heals it."""
-    from .models import Deadline, FundingOpportunityPage
-
-    stale = FundingOpportunityPage.objects.filter(stale_listing(now))
-    if not stale.exists():
-        return 0
-    ahead = Deadline.objects.filter(opportunity=OuterRef("pk"), closes_at__gt=now).order_by(
-        "closes_at", "pk"
-    )
-    latest = Deadline.objects.filter(opportunity=OuterRef("pk")).order_by("-closes_at")
-    return stale.update(
-        listing_next_closes_at=Subquery(ahead.values("closes_at")[:1]),
-        listing_next_opens_at=Subquery(ahead.values("opens_at")[:1]),
-        listing_next_all_day=Coalesce(Subquery(ahead.values("all_day")[:1]), Value(False)),
-        listing_last_closes_at=Subquery(latest.values("closes_at")[:1]),
-        listing_computed_at=Value(now, output_field=models.DateTimeField()),
-    )
-
-
 class DeadlineQuerySet(models.QuerySet):
     def in_locale(self, locale):
         return self.filter(locale=locale)
@@ -67,7 +57,46 @@ class DeadlineQuerySet(models.QuerySet):
         return self.filter(closes_at__gt=moment)
 
 
+class FunderQuerySet(models.QuerySet):
+    def by_translation_key(self, locale_id):
+        """The funders of a language keyed by translation key (one query)."""
+        return {f.translation_key: f for f in self.filter(locale_id=locale_id)}
+
+
+def localize_funders(pages, funders):
+    """Give each page `funder_local`, its funder in the page's language (`funders` as
+    `by_translation_key` gives them)."""
+    for page in pages:
+        page.funder_local = funders.get(page.funder.translation_key, page.funder)
+    return pages
+
+
 class FundingOpportunityQuerySet(PageQuerySet):
+    def listed_in(self, index, now=None):
+        """The live, public calls of a funding index with their status, as listed."""
+        return self.child_of(index).live().public().with_status(now).for_listing()
+
+    def refresh_stale_listings(self, now):
+        """Recompute the `listing_*` columns of stale rows (of the whole table) from the
+        deadline table in one UPDATE; the number of rows. Usually there are none: the nightly
+        `extend_funding_deadlines` and publishing keep them fresh, and the first request after
+        a deadline passes heals it."""
+        stale = self.model._default_manager.filter(stale_listing(now))
+        if not stale.exists():
+            return 0
+        deadlines = self.model._meta.get_field("deadlines").related_model.objects
+        ahead = deadlines.filter(opportunity=OuterRef("pk"), closes_at__gt=now).order_by(
+            "closes_at", "pk"
+        )
+        latest = deadlines.filter(opportunity=OuterRef("pk")).order_by("-closes_at")
+        return stale.update(
+            listing_next_closes_at=Subquery(ahead.values("closes_at")[:1]),
+            listing_next_opens_at=Subquery(ahead.values("opens_at")[:1]),
+            listing_next_all_day=Coalesce(Subquery(ahead.values("all_day")[:1]), Value(False)),
+            listing_last_closes_at=Subquery(latest.values("closes_at")[:1]),
+            listing_computed_at=Value(now, output_field=models.DateTimeField()),
+        )
+
     def with_status(self, now=None):
         """Annotate `funding_status`, the next round's dates and the last deadline.
 
@@ -80,10 +109,8 @@ class FundingOpportunityQuerySet(PageQuerySet):
         date first (`refresh_stale_listings`: one indexed query, and an UPDATE of those rows
         only when there are any).
         """
-        from .models import Timing, closing_soon_days
-
         now = now or timezone.now()
-        refresh_stale_listings(now)
+        self.refresh_stale_listings(now)
         soon = now + datetime.timedelta(days=closing_soon_days())
         annotated = self.annotate(
             next_closes_at=F("listing_next_closes_at"),
@@ -91,7 +118,7 @@ class FundingOpportunityQuerySet(PageQuerySet):
             next_all_day=F("listing_next_all_day"),
             last_closes_at=F("listing_last_closes_at"),
             funding_status=Case(
-                When(timing=Timing.CONTINUOUS, then=Value("continuous")),
+                When(timing=CONTINUOUS, then=Value("continuous")),
                 When(listing_next_closes_at__isnull=True, then=Value("closed")),
                 When(listing_next_opens_at__gt=now, then=Value("upcoming")),
                 When(listing_next_closes_at__lte=soon, then=Value("closing_soon")),
@@ -113,13 +140,11 @@ class FundingOpportunityQuerySet(PageQuerySet):
         The same conditions as `funding_status`, written on the stored columns rather than
         on the computed status, so that the database can use the index on the next deadline
         (the "closing soon" calls are a short range of it)."""
-        from .models import Timing
-
         now, soon = self._status_moment
-        scheduled = ~Q(timing=Timing.CONTINUOUS)
+        scheduled = ~Q(timing=CONTINUOUS)
         opened = Q(listing_next_opens_at__isnull=True) | Q(listing_next_opens_at__lte=now)
         conditions = {
-            "continuous": Q(timing=Timing.CONTINUOUS),
+            "continuous": Q(timing=CONTINUOUS),
             "closed": scheduled & Q(listing_next_closes_at__isnull=True),
             "upcoming": scheduled
             & Q(listing_next_closes_at__isnull=False, listing_next_opens_at__gt=now),
@@ -163,11 +188,8 @@ class FundingOpportunityQuerySet(PageQuerySet):
         return self.filter(funder__funder_type__in=types)
 
     def with_theme(self, *slugs):
-        from .models import FundingTheme
-
-        return self.filter(
-            Exists(FundingTheme.objects.filter(page=OuterRef("pk"), theme__slug__in=slugs))
-        )
+        theme_links = self.model._meta.get_field("theme_links").related_model.objects
+        return self.filter(Exists(theme_links.filter(page=OuterRef("pk"), theme__slug__in=slugs)))
 
     def _any_token(self, values):
         query = Q()

@@ -1,6 +1,6 @@
-"""The funding views: the filtered index, one opportunity, the CSV export and the deadline
-feeds. They ask the querysets and the filter parser; they build no queries of their own
-beyond choosing which ones to run."""
+"""The funding views: the filtered index and one opportunity (what those pages hand their
+requests to, see `core.pages`), the CSV export and the deadline feeds. They ask the querysets
+and the filter parser; they build no queries of their own beyond choosing which ones to run."""
 
 import datetime
 import io
@@ -26,7 +26,7 @@ from core.regions import Municipality, SubRegion
 
 from .alerts import canonical_query
 from .feeds import amount_text, opportunity_events
-from .filters import FILTER_PARAMS, SORT_CHOICES, parse_filters
+from .filters import FILTER_PARAMS, SORT_CHOICES, deadline_labels, parse_filters, sort_labels
 from .forms import AlertForm
 from .jsonld import opportunity_json_ld
 from .models import (
@@ -42,33 +42,10 @@ from .models import (
     Instrument,
     field_of_activity_names,
 )
-from .querysets import DEFAULT_STATUSES
+from .querysets import DEFAULT_STATUSES, localize_funders
 
 HIGHLIGHT_COUNT = 5
 NEW_DAYS = 30
-
-
-def funders_by_key(locale_id):
-    """The funders of a language keyed by translation key (one query)."""
-    return {f.translation_key: f for f in Funder.objects.filter(locale_id=locale_id)}
-
-
-def localize_funders(pages, funders):
-    """Give each page `funder_local`, its funder in the page's language."""
-    for page in pages:
-        page.funder_local = funders.get(page.funder.translation_key, page.funder)
-    return pages
-
-
-def opportunities_of(index, now=None):
-    """The live opportunities of an index with their computed status."""
-    return (
-        FundingOpportunityPage.objects.child_of(index)
-        .live()
-        .public()
-        .with_status(now)
-        .for_listing()
-    )
 
 
 def filter_querystring(query):
@@ -93,8 +70,8 @@ def index_context(page, request):
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale_id=page.locale_id)}
     fields = field_of_activity_names(page.locale_id)
     filters = parse_filters(request.GET, themes=themes, fields=fields)
-    funders = funders_by_key(page.locale_id)
-    opportunities = opportunities_of(page, now)
+    funders = Funder.objects.by_translation_key(page.locale_id)
+    opportunities = FundingOpportunityPage.objects.listed_in(page, now)
     paginator = Paginator(filters.apply(opportunities), page.page_size)
     page_obj = paginator.get_page(filters.page)
     localize_funders(page_obj.object_list, funders)
@@ -130,18 +107,6 @@ def index_context(page, request):
         context["closing_soon"] = localize_funders(closing, funders)
         context["new_opportunities"] = localize_funders(new, funders)
     return context
-
-
-def deadline_labels():
-    return {
-        "this_month": _("Closes this month"),
-        "30_days": _("Closes within 30 days"),
-        "90_days": _("Closes within 90 days"),
-    }
-
-
-def sort_labels():
-    return [_("Deadline"), _("Newest"), _("Largest amount"), _("Title")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -204,8 +169,7 @@ def opportunity_context(page, request):
 
 
 def _index_or_404(index_id):
-    index = get_object_or_404(FundingIndexPage.objects.live().public(), pk=index_id)
-    return index
+    return get_object_or_404(FundingIndexPage.objects.live().public(), pk=index_id)
 
 
 def _local(moment, all_day=False):
@@ -255,7 +219,7 @@ def csv_rows(index, query, now=None):
         return filters, None, None
     # Plain value rows, not pages: building thousands of page objects (and their funders) was
     # most of the export's time.
-    listed = filters.apply(opportunities_of(index, now)).annotate(
+    listed = filters.apply(FundingOpportunityPage.objects.listed_in(index, now)).annotate(
         funder_key=F("funder__translation_key"),
         funder_name=F("funder__name"),
         funder_type=F("funder__funder_type"),
@@ -263,7 +227,7 @@ def csv_rows(index, query, now=None):
     rows = list(listed.values_list(*CSV_COLUMNS, named=True))
     funders = {
         key: (funder.name, funder.funder_type)
-        for key, funder in funders_by_key(index.locale_id).items()
+        for key, funder in Funder.objects.by_translation_key(index.locale_id).items()
     }
     header = [
         _("Title"),
@@ -348,7 +312,7 @@ def deadline_events(pages, now):
     deadlines = Deadline.objects.filter(opportunity_id__in=[page.pk for page in pages])
     for deadline in deadlines.order_by("closes_at", "pk"):
         by_page.setdefault(deadline.opportunity_id, []).append(deadline)
-    funders = funders_by_key(pages[0].locale_id)
+    funders = Funder.objects.by_translation_key(pages[0].locale_id)
     events = []
     for page in pages:
         funder = funders.get(page.funder.translation_key, page.funder)
@@ -372,7 +336,7 @@ def deadlines_ics_view(request, index_id):
 
     def build():
         with override(language):
-            pages = filters.apply(opportunities_of(index, now))
+            pages = filters.apply(FundingOpportunityPage.objects.listed_in(index, now))
             meta = CalendarMeta(
                 name=_("Funding deadlines: %(site)s") % {"site": index.title},
                 description=_("Deadlines and opening dates of funding calls for associations."),
@@ -422,7 +386,8 @@ def opportunity_ics_view(request, uid):
 
     def build():
         with override(page.locale.language_code):
-            funder = funders_by_key(page.locale_id).get(page.funder.translation_key, page.funder)
+            funders = Funder.objects.by_translation_key(page.locale_id)
+            funder = funders.get(page.funder.translation_key, page.funder)
             events = opportunity_events(page, ahead, funder_name=funder.name, now=now)
             return build_calendar(
                 CalendarMeta(name=None, language=page.locale.language_code), events

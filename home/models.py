@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import highlights
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.pages import IndexPage
 
 
 class HomePage(Page):
@@ -116,15 +117,9 @@ class NewsCategory(models.TextChoices):
     INITIATIVE = "initiative", _("Initiative")
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(IndexPage):
     """The news and publications listing (strategy 5.2.1: statements and initiatives)."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
     page_size = 12
 
@@ -132,8 +127,7 @@ class NewsIndexPage(Page):
         verbose_name = _("news index page")
         verbose_name_plural = _("news index pages")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def listing_context(self, request):
         news = (
             NewsPage.objects.child_of(self)
             .live()
@@ -151,12 +145,11 @@ class NewsIndexPage(Page):
             news_page = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             news_page = paginator.page(1)
-        context.update(
-            news_page=news_page,
-            categories=NewsCategory.choices,
-            active_category=category,
-        )
-        return context
+        return {
+            "news_page": news_page,
+            "categories": NewsCategory.choices,
+            "active_category": category,
+        }
 
 
 class NewsPage(Page):

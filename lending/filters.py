@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from core.query_params import BaseFilters, QueryReader
 from core.regions import Municipality, SubRegion, municipalities_of
 
-from .models import Accessibility, Booking, EquipmentCategory, Facility
+from .models import Accessibility, Booking, EquipmentCategory, EquipmentPage, Facility, SpacePage
 
 MAX_CAPACITY = 100000
 
@@ -69,8 +69,6 @@ class LendingFilters(BaseFilters):
 def busy_space_keys(start, end):
     """Translation keys of spaces that cannot take [start, end): a blocking booking within
     their buffers. Two queries, whatever the number of spaces."""
-    from .models import SpacePage
-
     margin = datetime.timedelta(days=1)
     rows = list(
         Booking.objects.blocking()
@@ -97,8 +95,6 @@ def busy_space_keys(start, end):
 
 
 def short_equipment_keys(start, end, quantity):
-    from .models import EquipmentPage
-
     rows = list(
         Booking.objects.blocking()
         .filter(kind="equipment")

@@ -4,6 +4,8 @@ once; a changed character or an old link is refused."""
 
 from django.core import signing
 
+from .models import Booking
+
 SALT = "lending.decision"
 MAX_AGE = 60 * 60 * 24 * 14
 ACTIONS = ("approve", "decline")
@@ -29,8 +31,6 @@ def make_token(booking, action):
 def read_token(token, max_age=MAX_AGE):
     """(booking, action) for a valid, unused link to a request still waiting within its
     answer deadline; raises LinkError otherwise."""
-    from .models import Booking
-
     signer = signing.TimestampSigner(salt=SALT)
     try:
         value = signer.unsign(token, max_age=max_age)

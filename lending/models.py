@@ -15,7 +15,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -27,7 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.fields import ChoiceListField
-from core.pages import PolicyPermissionsMixin
+from core.pages import IndexPage, PolicyPermissionsMixin, SourcePageMixin
 from core.regions import Municipality, sub_region_of
 from core.text import single_line
 
@@ -92,59 +91,44 @@ class Weekday(models.IntegerChoices):
 # Index pages
 
 
-class SpaceIndexPage(Page):
+class SpaceIndexPage(IndexPage):
     """The shared spaces listing (one under each home page, written by editors): every live
     space with filters in the address, including "free at this time"."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("title"), TranslatableField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["lending.SpacePage"]
-    page_size = 20
 
     class Meta:
         verbose_name = _("space listing")
         verbose_name_plural = _("space listings")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request):
         from .views import space_listing_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(space_listing_context(self, request))
-        return context
+        return space_listing_context(self, request)
 
 
-class EquipmentIndexPage(Page):
+class EquipmentIndexPage(IndexPage):
     """The lendable equipment listing (one under each home page, written by editors)."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("title"), TranslatableField("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["lending.EquipmentPage"]
-    page_size = 20
 
     class Meta:
         verbose_name = _("equipment listing")
         verbose_name_plural = _("equipment listings")
 
-    def get_context(self, request, *args, **kwargs):
+    def listing_context(self, request):
         from .views import equipment_listing_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(equipment_listing_context(self, request))
-        return context
+        return equipment_listing_context(self, request)
 
 
 # ---------------------------------------------------------------------------------------------
 # What spaces and equipment share
 
 
-class LendablePage(PolicyPermissionsMixin, RoutablePageMixin, Page):
-    """Fields and routes common to spaces and equipment (abstract)."""
+class LendablePage(PolicyPermissionsMixin, SourcePageMixin, RoutablePageMixin, Page):
+    """Fields and routes common to spaces and equipment (abstract). Bookings belong to the
+    Finnish page (`source_page`)."""
 
     association = models.ForeignKey(
         "associations.AssociationPage",
@@ -245,21 +229,6 @@ class LendablePage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     def takes_requests(self):
         return self.booking_mode == BookingMode.REQUEST
 
-    @cached_property
-    def source_page(self):
-        """The Finnish page, which bookings point to."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return (
-            type(self)
-            .objects.filter(
-                translation_key=self.translation_key,
-                locale__language_code=settings.LANGUAGE_CODE,
-            )
-            .first()
-            or self
-        )
-
     def clean(self):
         super().clean()
         # Typed into a title, a newline broke the booking emails (their subject holds it).
@@ -274,11 +243,12 @@ class LendablePage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    @path("")
-    def detail(self, request):
-        from .views import resource_view
+    def get_context(self, request, *args, **kwargs):
+        from .views import resource_context
 
-        return resource_view(self, request)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_context(self, request))
+        return context
 
     @path("varaa/")
     def request_booking(self, request):

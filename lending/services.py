@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import emails
 from .models import (
     Booking,
     BookingEvent,
@@ -369,8 +370,6 @@ def _decide(booking, to_status, *, actor, actor_label, reason):
         # Late: expire it now rather than when the job next runs, and say so.
         _expire(booking)
         raise
-    from . import emails
-
     emails.decided(booking)
     return booking
 
@@ -390,8 +389,6 @@ def decline(booking, *, actor=None, actor_label="", reason=""):
 
 def cancel(booking, *, actor, reason):
     booking = _transition(booking, BookingStatus.CANCELLED, actor=actor, reason=reason)
-    from . import emails
-
     emails.cancelled(booking, actor)
     return booking
 
@@ -405,8 +402,6 @@ def cancel_for_deleted_account(booking, user):
         actor_label="system",
         reason=_("The requester deleted their account."),
     )
-    from . import emails
-
     emails.cancelled(booking, user)
     return booking
 
@@ -422,8 +417,6 @@ def _expire(booking):
         )
     except InvalidTransition:
         return None
-    from . import emails
-
     emails.expired(booking)
     return booking
 
@@ -440,6 +433,4 @@ def expire_unanswered(now=None):
 
 
 def _notify_requested(booking):
-    from . import emails
-
     emails.requested(booking)

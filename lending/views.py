@@ -1,5 +1,7 @@
 """Listings, the space and equipment pages, booking requests, one-click decisions, the owners'
-dashboard and each booking's page. Every rule is in services; every permission in access."""
+dashboard and each booking's page. Every rule is in services; every permission in access.
+The listings and the space and equipment pages hand their requests to these (see
+`core.pages`); the rest are URL routes (`urls.py`)."""
 
 import datetime
 
@@ -20,6 +22,7 @@ from associations.models import AssociationPage
 from associations.permissions import associations_of, is_editor
 from core.dates import DateParamError, parse_date_param
 from core.jsonld import dumps
+from core.pages import render_subpage
 from core.ratelimit import allow
 from core.regions import Municipality, SubRegion
 
@@ -124,7 +127,8 @@ def _week_start(request):
 def resource_context(page, request):
     source = page.source_page
     first, week_problem = _week_start(request)
-    if isinstance(page, SpacePage):
+    is_space = isinstance(page, SpacePage)
+    if is_space:
         calendar = space_days(source, first, days=14)
         json_ld = space_json_ld(page, request)
     else:
@@ -132,6 +136,7 @@ def resource_context(page, request):
         json_ld = equipment_json_ld(page, request)
     return {
         "page": page,
+        "is_space": is_space,
         "owner": page.association.localized,
         "calendar": calendar,
         "previous_week": (first - datetime.timedelta(days=14)).isoformat()
@@ -151,15 +156,6 @@ def resource_context(page, request):
     }
 
 
-def resource_view(page, request):
-    template = (
-        "lending/space_page.html" if isinstance(page, SpacePage) else "lending/equipment_page.html"
-    )
-    context = page.get_context(request)
-    context.update(resource_context(page, request))
-    return TemplateResponse(request, template, context)
-
-
 def _initial_from_query(page, request):
     initial = {}
     for name in ("date", "start", "end", "first_day", "last_day", "quantity"):
@@ -175,76 +171,78 @@ def request_view(page, request):
         login = reverse("accounts:login")
         return redirect(f"{login}?next={request.path}")
     associations = list(associations_of(request.user))
-    is_space = isinstance(page, SpacePage)
-    form_class = SpaceRequestForm if is_space else EquipmentRequestForm
-    conflict = None
-    rule_problems = []
     if not page.takes_requests:
         associations = []
-    if request.method == "POST" and associations:
-        form = form_class(request.POST, associations=associations)
-        if not allow(
-            request,
-            "lending-request",
-            limit=REQUESTS_PER_HOUR,
-            window=3600,
-            extra=str(request.user.pk),
-        ):
-            form.is_valid()
-            form.add_error(None, _("Too many requests in a short time. Please try again later."))
-        elif form.is_valid():
-            data = form.cleaned_data
-            try:
-                if is_space:
-                    booking = services.request_space(
-                        page,
-                        user=request.user,
-                        association=data["association"].source_page,
-                        start=timezone.make_aware(data["starts_at"]),
-                        end=timezone.make_aware(data["ends_at"]),
-                        message=data["message"],
-                        phone=data["phone"],
-                        language=get_language(),
-                    )
-                else:
-                    booking = services.request_equipment(
-                        page,
-                        user=request.user,
-                        association=data["association"].source_page,
-                        first_day=data["first_day"],
-                        last_day=data["last_day"],
-                        quantity=data["quantity"],
-                        message=data["message"],
-                        phone=data["phone"],
-                        language=get_language(),
-                    )
-            except services.BookingRuleError as error:
-                rule_problems = error.messages
-                for problem in error.messages:
-                    form.add_error(None, problem)
-            except services.BookingConflict as error:
-                conflict = error
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("Your request was sent. The owner answers by email."))
-                return redirect("lending:booking", uid=booking.uid)
-    else:
+    form_class = SpaceRequestForm if isinstance(page, SpacePage) else EquipmentRequestForm
+    if request.method != "POST" or not associations:
         form = form_class(initial=_initial_from_query(page, request), associations=associations)
-    form.describe()
-    context = page.get_context(request)
-    context.update(
-        {
-            "page": page,
-            "form": form,
-            "is_space": is_space,
-            "associations": associations,
-            "conflict": conflict,
-            "rule_problems": rule_problems,
-            "request_url": page.url + "varaa/",
-        }
+        return _request_form(page, request, form, associations)
+    form = form_class(request.POST, associations=associations)
+    if not allow(
+        request,
+        "lending-request",
+        limit=REQUESTS_PER_HOUR,
+        window=3600,
+        extra=str(request.user.pk),
+    ):
+        form.is_valid()
+        form.add_error(None, _("Too many requests in a short time. Please try again later."))
+        return _request_form(page, request, form, associations)
+    if not form.is_valid():
+        return _request_form(page, request, form, associations)
+    try:
+        booking = _send_request(page, request, form.cleaned_data)
+    except services.BookingRuleError as error:
+        for problem in error.messages:
+            form.add_error(None, problem)
+        return _request_form(page, request, form, associations, rule_problems=error.messages)
+    except services.BookingConflict as error:
+        form.add_error(None, error.message)
+        return _request_form(page, request, form, associations, conflict=error)
+    messages.success(request, _("Your request was sent. The owner answers by email."))
+    return redirect("lending:booking", uid=booking.uid)
+
+
+def _send_request(page, request, data):
+    """The booking request the valid form `data` asks for (the services check the rules and
+    raise `BookingRuleError` or `BookingConflict`)."""
+    common = {
+        "user": request.user,
+        "association": data["association"].source_page,
+        "message": data["message"],
+        "phone": data["phone"],
+        "language": get_language(),
+    }
+    if isinstance(page, SpacePage):
+        return services.request_space(
+            page,
+            start=timezone.make_aware(data["starts_at"]),
+            end=timezone.make_aware(data["ends_at"]),
+            **common,
+        )
+    return services.request_equipment(
+        page,
+        first_day=data["first_day"],
+        last_day=data["last_day"],
+        quantity=data["quantity"],
+        **common,
     )
-    status = 200 if not form.errors else 400 if request.method == "POST" else 200
-    return TemplateResponse(request, "lending/request_form.html", context, status=status)
+
+
+def _request_form(page, request, form, associations, *, conflict=None, rule_problems=None):
+    """The request form page: 400 when a posted form has errors."""
+    form.describe()
+    context = {
+        "page": page,
+        "form": form,
+        "is_space": isinstance(page, SpacePage),
+        "associations": associations,
+        "conflict": conflict,
+        "rule_problems": rule_problems or [],
+        "request_url": page.url + "varaa/",
+    }
+    status = 400 if request.method == "POST" and form.errors else 200
+    return render_subpage(page, request, "lending/request_form.html", context, status=status)
 
 
 # --- decisions by signed link -----------------------------------------------------------------

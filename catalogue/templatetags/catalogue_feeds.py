@@ -10,6 +10,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.page_urls import absolute_url
+
+from ..feeds import (
+    canonical_query,
+    feed_filters,
+    feed_title,
+    is_too_long,
+    place_text,
+    preferred_feed_url,
+)
+
 register = template.Library()
 
 UTC_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -22,9 +33,6 @@ def catalogue_feed(context):
     long one is too long and has been saved; `too_long` says it has not (the page then offers a
     form that saves it: a page view saves nothing); `note` says that the page's dates do not
     narrow the subscription (they are page-only, see `catalogue.feeds.PAGE_ONLY_PARAMS`)."""
-    from ..feeds import canonical_query, feed_filters, feed_title
-    from ..ics_views import is_too_long, preferred_feed_url
-
     filters = context.get("filters")
     if filters is None:
         return None
@@ -57,13 +65,11 @@ def training_calendar_links(context, page, occurrence=None):
     links = {"ics": ics, "ics_url": settings.BASE_URL + ics}
     if occurrence is None:
         return links
-    from core.page_urls import absolute_url
-
     request = context.get("request")
     title = f"{page.title}: {occurrence.title}" if occurrence.title else page.title
     url = absolute_url(page, request)
     details = f"{page.summary}\n\n{url}" if page.summary else url
-    location = occurrence.location or _place(page)
+    location = occurrence.location or place_text(page)
     start, end = occurrence.start, occurrence.end
     if occurrence.all_day:
         first = timezone.localtime(start).date()
@@ -102,12 +108,6 @@ def training_calendar_links(context, page, occurrence=None):
     links["outlook_live"] = f"https://outlook.live.com/calendar/0/deeplink/compose?{outlook}"
     links["outlook_office"] = f"https://outlook.office.com/calendar/0/deeplink/compose?{outlook}"
     return links
-
-
-def _place(page):
-    from ..feeds import _location
-
-    return _location(page)
 
 
 def _utc(value):

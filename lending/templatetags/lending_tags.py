@@ -3,6 +3,7 @@ from django import template
 from core.regions import SubRegion
 
 from ..emails import when
+from ..impact import impact_figures
 from ..models import BookingStatus
 
 register = template.Library()
@@ -29,6 +30,4 @@ def get_item(mapping, key):
 @register.inclusion_tag("lending/_impact.html")
 def lending_impact(months=12):
     """The impact figures for the statistics page: {% load lending_tags %}{% lending_impact %}."""
-    from ..impact import impact_figures
-
     return {"impact": impact_figures(months), "region_choices": SubRegion.choices}
