@@ -17,6 +17,9 @@ DEFAULT_TIMEZONE = "Europe/Helsinki"
 
 # Clients show the organiser's name from CN; the value must be a URI (RFC 5545), and a no-reply
 # mailto gives one without exposing a person's address.
+# The domain part of every UID the site writes (RFC 5545 3.8.4.7: globally unique). Never
+# changed: a calendar program takes a new UID for a new event, and would show both.
+UID_DOMAIN = "meidanhame.fi"
 NO_REPLY_ADDRESS = "mailto:noreply@meidanhame.fi"
 
 EVENT_STATUSES = ("CONFIRMED", "TENTATIVE", "CANCELLED")

@@ -35,7 +35,13 @@ from django.utils.translation import override, pgettext
 
 from calendars.ical import build_calendar, serialize_event
 from calendars.models import SavedFeed, token_for
-from calendars.types import CalendarMeta, FeedEvent, expand_occurrences, recurrence_to_ical
+from calendars.types import (
+    UID_DOMAIN,
+    CalendarMeta,
+    FeedEvent,
+    expand_occurrences,
+    recurrence_to_ical,
+)
 from core.languages import Language
 from core.lookups import read_times
 from core.page_urls import absolute_url, urls_by_parent
@@ -58,7 +64,6 @@ from .models import (
 from .occurrences import window
 from .queries import localized_names
 
-UID_DOMAIN = "meidanhame.fi"
 ZONE = ZoneInfo(settings.TIME_ZONE)
 ICAL_STATUS = {
     EventStatus.SCHEDULED: "CONFIRMED",

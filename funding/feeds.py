@@ -12,12 +12,11 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from calendars.types import FeedEvent
+from calendars.types import UID_DOMAIN, FeedEvent
 from core.page_urls import absolute_url
 
 from .models import ZONE
 
-UID_DOMAIN = "meidanhame.fi"
 ALARMS = (datetime.timedelta(days=7), datetime.timedelta(days=1))
 # Deadlines this far back stay in the feed, so that a subscriber's calendar keeps its history.
 FEED_HISTORY = datetime.timedelta(days=90)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from calendars.http import feed_response
 from calendars.ical import build_calendar
-from calendars.types import CalendarMeta, FeedEvent
+from calendars.types import UID_DOMAIN, CalendarMeta, FeedEvent
 from meidanhame.security import embeddable
 
 from .availability import equipment_days, space_days
@@ -69,7 +69,7 @@ def busy_events(page, source, bookings):
             }
         events.append(
             FeedEvent(
-                uid=f"{booking.uid}@meidanhame.fi",
+                uid=f"{booking.uid}@{UID_DOMAIN}",
                 summary=summary,
                 start=start,
                 end=end,
@@ -142,7 +142,7 @@ def owner_feed_view(request, token):
                 }
             events.append(
                 FeedEvent(
-                    uid=f"{booking.uid}@meidanhame.fi",
+                    uid=f"{booking.uid}@{UID_DOMAIN}",
                     summary=summary,
                     start=start,
                     end=end,
