@@ -5,11 +5,11 @@ in that association; another association's ids answer 403, unknown ids 404."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -280,7 +280,7 @@ def invitation_view(request, token):
         return render(request, "associations/invitation.html", {"error": str(error)}, status=403)
     if request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"{reverse('accounts:login')}?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         try:
             services.accept_invitation(request.user, token)
         except services.InvitationError as error:

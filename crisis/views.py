@@ -9,12 +9,12 @@ from collections import Counter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -171,14 +171,10 @@ def models_q(text, field):
 
 def _require_partner(request):
     if not request.user.is_authenticated:
-        return redirect(f"{_login_url()}?next={request.get_full_path()}")
+        return redirect_to_login(request.get_full_path())
     if not is_partner(request.user):
         raise PermissionDenied
     return None
-
-
-def _login_url():
-    return reverse("accounts:login")
 
 
 def picture_view(page, request):

@@ -6,6 +6,7 @@ The listings and the space and equipment pages hand their requests to these (see
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -168,8 +169,7 @@ def request_view(page, request):
     """The request form. GET shows it, POST checks the rules and creates the request; any
     broken rule or a conflict re-renders the form naming the rule (with free slots)."""
     if not request.user.is_authenticated:
-        login = reverse("accounts:login")
-        return redirect(f"{login}?next={request.path}")
+        return redirect_to_login(request.get_full_path())
     associations = list(associations_of(request.user))
     if not page.takes_requests:
         associations = []
@@ -301,7 +301,7 @@ def _booking_queryset():
 
 def dashboard_view(request):
     if not request.user.is_authenticated:
-        return redirect(f"{reverse('accounts:login')}?next={request.path}")
+        return redirect_to_login(request.get_full_path())
     owned = list(associations_of(request.user, role="admin"))
     editor = is_editor(request.user)
     bookings = _booking_queryset().filter(ends_at__gte=timezone.now() - datetime.timedelta(days=30))

@@ -4,6 +4,7 @@ permissions and history, the public board and the partners' picture respecting c
 import csv
 import datetime
 import io
+from urllib.parse import quote
 
 import pytest
 import time_machine
@@ -342,6 +343,9 @@ def partner(db):
 def test_picture_is_for_partners_and_editors_only(client, users, active, partner):
     url = active.url + "tilannekuva/"
     assert client.get(url).status_code == 302
+    # The whole address comes back after the login, query string included.
+    response = client.get(url + "?kunta=riihimaki&q=ruoka")
+    assert response["Location"].endswith("?next=" + quote(url + "?kunta=riihimaki&q=ruoka"))
     client.force_login(users["member"])
     assert client.get(url).status_code == 403
     assert client.get(url + "csv/").status_code == 403
