@@ -6,6 +6,9 @@ from django.utils.translation import gettext as _
 
 from core.mail import absolute, language_of, send
 
+from .models import AssociationPage
+from .permissions import admins_of, association_of
+
 
 def _manage_url(association, language):
     with translation.override(language):
@@ -13,8 +16,6 @@ def _manage_url(association, language):
 
 
 def _admins(association):
-    from .services import admins_of
-
     return [m.user for m in admins_of(association).select_related("user")]
 
 
@@ -114,9 +115,6 @@ def invitation(invitation, token):
 def moderation_step(page, requester, step, comment=""):
     """To the member who submitted and the association's admins: received, approved (and
     published) or changes requested, with the editor's comment."""
-    from .models import AssociationPage
-    from .permissions import association_of
-
     association = association_of(page)
     recipients = {requester.pk: requester} if requester else {}
     if isinstance(association, AssociationPage):

@@ -228,3 +228,8 @@ class AssociationPagePermissionPolicy(PagePermissionPolicy):
 
     def explorable_instances(self, user):
         return self._within_reach(user, super().explorable_instances(user))
+
+
+def admins_of(association):
+    """The active admin memberships of an association (who answers for it)."""
+    return association.memberships.filter(status=MembershipStatus.ACTIVE, role=Role.ADMIN)

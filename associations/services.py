@@ -11,7 +11,7 @@ from wagtail.models import Page, WorkflowState
 
 from . import emails
 from .models import AssociationPage, Invitation, Membership, MembershipStatus, Role
-from .permissions import can_edit, can_manage_members, forget_cached_roles
+from .permissions import admins_of, can_edit, can_manage_members, forget_cached_roles
 
 INVITATION_SALT = "associations.invitation"
 
@@ -103,10 +103,6 @@ def hand_over_admin(actor, association, membership_id, *, keep_admin=False):
     forget_cached_roles(actor)
     emails.admin_handed_over(target)
     return target
-
-
-def admins_of(association):
-    return association.memberships.filter(status=MembershipStatus.ACTIVE, role=Role.ADMIN)
 
 
 # Invitations ---------------------------------------------------------------------------------

@@ -9,7 +9,11 @@ from django.dispatch import receiver
 
 from wagtail.models import Locale, TaskState
 from wagtail.signals import page_published, task_submitted, workflow_approved, workflow_rejected
+from wagtail_localize.models import Translation, TranslationSource
 
+from core.translation import _save_target
+
+from . import emails
 from .models import AssociationPage
 from .permissions import association_of
 
@@ -48,8 +52,6 @@ def notify_submitted(sender, instance, user=None, **kwargs):
     workflow_state = instance.workflow_state
     page = _content(workflow_state)
     if association_of(page) is not None:
-        from . import emails
-
         emails.moderation_step(page, workflow_state.requested_by, "submitted")
 
 
@@ -57,8 +59,6 @@ def notify_submitted(sender, instance, user=None, **kwargs):
 def notify_approved(sender, instance, user=None, **kwargs):
     page = _content(instance)
     if association_of(page) is not None:
-        from . import emails
-
         page.refresh_from_db()
         emails.moderation_step(page, instance.requested_by, "approved", _last_comment(instance))
 
@@ -67,8 +67,6 @@ def notify_approved(sender, instance, user=None, **kwargs):
 def notify_rejected(sender, instance, user=None, **kwargs):
     page = _content(instance)
     if association_of(page) is not None:
-        from . import emails
-
         emails.moderation_step(page, instance.requested_by, "rejected", _last_comment(instance))
 
 
@@ -84,10 +82,6 @@ def translate_published_profile(sender, instance, revision=None, **kwargs):
 def ensure_translations(page):
     """Create missing sv/en versions (the Finnish texts stand in until an editor translates
     them in wagtail-localize) and bring existing ones up to date with the published source."""
-    from wagtail_localize.models import Translation, TranslationSource
-
-    from core.translation import _save_target
-
     with translations_suspended():
         source, _ = TranslationSource.update_or_create_from_instance(page)
         for locale in Locale.objects.exclude(pk=page.locale_id):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from associations.services import admins_of
+from associations.permissions import admins_of
 from core.mail import language_of
 from core.text import single_line
 

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from associations import services as association_services
 from associations.models import AssociationIndexPage, AssociationPage, Membership
-from associations.services import admins_of
+from associations.permissions import admins_of
 from catalogue import services as catalogue_services
 from catalogue.models import Registration
 from crisis.demo import start_demo_situation
