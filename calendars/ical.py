@@ -1,7 +1,11 @@
 """RFC 5545 calendars from `FeedEvent`s: pure functions, data in and bytes out.
 
+Every VEVENT and the calendar's header are made with the `icalendar` library, which escapes,
+folds and formats. What is our own serves calendar programs the library knows nothing of:
+Outlook's form of VTIMEZONE, Google's limit on EXDATEs (long series are split), calcurse's
+reading of COUNT, and the choice of the zone or UTC for each time (see `README.md`).
 `serialize_event` writes the VEVENT block(s) of one event; callers cache those per revision,
-so `build_calendar` mostly joins cached blocks behind a header and the VTIMEZONE.
+so a feed is `calendar_header(meta) + b"".join(blocks) + CALENDAR_END`.
 No clock, database or Django setting is read: the same input gives the same bytes.
 """
 
@@ -18,6 +22,16 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as dateutil_rrule
+from icalendar import (
+    Alarm,
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vDuration,
+    vRecur,
+)
 
 from .types import (
     DEFAULT_TIMEZONE,
@@ -36,6 +50,7 @@ from .types import (
 logger = logging.getLogger("calendars")
 
 PRODID = "-//Meidan Hame//Calendars 1.0//FI"
+CALENDAR_END = b"END:VCALENDAR\r\n"
 # Google Calendar drops series with more EXDATEs than this; longer series are split.
 MAX_EXDATES_PER_SERIES = 90
 # A series is expanded at most this far when it is split; beyond it, it is written unsplit.
@@ -62,56 +77,57 @@ def serialize_event(
     values are written in `tzid`, which must be the calendar's time zone.
     """
     try:
-        lines = _event_lines(event, language, ZoneInfo(tzid), max_exdates)
+        vevents = _vevents(event, language, ZoneInfo(tzid), max_exdates)
+        return b"".join(vevent.to_ical() for vevent in vevents)
     except MalformedEventError as error:
         logger.warning("Skipped calendar event %r: %s", getattr(event, "uid", "?"), error)
-        return b""
     except Exception:
         # One bad row must not take the whole feed down; the traceback goes to the log.
         logger.exception("Skipped calendar event %r", getattr(event, "uid", "?"))
-        return b""
-    return b"".join(map(_fold, lines))
+    return b""
+
+
+def calendar_header(meta: CalendarMeta) -> bytes:
+    """BEGIN:VCALENDAR, the calendar's properties and its VTIMEZONE: all before the events.
+
+    A calendar without `meta.name` is a single-event file (see `CalendarMeta`).
+    """
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", meta.method.upper())
+    if meta.name:
+        calendar.add("name", _plain(meta.name), parameters=_language(meta.language))
+        calendar.add("x-wr-calname", _plain(meta.name))
+        if meta.description:
+            description = _plain(meta.description)
+            calendar.add("description", description, parameters=_language(meta.language))
+            calendar.add("x-wr-caldesc", description)
+        calendar.add("x-wr-timezone", meta.timezone)
+        # RFC 7986 requires VALUE=DURATION and VALUE=URI on these two.
+        calendar.add("refresh-interval", meta.refresh_interval, {"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(meta.refresh_interval))
+        if meta.url:
+            calendar.add("url", meta.url.strip())
+        if meta.source:
+            calendar.add("source", meta.source.strip(), {"VALUE": "URI"})
+    return calendar.to_ical().removesuffix(CALENDAR_END) + vtimezone(meta.timezone)
 
 
 def build_calendar(meta: CalendarMeta, events: Iterable[CalendarItem]) -> bytes:
     """A complete VCALENDAR from events and/or blocks made by `serialize_event`.
 
     Blocks are joined as they are, in the given order; `FeedEvent`s are serialised with the
-    calendar's language and time zone. A calendar without `meta.name` is a single-event file.
+    calendar's language and time zone.
     """
-    zone = ZoneInfo(meta.timezone)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        f"METHOD:{_token(meta.method)}",
-    ]
-    if meta.name:
-        language = _language_param(meta.language)
-        ttl = _duration(meta.refresh_interval)
-        lines += [f"NAME{language}:{_text(meta.name)}", f"X-WR-CALNAME:{_text(meta.name)}"]
-        if meta.description:
-            lines += [
-                f"DESCRIPTION{language}:{_text(meta.description)}",
-                f"X-WR-CALDESC:{_text(meta.description)}",
-            ]
-        lines += [
-            f"X-WR-TIMEZONE:{zone.key}",
-            f"REFRESH-INTERVAL;VALUE=DURATION:{ttl}",
-            f"X-PUBLISHED-TTL:{ttl}",
-        ]
-        if meta.url:
-            lines.append(f"URL:{_uri(meta.url)}")
-        if meta.source:
-            lines.append(f"SOURCE;VALUE=URI:{_uri(meta.source)}")
-    chunks = [b"".join(map(_fold, lines)), vtimezone(zone.key)]
+    chunks = [calendar_header(meta)]
     for item in events:
         if isinstance(item, FeedEvent):
-            chunks.append(serialize_event(item, meta.language, tzid=zone.key))
+            chunks.append(serialize_event(item, meta.language, tzid=meta.timezone))
         else:
             chunks.append(bytes(item))
-    chunks.append(b"END:VCALENDAR\r\n")
+    chunks.append(CALENDAR_END)
     return b"".join(chunks)
 
 
@@ -128,13 +144,13 @@ class _Part(NamedTuple):
     exdates: tuple[DateOrDateTime, ...]
 
 
-def _event_lines(
+def _vevents(
     event: FeedEvent, language: str, zone: ZoneInfo, max_exdates: int | None
-) -> list[str]:
-    """Content lines (unfolded) of the VEVENTs for one event and its overrides."""
+) -> list[Event]:
+    """The VEVENTs of one event and its overrides."""
     _check(event)
     language = event.language or language
-    uid = _text(event.uid.strip())
+    uid = _plain(event.uid).strip()
     rrules = tuple(_normalised_rrule(value, event.start, zone) for value in event.rrules)
     if event.exdates:
         rrules = tuple(_count_as_until(value, event.start, zone) for value in rrules)
@@ -143,103 +159,95 @@ def _event_lines(
     if event.recurrence_id is not None:
         if rrules or event.rdates or event.exdates or event.overrides:
             raise MalformedEventError("an override cannot recur")
-        return _vevent(event, language, zone, _Part(uid, event.start, (), (), ()))
+        return [_vevent(event, language, zone, _Part(uid, event.start, (), (), ()))]
 
     parts = None
     if max_exdates is not None and len(event.exdates) > max_exdates:
         parts = _split_series(event, uid, rrules, zone, max_exdates)
     if parts is None:
         parts = [_Part(uid, event.start, rrules, event.rdates, event.exdates)]
-    lines: list[str] = []
-    for part in parts:
-        lines += _vevent(event, language, zone, part)
+    vevents = [_vevent(event, language, zone, part) for part in parts]
     starts = [sort_key(part.start) for part in parts[1:]]
     for override in event.overrides:
         # An override belongs to the part whose range holds the occurrence it replaces.
         part = parts[bisect.bisect_right(starts, sort_key(override.recurrence_id))]
         override_part = _Part(part.uid, override.start, (), (), ())
-        lines += _vevent(override, override.language or language, zone, override_part)
-    return lines
+        vevents.append(_vevent(override, override.language or language, zone, override_part))
+    return vevents
 
 
-def _vevent(
-    event: FeedEvent,
-    language: str,
-    zone: ZoneInfo,
-    part: _Part,
-) -> list[str]:
-    """The content lines of one VEVENT: an event, one part of a series, or an override."""
-    recurring = bool(part.rrules or part.rdates)
+def _vevent(event: FeedEvent, language: str, zone: ZoneInfo, part: _Part) -> Event:
+    """One VEVENT: an event, one part of a series, or an override."""
     end = event.end
     if part.start != event.start:  # a later slice of a split series keeps the length
         end = _shift(event.start, event.end, part.start, zone)
     # A series is defined in wall-clock time; a single event is a fixed instant, written in UTC
     # (start and end alike) only when a local time cannot name it.
-    if recurring:
-        mode = _WALL_CLOCK
+    if part.rrules or part.rdates:
+        when = functools.partial(_wall_clock, zone=zone)
+    elif _in_repeated_hour(zone, part.start, end):
+        when = _utc
     else:
-        mode = _UTC if _in_repeated_hour(zone, part.start, end) else _INSTANT
-    lang = _language_param(language)
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{part.uid}",
-        f"DTSTAMP:{_utc(event.dtstamp)}",
-        _when("DTSTART", part.start, zone, mode),
-    ]
+        when = functools.partial(_instant, zone=zone)
+    vevent = Event()
+    vevent.add("uid", part.uid)
+    vevent.add("dtstamp", event.dtstamp)
+    vevent.add("dtstart", when(part.start))
     if end != part.start:
-        lines.append(_when("DTEND", end, zone, mode))
-    lines += [f"RRULE:{value}" for value in part.rrules]
-    lines += [_when("RDATE", value, zone, _WALL_CLOCK) for value in _ordered(part.rdates)]
-    lines += [_when("EXDATE", value, zone, _WALL_CLOCK) for value in _ordered(part.exdates)]
+        vevent.add("dtend", when(end))
+    for rule in part.rrules:
+        vevent.add("rrule", vRecur.from_ical(rule))
+    if part.rdates:
+        vevent.add("rdate", [_wall_clock(value, zone) for value in _ordered(part.rdates)])
+    if part.exdates:
+        vevent.add("exdate", [_wall_clock(value, zone) for value in _ordered(part.exdates)])
     if event.recurrence_id is not None:
-        lines.append(_when("RECURRENCE-ID", event.recurrence_id, zone, _WALL_CLOCK))
-    lines.append(f"SUMMARY{lang}:{_text(event.summary)}")
-    description = event.description.strip()
+        vevent.add("recurrence-id", _wall_clock(event.recurrence_id, zone))
+    vevent.add("summary", _plain(event.summary), _language(language))
+    description = _plain(event.description).strip()
     if event.url and event.url not in description:
         # Google and Outlook do not show URL; a link in the description is what users click.
         description = f"{description}\n\n{event.url}" if description else event.url
     if description:
-        lines.append(f"DESCRIPTION{lang}:{_text(description)}")
+        vevent.add("description", description, _language(language))
     if event.location:
-        lines.append(f"LOCATION{lang}:{_text(event.location)}")
+        vevent.add("location", _plain(event.location), _language(language))
     if event.geo is not None:
-        geo = _geo(event.geo)
-        if geo:
-            lines.append(geo)
+        if _is_geo(event.geo):
+            vevent.add("geo", tuple(float(number) for number in event.geo))
         else:
             logger.warning("Calendar event %r: GEO %r left out", event.uid, event.geo)
     if event.url:
-        lines.append(f"URL:{_uri(event.url)}")
-    categories = ",".join(_text(name) for name in event.categories if name.strip())
+        vevent.add("url", event.url.strip())
+    categories = [_plain(name) for name in event.categories if name.strip()]
     if categories:
-        lines.append(f"CATEGORIES{lang}:{categories}")
+        vevent.add("categories", categories, _language(language))
     if event.organizer_name:
-        name = _quoted_param(event.organizer_name)
-        lines.append(f"ORGANIZER;CN={name}:{_uri(event.organizer_address)}")
-    lines += [f"STATUS:{event.status}", f"SEQUENCE:{event.sequence}"]
+        # RFC 5546 wants an ORGANIZER; clients show its CN, and a no-reply mailto is no person.
+        name = " ".join(_plain(event.organizer_name).split())
+        vevent.add("organizer", event.organizer_address.strip(), {"CN": name})
+    vevent.add("status", event.status)
+    vevent.add("sequence", event.sequence)
     if event.created is not None:
-        lines.append(f"CREATED:{_utc(event.created)}")
+        vevent.add("created", event.created)
     if event.last_modified is not None:
-        lines.append(f"LAST-MODIFIED:{_utc(event.last_modified)}")
+        vevent.add("last-modified", event.last_modified)
     if event.transparency:
-        lines.append(f"TRANSP:{event.transparency}")
+        vevent.add("transp", event.transparency)
     for before in event.alarms:
-        lines += [
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"DESCRIPTION:{_text(event.summary)}",
-            f"TRIGGER:{_duration(-before)}",
-            "END:VALARM",
-        ]
-    lines.append("END:VEVENT")
-    return lines
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", _plain(event.summary))
+        alarm.add("trigger", -before)
+        vevent.add_component(alarm)
+    return vevent
 
 
 def _check(event: FeedEvent, *, override: bool = False) -> None:
     """Raise MalformedEventError for an event that cannot be written correctly."""
     if not isinstance(event, FeedEvent):
         raise MalformedEventError(f"not a FeedEvent: {type(event).__name__}")
-    if not override and (not isinstance(event.uid, str) or not _text(event.uid.strip())):
+    if not override and (not isinstance(event.uid, str) or not _plain(event.uid).strip()):
         raise MalformedEventError("no UID")
     timed = isinstance(event.start, datetime)
     for name in ("start", "end"):
@@ -512,38 +520,23 @@ def _in_repeated_hour(zone: ZoneInfo, *values: DateOrDateTime) -> bool:
     )
 
 
-# How _when writes a DATE-TIME: the local wall-clock time of a series, EXDATE, RDATE and
-# RECURRENCE-ID; the instant of a single event or an override; or that instant in UTC.
-_WALL_CLOCK, _INSTANT, _UTC = "wall clock", "instant", "utc"
+def _wall_clock(value: DateOrDateTime, zone: ZoneInfo) -> DateOrDateTime:
+    """A date, or the local time in `zone` (written with TZID=zone): a series' wall clock."""
+    if not isinstance(value, datetime) or value.tzinfo is zone:
+        return value
+    return value.astimezone(zone)
 
 
-def _when(name: str, value: DateOrDateTime, zone: ZoneInfo, mode: str) -> str:
-    """A DATE, or a DATE-TIME with TZID of the calendar's time zone (or in UTC)."""
+def _instant(value: DateOrDateTime, zone: ZoneInfo) -> DateOrDateTime:
+    """A date, or the instant as a local time in `zone` (written with TZID=zone)."""
     if not isinstance(value, datetime):
-        return f"{name};VALUE=DATE:{value.year:04d}{value.month:02d}{value.day:02d}"
-    if mode == _UTC:
-        return f"{name}:{_utc(value)}"
-    if mode == _INSTANT:
-        # Through UTC, so that a wall time inside the spring-forward gap becomes a real one.
-        local = value.astimezone(UTC).astimezone(zone)
-    elif getattr(value.tzinfo, "key", None) == zone.key:
-        local = value
-    else:
-        local = value.astimezone(zone)
-    return f"{name};TZID={zone.key}:{_stamp(local)}"
+        return value
+    # Through UTC, so that a wall time inside the spring-forward gap becomes a real one.
+    return value.astimezone(UTC).astimezone(zone)
 
 
-def _stamp(value: datetime) -> str:
-    return (
-        f"{value.year:04d}{value.month:02d}{value.day:02d}"
-        f"T{value.hour:02d}{value.minute:02d}{value.second:02d}"
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _utc(value: datetime) -> str:
-    # Cached: the events of one training share DTSTAMP, CREATED and LAST-MODIFIED.
-    return _stamp(value.astimezone(UTC)) + "Z"
+def _utc(value: DateOrDateTime) -> DateOrDateTime:
+    return value.astimezone(UTC) if isinstance(value, datetime) else value
 
 
 def _ordered(values: Iterable[DateOrDateTime]) -> list[DateOrDateTime]:
@@ -551,96 +544,33 @@ def _ordered(values: Iterable[DateOrDateTime]) -> list[DateOrDateTime]:
     return sorted(set(values), key=sort_key)
 
 
-def _duration(delta: timedelta) -> str:
-    """An RFC 5545 DURATION such as PT6H, -P7D or -P1DT12H."""
-    sign = "-" if delta < timedelta(0) else ""
-    seconds = abs(int(delta.total_seconds()))
-    days, seconds = divmod(seconds, 86400)
-    hours, seconds = divmod(seconds, 3600)
-    minutes, seconds = divmod(seconds, 60)
-    units = ((hours, "H"), (minutes, "M"), (seconds, "S"))
-    clock = "".join(f"{number}{unit}" for number, unit in units if number)
-    text = "P" + (f"{days}D" if days else "") + (f"T{clock}" if clock else "")
-    return sign + (text if text != "P" else "PT0S")
-
-
-def _geo(geo: tuple[float, float]) -> str | None:
+def _is_geo(geo: tuple[float, float]) -> bool:
+    """Whether (latitude, longitude) can be written as GEO; icalendar writes whatever floats."""
     try:
         latitude, longitude = (float(number) for number in geo)
     except (TypeError, ValueError):
-        return None
-    if not (math.isfinite(latitude) and math.isfinite(longitude)):
-        return None
-    if abs(latitude) > 90 or abs(longitude) > 180:
-        return None
-    return f"GEO:{latitude:.6f};{longitude:.6f}"
+        return False
+    finite = math.isfinite(latitude) and math.isfinite(longitude)
+    return finite and abs(latitude) <= 90 and abs(longitude) <= 180
 
 
-# TEXT escaping (RFC 5545 §3.3.11). Line breaks of every kind become \n, so user text can never
-# start a new content line; other control characters are not allowed in TEXT and are dropped.
-_TEXT_SPECIAL = re.compile("[\x00-\x1f\x7f\\\\;,\x85\u2028\u2029]")
-_TEXT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-_LINE_BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
-_LINE_BREAKING = (*range(0x00, 0x20), 0x7F, 0x85, 0x2028, 0x2029)
-_UNSAFE_IN_URI: dict[int, str | None] = {**dict.fromkeys(_LINE_BREAKING), ord(" "): "%20"}
-_UNSAFE_IN_PARAM = {**dict.fromkeys(_LINE_BREAKING, " "), ord('"'): "'"}
+# TEXT may not hold control characters (RFC 5545 §3.3.11) and icalendar writes them as they
+# are; it turns CR and LF into \n, and the other line breaks of Unicode become LF first, so
+# user text can never look like a new content line to a reader that splits on them.
+_NOT_IN_TEXT = {
+    **dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), 0x7F]),
+    **dict.fromkeys([0x85, 0x2028, 0x2029], "\n"),
+}
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
-def _text(value: str) -> str:
-    if not _TEXT_SPECIAL.search(value):  # most texts: nothing to do
-        return value
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    for line_break in _LINE_BREAKS:
-        value = value.replace(line_break, "\n")
-    return _TEXT_CONTROL.sub("", value).replace("\n", "\\n")
+def _plain(text: str) -> str:
+    return text.translate(_NOT_IN_TEXT)
 
 
-def _uri(value: str) -> str:
-    return value.strip().translate(_UNSAFE_IN_URI)
-
-
-def _quoted_param(value: str) -> str:
-    """A parameter value in quotes, which may hold , ; : but never " or a line break."""
-    return '"' + " ".join(value.translate(_UNSAFE_IN_PARAM).split()) + '"'
-
-
-def _language_param(language: str | None) -> str:
-    if language and _LANGUAGE_TAG.fullmatch(language):
-        return f";LANGUAGE={language}"
-    return ""
-
-
-def _token(value: str) -> str:
-    if not re.fullmatch(r"[A-Za-z0-9-]+", value):
-        raise ValueError(f"not an iCalendar token: {value!r}")
-    return value.upper()
-
-
-def _fold(line: str) -> bytes:
-    """One content line as bytes, folded at 75 octets (RFC 5545 §3.1), ending in CRLF.
-
-    A fold never splits a UTF-8 character, nor a backslash escape (some clients unescape
-    before unfolding).
-    """
-    data = line.encode("utf-8", "replace")
-    if len(data) <= 75:
-        return data + b"\r\n"
-    pieces = []
-    begin, limit = 0, 75
-    while len(data) - begin > limit:
-        cut = begin + limit
-        while data[cut] & 0xC0 == 0x80:  # a continuation byte: step back to the lead byte
-            cut -= 1
-        probe = cut
-        while probe > begin + 1 and data[probe - 1] == 0x5C:  # "\\"
-            probe -= 1
-        if (cut - probe) % 2:  # the line would end inside a backslash escape
-            cut -= 1
-        pieces.append(data[begin:cut])
-        begin, limit = cut, 74  # a continuation line starts with a space
-    pieces.append(data[begin:])
-    return b"\r\n ".join(pieces) + b"\r\n"
+def _language(language: str | None) -> dict[str, str]:
+    """The LANGUAGE parameter, left out for a value that is no language tag."""
+    return {"LANGUAGE": language} if language and _LANGUAGE_TAG.fullmatch(language) else {}
 
 
 # --- time zone ---------------------------------------------------------------------------------
@@ -670,15 +600,19 @@ def vtimezone(tzid: str) -> bytes:
 
     Written the way Outlook needs it (MS-OXCICAL: one STANDARD and one DAYLIGHT, each with a
     yearly RRULE; Outlook ignores RDATE), as Google and Apple also write it. icalendar's
-    `Timezone.from_tzid` lists every change as an RDATE, so it is used neither here nor as a
-    model: a zone without such a rule falls back to the same kind of list.
+    `Timezone.from_tzid` lists every change as an RDATE, so only its components are used here:
+    a zone without a yearly rule falls back to such a list.
     """
     zone = ZoneInfo(tzid)
     transitions = _transitions(zone, *_SCAN_YEARS)
-    observances = _yearly_observances(zone, transitions) or _listed_observances(zone, transitions)
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{tzid}", f"X-LIC-LOCATION:{tzid}", *observances]
-    lines.append("END:VTIMEZONE")
-    return b"".join(map(_fold, lines))
+    timezone = Timezone()
+    timezone.add("tzid", tzid)
+    timezone.add("x-lic-location", tzid)
+    for observance in _yearly_observances(zone, transitions) or _listed_observances(
+        zone, transitions
+    ):
+        timezone.add_component(observance)
+    return timezone.to_ical()
 
 
 def _transitions(zone: ZoneInfo, first_year: int, last_year: int) -> list[_Transition]:
@@ -717,7 +651,9 @@ def _transitions(zone: ZoneInfo, first_year: int, last_year: int) -> list[_Trans
     return found
 
 
-def _yearly_observances(zone: ZoneInfo, transitions: list[_Transition]) -> list[str] | None:
+def _yearly_observances(
+    zone: ZoneInfo, transitions: list[_Transition]
+) -> list[TimezoneStandard | TimezoneDaylight] | None:
     """STANDARD/DAYLIGHT with yearly RRULEs when one rule has held since 2000; else None."""
     by_year: dict[int, list[tuple]] = {}
     for transition in transitions:
@@ -737,66 +673,60 @@ def _yearly_observances(zone: ZoneInfo, transitions: list[_Transition]) -> list[
         earlier = [item for item in transitions if item.onset < COVERED_FROM]
         start = earlier[-1].onset if earlier else datetime(_SCAN_YEARS[0], 1, 1)
         now = datetime(COVERED_FROM.year, 1, 1, tzinfo=zone)
-        return _observance(
-            "STANDARD", start, now.utcoffset(), now.utcoffset(), now.tzname() or "", None
-        )
-    lines: list[str] = []
+        return [_observance(False, start, now.utcoffset(), now.utcoffset(), now.tzname() or "")]
+    observances = []
     for transition in sorted(
         (item for item in transitions if item.onset.year == first), key=lambda item: item.dst
     ):
         onset = transition.onset
-        rule = f"FREQ=YEARLY;BYMONTH={onset.month};BYDAY={_nth_weekday(onset)}"
-        kind = "DAYLIGHT" if transition.dst else "STANDARD"
-        lines += _observance(
-            kind, onset, transition.before, transition.after, transition.name, rule
+        rule = {"FREQ": "YEARLY", "BYMONTH": onset.month, "BYDAY": _nth_weekday(onset)}
+        observances.append(
+            _observance(
+                transition.dst, onset, transition.before, transition.after, transition.name, rule
+            )
         )
-    return lines
+    return observances
 
 
-def _listed_observances(zone: ZoneInfo, transitions: list[_Transition]) -> list[str]:
+def _listed_observances(
+    zone: ZoneInfo, transitions: list[_Transition]
+) -> list[TimezoneStandard | TimezoneDaylight]:
     """Observances with every change since 2000 as RDATEs, for zones without a yearly rule."""
     initial = COVERED_FROM.replace(tzinfo=zone)
-    lines = _observance(
-        "DAYLIGHT" if initial.dst() else "STANDARD",
-        COVERED_FROM,
-        initial.utcoffset(),
-        initial.utcoffset(),
-        initial.tzname() or "",
-        None,
-    )
+    offset = initial.utcoffset()
+    observances = [
+        _observance(bool(initial.dst()), COVERED_FROM, offset, offset, initial.tzname() or "")
+    ]
     groups: dict[tuple, list[datetime]] = {}
     for transition in transitions:
         if transition.onset >= COVERED_FROM:
             key = (transition.before, transition.after, transition.dst, transition.name)
             groups.setdefault(key, []).append(transition.onset)
     for (before, after, dst, name), onsets in groups.items():
-        kind = "DAYLIGHT" if dst else "STANDARD"
-        lines += _observance(kind, onsets[0], before, after, name, None, onsets[1:])
-    return lines
+        observances.append(_observance(dst, onsets[0], before, after, name, rdates=onsets[1:]))
+    return observances
 
 
 def _observance(
-    kind: str,
+    dst: bool,
     start: datetime,
     before: timedelta,
     after: timedelta,
     name: str,
-    rule: str | None,
+    rule: dict | None = None,
     rdates: Sequence[datetime] = (),
-) -> list[str]:
-    lines = [
-        f"BEGIN:{kind}",
-        f"TZOFFSETFROM:{_offset(before)}",
-        f"TZOFFSETTO:{_offset(after)}",
-        f"TZNAME:{_text(name)}",
-        f"DTSTART:{_stamp(start)}",
-    ]
+) -> TimezoneStandard | TimezoneDaylight:
+    """A STANDARD or DAYLIGHT starting at `start`, a local time on the clock before it."""
+    observance = TimezoneDaylight() if dst else TimezoneStandard()
+    observance.add("tzoffsetfrom", before)
+    observance.add("tzoffsetto", after)
+    observance.add("tzname", name)
+    observance.add("dtstart", start)
     if rule:
-        lines.append(f"RRULE:{rule}")
+        observance.add("rrule", rule)
     if rdates:
-        lines.append("RDATE:" + ",".join(map(_stamp, rdates)))
-    lines.append(f"END:{kind}")
-    return lines
+        observance.add("rdate", list(rdates))
+    return observance
 
 
 def _nth_weekday(day: datetime) -> str:
@@ -808,19 +738,13 @@ def _nth_weekday(day: datetime) -> str:
     return f"{(day.day - 1) // 7 + 1}{code}"
 
 
-def _offset(delta: timedelta) -> str:
-    sign = "-" if delta < timedelta(0) else "+"
-    seconds = abs(int(delta.total_seconds()))
-    hours, seconds = divmod(seconds, 3600)
-    minutes, seconds = divmod(seconds, 60)
-    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
-
-
 __all__ = [
     "MAX_EXDATES_PER_SERIES",
+    "CALENDAR_END",
     "PRODID",
     "MalformedEventError",
     "build_calendar",
+    "calendar_header",
     "serialize_event",
     "vtimezone",
 ]
