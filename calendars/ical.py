@@ -599,18 +599,20 @@ def vtimezone(tzid: str) -> bytes:
     """The VTIMEZONE block for an IANA zone, exact from 2000 on and into the future.
 
     Written the way Outlook needs it (MS-OXCICAL: one STANDARD and one DAYLIGHT, each with a
-    yearly RRULE; Outlook ignores RDATE), as Google and Apple also write it. icalendar's
-    `Timezone.from_tzid` lists every change as an RDATE, so only its components are used here:
-    a zone without a yearly rule falls back to such a list.
+    yearly RRULE; Outlook ignores RDATE), as Google and Apple also write it, with the rule
+    derived from the tz database. icalendar's `Timezone.from_tzid` lists every change as an
+    RDATE instead; it is used only for a zone without one yearly rule since 2000.
     """
     zone = ZoneInfo(tzid)
-    transitions = _transitions(zone, *_SCAN_YEARS)
+    observances = _yearly_observances(_transitions(zone, *_SCAN_YEARS))
+    if observances is None:
+        return Timezone.from_tzid(
+            tzid, first_date=COVERED_FROM.date(), last_date=date(_SCAN_YEARS[1], 1, 1)
+        ).to_ical()
     timezone = Timezone()
     timezone.add("tzid", tzid)
     timezone.add("x-lic-location", tzid)
-    for observance in _yearly_observances(zone, transitions) or _listed_observances(
-        zone, transitions
-    ):
+    for observance in observances:
         timezone.add_component(observance)
     return timezone.to_ical()
 
@@ -652,9 +654,9 @@ def _transitions(zone: ZoneInfo, first_year: int, last_year: int) -> list[_Trans
 
 
 def _yearly_observances(
-    zone: ZoneInfo, transitions: list[_Transition]
+    transitions: list[_Transition],
 ) -> list[TimezoneStandard | TimezoneDaylight] | None:
-    """STANDARD/DAYLIGHT with yearly RRULEs when one rule has held since 2000; else None."""
+    """STANDARD and DAYLIGHT with yearly RRULEs when one DST rule has held since 2000."""
     by_year: dict[int, list[tuple]] = {}
     for transition in transitions:
         onset = transition.onset
@@ -667,66 +669,23 @@ def _yearly_observances(
     first = last_year
     while first - 1 >= _SCAN_YEARS[0] and by_year.get(first - 1, []) == pattern:
         first -= 1
-    if first > COVERED_FROM.year:
+    if first > COVERED_FROM.year or not pattern:
         return None
-    if not pattern:  # no DST since 2000: one observance
-        earlier = [item for item in transitions if item.onset < COVERED_FROM]
-        start = earlier[-1].onset if earlier else datetime(_SCAN_YEARS[0], 1, 1)
-        now = datetime(COVERED_FROM.year, 1, 1, tzinfo=zone)
-        return [_observance(False, start, now.utcoffset(), now.utcoffset(), now.tzname() or "")]
     observances = []
     for transition in sorted(
         (item for item in transitions if item.onset.year == first), key=lambda item: item.dst
     ):
         onset = transition.onset
-        rule = {"FREQ": "YEARLY", "BYMONTH": onset.month, "BYDAY": _nth_weekday(onset)}
-        observances.append(
-            _observance(
-                transition.dst, onset, transition.before, transition.after, transition.name, rule
-            )
+        observance = TimezoneDaylight() if transition.dst else TimezoneStandard()
+        observance.add("tzoffsetfrom", transition.before)
+        observance.add("tzoffsetto", transition.after)
+        observance.add("tzname", transition.name)
+        observance.add("dtstart", onset)
+        observance.add(
+            "rrule", {"FREQ": "YEARLY", "BYMONTH": onset.month, "BYDAY": _nth_weekday(onset)}
         )
+        observances.append(observance)
     return observances
-
-
-def _listed_observances(
-    zone: ZoneInfo, transitions: list[_Transition]
-) -> list[TimezoneStandard | TimezoneDaylight]:
-    """Observances with every change since 2000 as RDATEs, for zones without a yearly rule."""
-    initial = COVERED_FROM.replace(tzinfo=zone)
-    offset = initial.utcoffset()
-    observances = [
-        _observance(bool(initial.dst()), COVERED_FROM, offset, offset, initial.tzname() or "")
-    ]
-    groups: dict[tuple, list[datetime]] = {}
-    for transition in transitions:
-        if transition.onset >= COVERED_FROM:
-            key = (transition.before, transition.after, transition.dst, transition.name)
-            groups.setdefault(key, []).append(transition.onset)
-    for (before, after, dst, name), onsets in groups.items():
-        observances.append(_observance(dst, onsets[0], before, after, name, rdates=onsets[1:]))
-    return observances
-
-
-def _observance(
-    dst: bool,
-    start: datetime,
-    before: timedelta,
-    after: timedelta,
-    name: str,
-    rule: dict | None = None,
-    rdates: Sequence[datetime] = (),
-) -> TimezoneStandard | TimezoneDaylight:
-    """A STANDARD or DAYLIGHT starting at `start`, a local time on the clock before it."""
-    observance = TimezoneDaylight() if dst else TimezoneStandard()
-    observance.add("tzoffsetfrom", before)
-    observance.add("tzoffsetto", after)
-    observance.add("tzname", name)
-    observance.add("dtstart", start)
-    if rule:
-        observance.add("rrule", rule)
-    if rdates:
-        observance.add("rdate", list(rdates))
-    return observance
 
 
 def _nth_weekday(day: datetime) -> str:

@@ -1,6 +1,7 @@
 """The iCalendar builder, read back with an independent parser (icalendar +
 recurring_ical_events), as a calendar client would read it. No database, no HTTP."""
 
+import itertools
 import logging
 import random
 from dataclasses import replace
@@ -10,9 +11,17 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
+from dateutil import rrule as dateutil_rrule
 from recurrence import DAILY, MONTHLY, WEEKLY, YEARLY, Recurrence, Rule, Weekday
 
-from calendars.ical import MAX_EXDATES_PER_SERIES, build_calendar, serialize_event, vtimezone
+from calendars.ical import (
+    CALENDAR_END,
+    MAX_EXDATES_PER_SERIES,
+    build_calendar,
+    calendar_header,
+    serialize_event,
+    vtimezone,
+)
 from calendars.types import (
     CalendarMeta,
     FeedEvent,
@@ -108,7 +117,9 @@ def test_event_across_spring_forward_keeps_its_utc_instants():
     assert end == datetime(2027, 3, 28, 1, 30, tzinfo=UTC)
 
 
-def test_events_around_fall_back_keep_their_utc_instants():
+def test_second_pass_of_the_repeated_hour_is_written_in_utc_as_rfc_5545_reads_the_first():
+    """RFC 5545 readers take an ambiguous local time as the first pass of the repeated hour,
+    so a single event in the second pass is written in UTC; the others keep TZID."""
     # 31 October 2027: 04:00 EEST becomes 03:00 EET, so 03:00-04:00 happens twice.
     instants = [
         datetime(2027, 10, 30, 23, 30, tzinfo=UTC),  # 02:30 EEST
@@ -163,9 +174,14 @@ def test_weekly_series_keeps_its_local_time_across_both_dst_changes():
     ]
 
 
-def test_vtimezone_has_one_yearly_standard_and_daylight_rule():
+def test_vtimezone_is_in_outlooks_form_one_standard_and_one_daylight_with_yearly_rules():
+    """Outlook reads a VTIMEZONE with one STANDARD and one DAYLIGHT, each with a yearly RRULE,
+    and ignores RDATE (MS-OXCICAL); icalendar's own `Timezone.from_tzid` lists RDATEs."""
     calendar = parse(build_calendar(FEED, [training()]))
     [timezone] = calendar.timezones
+    block = vtimezone("Europe/Helsinki")
+    assert block.count(b"BEGIN:STANDARD") == block.count(b"BEGIN:DAYLIGHT") == 1
+    assert block.count(b"RRULE:") == 2 and b"RDATE" not in block
 
     assert str(timezone["TZID"]) == "Europe/Helsinki"
     assert [component.name for component in timezone.subcomponents] == ["STANDARD", "DAYLIGHT"]
@@ -346,7 +362,9 @@ SPLIT_CASES = {
 
 
 @pytest.mark.parametrize("case", SPLIT_CASES)
-def test_series_with_more_than_90_exdates_is_split_without_changing_its_sessions(case):
+def test_series_with_more_than_90_exdates_is_split_for_google_without_changing_sessions(case):
+    """Google Calendar drops a series with more than about 90 EXDATEs: it is written in parts
+    of at most 90, part n as `{uid}-p{n}`, that expand to exactly the same sessions."""
     start, rule, count = SPLIT_CASES[case]
     all_day = not isinstance(start, datetime)
     # Irregular gaps: four sessions in ten off, alone or in runs.
@@ -515,6 +533,7 @@ def test_texts_carry_their_language():
 
 
 def test_link_is_added_to_the_description_for_clients_that_do_not_show_url():
+    """Google Calendar and Outlook do not show URL; the link in the description is clickable."""
     url = "https://meidanhame.fi/fi/koulutukset/hallitus/"
     ics = build_calendar(FEED, [training(url=url, description="Tule mukaan.")])
 
@@ -596,6 +615,39 @@ def test_same_input_gives_identical_bytes_and_blocks_join_to_the_same_feed():
     assert build_calendar(FEED, list(events)) == first
     blocks = [serialize_event(event, FEED.language) for event in events]
     assert build_calendar(FEED, blocks) == first
+    assert calendar_header(FEED) + b"".join(blocks) + CALENDAR_END == first
+    # DTSTAMP is the event's, never the time of writing; no VTIMEZONE but ours is added.
+    calendar = parse(first)
+    assert {vevent["DTSTAMP"].dt for vevent in calendar.walk("VEVENT")} == {STAMP}
+    assert len(calendar.timezones) == 1
+
+
+def test_series_with_exdates_is_written_with_until_because_calcurse_counts_remaining_dates():
+    """RFC 5545 removes EXDATEs from the COUNT occurrences, calcurse counts only the dates that
+    remain (one more date per EXDATE), so a series with EXDATEs gets UNTIL = its last start."""
+    series = training(rrules=("FREQ=WEEKLY;COUNT=4",), exdates=(helsinki(2027, 2, 16, 18),))
+    ics = build_calendar(FEED, [series])
+    [vevent] = parse(ics).walk("VEVENT")
+
+    expected = [helsinki(2027, 2, 9, 18), helsinki(2027, 2, 23, 18), helsinki(2027, 3, 2, 18)]
+    assert "COUNT" not in vevent["RRULE"]
+    assert vevent["RRULE"]["UNTIL"] == [expected[-1].astimezone(UTC)]
+    assert starts(ics) == [moment.astimezone(UTC) for moment in expected]
+    assert calcurse_starts(vevent) == expected
+
+
+def calcurse_starts(vevent) -> list:
+    """The starts of a bounded series as calcurse reads it: COUNT counts the dates left after
+    the EXDATEs (with COUNT=4 and one EXDATE, four sessions instead of three)."""
+    rule = vevent["RRULE"].to_ical().decode()
+    count = vevent["RRULE"].get("COUNT", [None])[0]
+    rule = ";".join(part for part in rule.split(";") if not part.startswith("COUNT="))
+    kept = (
+        moment
+        for moment in dateutil_rrule.rrulestr(rule, dtstart=vevent["DTSTART"].dt)
+        if moment not in exdates_of(vevent)
+    )
+    return list(itertools.islice(kept, count))
 
 
 def test_malformed_event_is_skipped_and_logged_without_breaking_the_feed(caplog):
@@ -626,6 +678,7 @@ def test_recurrence_until_is_written_in_utc_for_a_timed_series():
 
 
 def test_local_until_in_a_hand_written_rule_becomes_utc():
+    """RFC 5545 requires UNTIL in UTC when DTSTART has a TZID; Google misreads a local one."""
     ics = build_calendar(FEED, [training(rrules=("FREQ=DAILY;UNTIL=20270212T180000",))])
 
     assert "RRULE:FREQ=DAILY;UNTIL=20270212T160000Z" in unfolded(ics)
