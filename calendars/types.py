@@ -15,11 +15,11 @@ from dateutil import rrule as dateutil_rrule
 
 DEFAULT_TIMEZONE = "Europe/Helsinki"
 
-# Clients show the organiser's name from CN; the value must be a URI (RFC 5545), and a no-reply
-# mailto gives one without exposing a person's address.
 # The domain part of every UID the site writes (RFC 5545 3.8.4.7: globally unique). Never
 # changed: a calendar program takes a new UID for a new event, and would show both.
 UID_DOMAIN = "meidanhame.fi"
+# Clients show the organiser's name from CN; the value must be a URI (RFC 5545), and a no-reply
+# mailto gives one without exposing a person's address.
 NO_REPLY_ADDRESS = "mailto:noreply@meidanhame.fi"
 
 EVENT_STATUSES = ("CONFIRMED", "TENTATIVE", "CANCELLED")
@@ -92,11 +92,6 @@ class FeedEvent:
     alarms: tuple[timedelta, ...] = ()  # reminders this long before the start
     language: str | None = None  # overrides the calendar's language for this event
     transparency: str | None = None  # "OPAQUE" or "TRANSPARENT"; None writes nothing
-
-    @property
-    def is_all_day(self) -> bool:
-        """True when the event is given in whole days."""
-        return not isinstance(self.start, datetime)
 
 
 class RecurrenceSet(NamedTuple):
