@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,4 @@ class CalendarsConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        post_migrate.connect(signals.fill_stored_events, sender=self)

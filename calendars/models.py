@@ -45,3 +45,44 @@ class SavedFeed(models.Model):
             token=token_for(feed, query), defaults={"feed": feed, "query": query}
         )
         return saved
+
+
+class StoredEvent(models.Model):
+    """The VEVENT block(s) of one event in one language, written when its source is published
+    and removed when it is unpublished or deleted: derived data, like an occurrence table.
+
+    A feed is its header, the VTIMEZONE and the blocks of the events it selects, joined in one
+    query (`calendars.store`). The UID is stored, never derived when read, so an event imported
+    from another calendar keeps the UID it came with."""
+
+    source = models.CharField(
+        _("source"), max_length=40, help_text=_("The registered event source, e.g. a training.")
+    )
+    object_id = models.BigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=8)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    uid = models.CharField(_("UID"), max_length=255)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(
+        _("ends"), null=True, blank=True, help_text=_("Empty for a series without an end.")
+    )
+    block = models.BinaryField(_("iCalendar block"))
+
+    class Meta:
+        verbose_name = _("calendar event")
+        verbose_name_plural = _("calendar events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "object_id", "language", "uid"],
+                name="calendars_event_unique_uid",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["source", "object_id", "language", "position"],
+                name="calendars_event_owner",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.object_id} {self.language}: {self.uid}"

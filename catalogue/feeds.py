@@ -25,7 +25,6 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F, TextField
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
@@ -33,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override, pgettext
 
-from calendars.ical import build_calendar, serialize_event
+from calendars import store
 from calendars.models import SavedFeed, token_for
 from calendars.types import (
     UID_DOMAIN,
@@ -62,7 +61,6 @@ from .models import (
     TrainingTheme,
 )
 from .occurrences import window
-from .queries import localized_names
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
 ICAL_STATUS = {
@@ -280,12 +278,12 @@ def _matching_training_ids(locale, filters, now):
 
 
 def training_ics(page):
-    """A single-event .ics file for "Add to calendar" and the confirmation email."""
+    """A single-event .ics file for "Add to calendar" and the confirmation email: the stored
+    events of the page (its language version) without the feed's name, so that calendar
+    programs add the event instead of subscribing to a calendar."""
     language = page.locale.language_code
-    with override(language):
-        themes, organiser = localized_names(page)
-        events = training_events(page, themes=themes, organiser_name=organiser)
-        return build_calendar(CalendarMeta(name=None, language=language), events)
+    meta = CalendarMeta(name=None, language=language)
+    return store.calendar(meta, store.blocks(TRAINING_EVENTS.name, language, [page.pk]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,8 +291,6 @@ def training_ics(page):
 
 logger = logging.getLogger("catalogue.feeds")
 
-# Each training's VEVENT blocks are cached by revision; they never go stale, only unused.
-BLOCK_TIMEOUT = 7 * 24 * 60 * 60
 FEED_PARAMS = ("q", "free", "open") + MULTI_PARAMS
 # Parameters of the HTML page that a feed accepts and ignores, so that a catalogue URL copied
 # as it is still gives its feed: how results are shown (view, month, page) and which dates
@@ -419,12 +415,6 @@ def names_version(themes, organisers):
     return digest.hexdigest()
 
 
-def _block_key(row, language, version):
-    pk, revision_id, sequence, url_path = row
-    path = hashlib.blake2b(url_path.encode(), digest_size=8).hexdigest()
-    return f"catalogue:block:{pk}:{revision_id}:{sequence}:{path}:{language}:{version}"
-
-
 class _Rows(tuple):
     """Prefetched child rows, read like a related manager (`page.sessions.all()`)."""
 
@@ -490,9 +480,9 @@ EXCEPTION_TIMES = ("new_start", "new_end")
 
 
 def feed_trainings_data(pks, request=None):
-    """`FeedTraining`s of the given trainings with their sessions, exceptions, theme names
-    and organiser name in the trainings' language, and their absolute URLs: seven queries
-    and one more per parent page, however many trainings."""
+    """`FeedTraining`s of the given trainings (all of one language) with their sessions,
+    exceptions, theme names and organiser name in the trainings' language, and their
+    absolute URLs: seven queries and one more per parent page, however many trainings."""
     rows = read_times(
         TrainingPage.objects.filter(pk__any_of=pks)
         # The stored text, parsed once per distinct schedule by `_recurrence`.
@@ -603,52 +593,51 @@ def _urls(rows, request):
     )
 
 
-def training_blocks(pks, language, request=None):
-    """{pk: the VEVENT bytes of the training} of trainings, built in constant queries.
+def training_event_rows(pks):
+    """(pk, language, events) of the live trainings among `pks`, for the stored events
+    (`calendars.store`): read in constant queries per language, each in its own language. A
+    training whose page cannot be turned into events is logged and left without events; an
+    event that cannot be written is left out by the writer."""
+    by_locale = {}
+    for pk, locale_id in (
+        TrainingPage.objects.live().filter(pk__in=pks).values_list("pk", "locale_id")
+    ):
+        by_locale.setdefault(locale_id, []).append(pk)
+    # `feed_trainings_data` names themes and organisers in the language of its trainings.
+    for same_language in by_locale.values():
+        for training in feed_trainings_data(same_language):
+            language = training.locale.language_code
+            with override(language):
+                try:
+                    events = training_events(
+                        training,
+                        themes=training.theme_names,
+                        organiser_name=training.organiser_name,
+                        url=training.url,
+                    )
+                except Exception:
+                    logger.exception("Skipped training %s (%s) in feeds", training.pk, training.uid)
+                    continue
+            yield training.pk, language, events
 
-    A training whose data cannot be written (e.g. a session that ends before it starts) loses
-    only the events that cannot be written; an error in the page as a whole skips the page.
-    Both are logged on the `calendars` / `catalogue.feeds` loggers."""
-    blocks = {}
-    for training in feed_trainings_data(pks, request):
-        try:
-            events = training_events(
-                training,
-                themes=training.theme_names,
-                organiser_name=training.organiser_name,
-                url=training.url,
-            )
-        except Exception:
-            logger.exception("Skipped training %s (%s) in a feed", training.pk, training.uid)
-            blocks[training.pk] = b""
-            continue
-        blocks[training.pk] = b"".join(serialize_event(event, language) for event in events)
-    return blocks
+
+TRAINING_EVENTS = store.EventSource(
+    name="catalogue.training",
+    model=TrainingPage,
+    events=training_event_rows,
+    current=lambda: TrainingPage.objects.live(),
+)
+store.register(TRAINING_EVENTS)
 
 
-def catalogue_calendar(locale, filters, meta, *, names_key="", now=None, request=None):
-    """The bytes of a catalogue feed: the trainings of `locale` with an occurrence in the feed
-    window that matches `filters` (see `feed_filters`), each as its cached per-revision VEVENT
-    blocks.
-
-    A feed built after a publish rebuilds only the blocks of the changed training: the others
-    are one `get_many` away. Trainings are written in a stable order (by id), so unchanged
-    data gives byte-identical output."""
-    language = locale.language_code
-    rows = list(
+def catalogue_calendar(locale, filters, meta, *, now=None):
+    """The bytes of a catalogue feed: the stored events of the live, public trainings of
+    `locale` with an occurrence in the feed window that matches `filters` (see
+    `feed_filters`), in one query, by training id: unchanged data gives the same bytes."""
+    trainings = (
         TrainingPage.objects.live()
         .public()
         .filter(pk__in=_matching_training_ids(locale, filters, now))
-        .order_by("pk")
-        .values_list("pk", "live_revision_id", "sequence", "url_path")
+        .values("pk")
     )
-    keys = {row[0]: _block_key(row, language, names_key) for row in rows}
-    found = cache.get_many(list(keys.values()))
-    missing = [pk for pk, key in keys.items() if key not in found]
-    if missing:
-        with override(language):
-            built = training_blocks(missing, language, request=request)
-        cache.set_many({keys[pk]: block for pk, block in built.items()}, timeout=BLOCK_TIMEOUT)
-        found.update({keys[pk]: block for pk, block in built.items()})
-    blocks = [found.get(keys[row[0]], b"") for row in rows]
-    return build_calendar(meta, blocks)
+    return store.calendar(meta, store.blocks(TRAINING_EVENTS.name, locale.language_code, trainings))

@@ -83,9 +83,7 @@ def catalogue_feed_view(request):
     def build():
         with override(language):
             meta = _feed_meta(request, parsed, filters, query, feed_url)
-            return catalogue_calendar(
-                locale, filters, meta, names_key=names_key, now=now, request=request
-            )
+            return catalogue_calendar(locale, filters, meta, now=now)
 
     return feed_response(
         request,

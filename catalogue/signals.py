@@ -1,5 +1,5 @@
-"""Keep the occurrence table, the calendar SEQUENCE and the other language versions' schedule
-in step with publishing."""
+"""Keep the occurrence table, the stored calendar events, the calendar SEQUENCE and the other
+language versions' schedule in step with publishing."""
 
 from django.db.models import Q
 from django.db.models.signals import post_save
@@ -9,8 +9,11 @@ from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
 from associations.models import AssociationPage
+from calendars import store
+from calendars.signals import invalidate_feeds_after_commit
 from core.translations import publish_facts
 
+from .feeds import TRAINING_EVENTS
 from .models import Occurrence, Theme, TrainingPage
 from .occurrences import assign_sequences, clear_occurrences, filter_fields, write_occurrences
 
@@ -19,6 +22,7 @@ from .occurrences import assign_sequences, clear_occurrences, filter_fields, wri
 def training_published(sender, instance, revision=None, **kwargs):
     assign_sequences(instance)
     write_occurrences(instance)
+    store.write(TRAINING_EVENTS.name, [instance.pk])
     if instance.locale_id == Locale.get_default().pk:
         # The schedule is the same fact in every language: the Swedish and English versions
         # get it now (each publish of theirs runs this receiver for that version), not when
@@ -29,12 +33,14 @@ def training_published(sender, instance, revision=None, **kwargs):
 @receiver(page_unpublished, sender=TrainingPage)
 def training_unpublished(sender, instance, **kwargs):
     clear_occurrences(instance)
+    store.clear(TRAINING_EVENTS.name, [instance.pk])
 
 
 @receiver(post_save, sender=Theme)
 def taxonomy_changed(sender, instance, created, **kwargs):
     """A renamed slug must reach the filter columns of the trainings that use it (an
-    association's slug: `refresh_organised_trainings` below)."""
+    association's slug: `refresh_organised_trainings` below), and a renamed theme their
+    calendar events in its language (CATEGORIES)."""
     if created:
         return
     pages = TrainingPage.objects.filter(
@@ -42,6 +48,9 @@ def taxonomy_changed(sender, instance, created, **kwargs):
     )
     for page in pages.live().distinct().defer_streamfields():
         Occurrence.objects.filter(training=page).update(**filter_fields(page))
+    named = pages.live().filter(locale_id=instance.locale_id).values_list("pk", flat=True)
+    if store.write(TRAINING_EVENTS.name, named):
+        invalidate_feeds_after_commit()
 
 
 @receiver(page_published, sender=AssociationPage)
@@ -61,3 +70,8 @@ def refresh_organised_trainings(sender, instance, **kwargs):
     )
     for page in stale:
         Occurrence.objects.filter(training=page).update(**filter_fields(page))
+    # The events of its trainings in its language name it as their organiser.
+    organised = TrainingPage.objects.live().filter(
+        organiser__translation_key=key, locale_id=instance.locale_id
+    )
+    store.write(TRAINING_EVENTS.name, organised.values_list("pk", flat=True))

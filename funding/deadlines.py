@@ -8,8 +8,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from calendars import store
 from calendars.types import expand_occurrences, recurrence_to_ical
 
+from .feeds import OPPORTUNITY_EVENTS
 from .models import ZONE, Deadline, FundingOpportunityPage, FundingRound, Timing, listing_values
 
 WINDOW_BACK = datetime.timedelta(days=366)
@@ -72,16 +74,19 @@ def store_listing(page_id, now=None):
 
 @transaction.atomic
 def write_deadlines(page, today=None):
-    """Replace the deadline rows of a published page and its listing columns."""
+    """Replace the deadline rows of a published page, its listing columns and its stored
+    calendar events."""
     Deadline.objects.filter(opportunity_id=page.pk).delete()
     Deadline.objects.bulk_create(deadline_rows(page, today))
     store_listing(page.pk)
+    store.write(OPPORTUNITY_EVENTS.name, [page.pk])
 
 
 @transaction.atomic
 def clear_deadlines(page):
     Deadline.objects.filter(opportunity_id=page.pk).delete()
     store_listing(page.pk)
+    store.clear(OPPORTUNITY_EVENTS.name, [page.pk])
 
 
 def refresh_listings(now=None):

@@ -5,17 +5,21 @@
 - An opening date is an all-day "Opens: <title>" event.
 - UIDs are `<opportunity uid>-<round key>-deadline@meidanhame.fi`: every language shares the
   opportunity's uid and the round's key, so they survive edits and translations.
+- The events are stored when the deadline rows are written (`funding.deadlines`); a feed keeps
+  those that ended at most `FEED_HISTORY` ago.
 """
 
 import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
+from calendars import store
 from calendars.types import UID_DOMAIN, FeedEvent
 from core.page_urls import absolute_url
 
-from .models import ZONE
+from .models import ZONE, Deadline, Funder, FundingOpportunityPage
 
 ALARMS = (datetime.timedelta(days=7), datetime.timedelta(days=1))
 # Deadlines this far back stay in the feed, so that a subscriber's calendar keeps its history.
@@ -54,10 +58,9 @@ def _description(page, funder_name, url):
     return "\n".join(lines)
 
 
-def opportunity_events(page, deadlines, *, funder_name, now=None, alarms=ALARMS):
+def opportunity_events(page, deadlines, *, funder_name, alarms=ALARMS):
     """The FeedEvents of one opportunity from its deadline rows (in the page's language)."""
-    now = now or timezone.now()
-    stamp = page.last_published_at or page.latest_revision_created_at or now
+    stamp = page.last_published_at or page.latest_revision_created_at or timezone.now()
     url = absolute_url(page)
     description = _description(page, funder_name, url)
     common = {
@@ -73,8 +76,6 @@ def opportunity_events(page, deadlines, *, funder_name, now=None, alarms=ALARMS)
     }
     events = []
     for deadline in deadlines:
-        if deadline.closes_at < now - FEED_HISTORY:
-            continue
         local_close = timezone.localtime(deadline.closes_at, ZONE)
         if deadline.all_day:
             start, end = local_close.date(), local_close.date() + datetime.timedelta(days=1)
@@ -91,7 +92,7 @@ def opportunity_events(page, deadlines, *, funder_name, now=None, alarms=ALARMS)
                 **common,
             )
         )
-        if deadline.opens_at is not None and deadline.opens_at >= now - FEED_HISTORY:
+        if deadline.opens_at is not None:
             day = timezone.localtime(deadline.opens_at, ZONE).date()
             events.append(
                 FeedEvent(
@@ -104,3 +105,45 @@ def opportunity_events(page, deadlines, *, funder_name, now=None, alarms=ALARMS)
                 )
             )
     return events
+
+
+def deadline_uids(page, deadlines):
+    """The UIDs of the deadline and opening events of `deadlines` of `page`."""
+    return [
+        f"{page.uid}-{deadline.key}-{kind}@{UID_DOMAIN}"
+        for deadline in deadlines
+        for kind in ("deadline", "opens")
+    ]
+
+
+def opportunity_event_rows(pks):
+    """(pk, language, events) of the live calls among `pks`, for the stored events: four
+    queries (pages, deadlines, and the funders of each language), each in its language."""
+    pages = list(
+        FundingOpportunityPage.objects.live()
+        .filter(pk__in=pks)
+        .select_related("locale", "funder")
+        .defer_streamfields()
+        .order_by("pk")
+    )
+    deadlines = {}
+    for deadline in Deadline.objects.filter(opportunity_id__in=[page.pk for page in pages]):
+        deadlines.setdefault(deadline.opportunity_id, []).append(deadline)
+    funders = {}
+    for page in pages:
+        if page.locale_id not in funders:
+            funders[page.locale_id] = Funder.objects.by_translation_key(page.locale_id)
+        funder = funders[page.locale_id].get(page.funder.translation_key, page.funder)
+        language = page.locale.language_code
+        with override(language):
+            events = opportunity_events(page, deadlines.get(page.pk, []), funder_name=funder.name)
+        yield page.pk, language, events
+
+
+OPPORTUNITY_EVENTS = store.EventSource(
+    name="funding.opportunity",
+    model=FundingOpportunityPage,
+    events=opportunity_event_rows,
+    current=lambda: FundingOpportunityPage.objects.live(),
+)
+store.register(OPPORTUNITY_EVENTS)

@@ -5,9 +5,11 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
 
+from calendars import store
 from calendars.http import invalidate_feeds
 
 from .deadlines import bump_sequence, clear_deadlines, write_deadlines
+from .feeds import OPPORTUNITY_EVENTS
 from .models import Funder, FundingOpportunityPage
 
 
@@ -23,7 +25,16 @@ def opportunity_unpublished(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=Funder)
+def funder_saved(sender, instance, **kwargs):
+    """Funder names appear in the calendar events of its calls in its language (ORGANIZER,
+    DESCRIPTION), in the feeds and in the CSV."""
+    calls = FundingOpportunityPage.objects.live().filter(
+        funder__translation_key=instance.translation_key, locale_id=instance.locale_id
+    )
+    store.write(OPPORTUNITY_EVENTS.name, calls.values_list("pk", flat=True))
+    invalidate_feeds()
+
+
 @receiver(post_delete, sender=Funder)
-def funder_changed(sender, **kwargs):
-    """Funder names appear in the feeds and the CSV."""
+def funder_deleted(sender, **kwargs):
     invalidate_feeds()

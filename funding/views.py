@@ -15,8 +15,8 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from calendars import store
 from calendars.http import bad_request, feed_response, not_found
-from calendars.ical import build_calendar
 from calendars.types import CalendarMeta
 from catalogue.models import Theme
 from core import news
@@ -25,14 +25,13 @@ from core.page_urls import absolute_url, urls_by_parent
 from core.regions import Municipality, SubRegion
 
 from .alerts import canonical_query
-from .feeds import amount_text, opportunity_events
+from .feeds import FEED_HISTORY, OPPORTUNITY_EVENTS, amount_text, deadline_uids
 from .filters import FILTER_PARAMS, SORT_CHOICES, deadline_labels, parse_filters, sort_labels
 from .forms import AlertForm
 from .jsonld import opportunity_json_ld
 from .models import (
     ZONE,
     ApplicantType,
-    Deadline,
     Funder,
     FunderType,
     FundingGuidePage,
@@ -303,25 +302,6 @@ def csv_view(request, index_id):
     return response
 
 
-def deadline_events(pages, now):
-    """The FeedEvents of `pages` (two queries: deadlines and funders, whatever their number)."""
-    pages = list(pages)
-    if not pages:
-        return []
-    by_page = {}
-    deadlines = Deadline.objects.filter(opportunity_id__in=[page.pk for page in pages])
-    for deadline in deadlines.order_by("closes_at", "pk"):
-        by_page.setdefault(deadline.opportunity_id, []).append(deadline)
-    funders = Funder.objects.by_translation_key(pages[0].locale_id)
-    events = []
-    for page in pages:
-        funder = funders.get(page.funder.translation_key, page.funder)
-        events += opportunity_events(
-            page, by_page.get(page.pk, []), funder_name=funder.name, now=now
-        )
-    return events
-
-
 def deadlines_ics_view(request, index_id):
     index = _index_or_404(index_id)
     language = index.locale.language_code
@@ -337,6 +317,12 @@ def deadlines_ics_view(request, index_id):
     def build():
         with override(language):
             pages = filters.apply(FundingOpportunityPage.objects.listed_in(index, now))
+            events = store.blocks(
+                OPPORTUNITY_EVENTS.name,
+                language,
+                pages.values("pk"),
+                ends_after=now - FEED_HISTORY,
+            )
             meta = CalendarMeta(
                 name=_("Funding deadlines: %(site)s") % {"site": index.title},
                 description=_("Deadlines and opening dates of funding calls for associations."),
@@ -344,7 +330,7 @@ def deadlines_ics_view(request, index_id):
                 source=request.build_absolute_uri(),
                 language=language,
             )
-            return build_calendar(meta, deadline_events(pages, now))
+            return store.calendar(meta, events)
 
     # Statuses change with the clock, so the cached copy lasts at most the hour.
     return feed_response(
@@ -352,7 +338,12 @@ def deadlines_ics_view(request, index_id):
         cache_key=f"funding:deadlines:{index.pk}:{language}:{now:%Y%m%d%H}:{querystring}",
         build=build,
         filename=f"{index.slug}-deadlines.ics",
+        fast_for=_seconds_to_next_hour(now),
     )
+
+
+def _seconds_to_next_hour(now):
+    return 3600 - (int(now.timestamp()) % 3600)
 
 
 def opportunity_ics_view(request, uid):
@@ -385,19 +376,23 @@ def opportunity_ics_view(request, uid):
             )
 
     def build():
-        with override(page.locale.language_code):
-            funders = Funder.objects.by_translation_key(page.locale_id)
-            funder = funders.get(page.funder.translation_key, page.funder)
-            events = opportunity_events(page, ahead, funder_name=funder.name, now=now)
-            return build_calendar(
-                CalendarMeta(name=None, language=page.locale.language_code), events
-            )
+        language = page.locale.language_code
+        events = store.blocks(
+            OPPORTUNITY_EVENTS.name,
+            language,
+            [page.pk],
+            uids=deadline_uids(page, ahead),
+            ends_after=now - FEED_HISTORY,
+        )
+        return store.calendar(CalendarMeta(name=None, language=language), events)
 
+    # The deadlines ahead change with the clock: a passed one leaves the file.
+    until_passed = int((ahead[0].closes_at - now).total_seconds()) + 1
     return feed_response(
         request,
-        # The deadlines ahead change with the clock: a passed one leaves the file.
         cache_key=f"funding:opportunity:{page.pk}:{page.last_published_at}:{page.sequence}:"
         f"{ahead[0].pk}",
         build=build,
         filename=f"{page.slug}.ics",
+        fast_for=min(until_passed, _seconds_to_next_hour(now)),
     )

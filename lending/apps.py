@@ -7,6 +7,6 @@ class LendingConfig(AppConfig):
     verbose_name = _("Spaces and equipment")
 
     def ready(self):
-        # Register the owner's spaces and equipment on its profile, and a person's bookings in
-        # their data download and account deletion.
-        from . import offerings, personal_data  # noqa: F401
+        # Register the owner's spaces and equipment on its profile, a person's bookings in
+        # their data download and account deletion, and the busy blocks as calendar events.
+        from . import offerings, personal_data, signals  # noqa: F401

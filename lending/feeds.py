@@ -1,15 +1,24 @@
 """Calendar feeds: a public free/busy feed per space or item (no names, no messages) and a
-private feed per owner association behind a secret, revocable token."""
+private feed per owner association behind a secret, revocable token.
+
+The busy blocks are stored calendar events (`calendars.store`), written in every language
+whenever a booking is saved or its space or item is published, and removed with the booking;
+the public feed joins them. The private feed is made when asked: it is small, and it names the
+associations that asked."""
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Count, Max
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
+from calendars import store
 from calendars.http import feed_response
 from calendars.ical import build_calendar
 from calendars.types import UID_DOMAIN, CalendarMeta, FeedEvent
@@ -82,12 +91,60 @@ def busy_events(page, source, bookings):
     return events
 
 
+def booking_event_rows(pks):
+    """(pk, language, busy block) of the bookings among `pks` that hold their time, in every
+    language of the site, each with the space's or item's page in that language (its
+    address) or else the Finnish one: five queries, however many bookings."""
+    bookings = list(Booking.objects.filter(pk__in=pks, status__in=BLOCKING_STATUSES).order_by("pk"))
+    keys = dict(
+        Page.objects.filter(pk__in={booking.resource_id for booking in bookings}).values_list(
+            "pk", "translation_key"
+        )
+    )
+    pages = {}
+    for model in (SpacePage, EquipmentPage):
+        translations = model.objects.live().filter(translation_key__in=set(keys.values()))
+        for page in translations.select_related("locale").defer_streamfields():
+            pages[page.translation_key, page.locale.language_code] = page
+    for booking in bookings:
+        key = keys.get(booking.resource_id)
+        source = pages.get((key, "fi")) or next(
+            (page for (other, _code), page in pages.items() if other == key), None
+        )
+        if source is None:
+            continue  # the space or item is not published: nothing shows its feed
+        for language, _name in settings.LANGUAGES:
+            with override(language):
+                page = pages.get((key, language), source)
+                yield booking.pk, language, busy_events(page, source, [booking])
+
+
+BOOKING_EVENTS = store.EventSource(
+    name="lending.booking",
+    model=Booking,
+    events=booking_event_rows,
+    current=lambda: Booking.objects.filter(status__in=BLOCKING_STATUSES),
+)
+store.register(BOOKING_EVENTS)
+
+
 def resource_feed_view(request, key):
+    """The busy times of a space or item from 30 days back to 400 days ahead (by the day, so
+    the same address gives the same feed all day and takes the fast path)."""
     page, source = _resource(key)
-    bookings = _window(Booking.objects.of_resource(source).filter(status__in=BLOCKING_STATUSES))
+    now = timezone.now()
+    today = timezone.localdate(now)
+    midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time()))
     language = get_language() or "fi"
 
     def build():
+        events = store.blocks(
+            BOOKING_EVENTS.name,
+            language,
+            Booking.objects.of_resource(source).values("pk"),
+            ends_after=midnight - PAST,
+            starts_before=midnight + AHEAD,
+        )
         meta = CalendarMeta(
             name=_("%(title)s: busy times") % {"title": page.title},
             description=_("When %(title)s is booked. Free/busy only.") % {"title": page.title},
@@ -95,13 +152,15 @@ def resource_feed_view(request, key):
             source=request.build_absolute_uri(),
             language=language,
         )
-        return build_calendar(meta, busy_events(page, source, bookings.order_by("starts_at")))
+        return store.calendar(meta, events)
 
     return feed_response(
         request,
-        cache_key=f"lending:busy:{key}:{language}:{page.last_published_at}:{_version(bookings)}",
+        # Bookings and publishing start a new feeds generation, which this key lives in.
+        cache_key=f"lending:busy:{key}:{language}:{today}",
         build=build,
         filename=f"{page.slug}.ics",
+        fast_for=int((midnight + datetime.timedelta(days=1) - now).total_seconds()),
     )
 
 

@@ -203,12 +203,23 @@ def discover_urls(env):
 import json
 from wagtail.models import Page
 from catalogue.models import TrainingIndexPage, TrainingPage
-from funding.models import FundingIndexPage
+from django.utils import timezone
+from funding.models import FundingIndexPage, FundingOpportunityPage
+from lending.models import Booking, SpacePage
 fi = dict(locale__language_code="fi")
 catalogue = TrainingIndexPage.objects.live().filter(**fi).first()
 training = TrainingPage.objects.live().filter(**fi).exclude(slug__startswith="kopio-").first()
 funding = FundingIndexPage.objects.live().filter(**fi).first()
-print(json.dumps({"catalogue": catalogue.url, "training": training.url, "funding": funding.url}))
+call = (
+    FundingOpportunityPage.objects.live().filter(**fi, deadlines__closes_at__gt=timezone.now())
+    .exclude(slug__startswith="kopio-").first()
+)
+booked = Booking.objects.values("resource_id")
+space = SpacePage.objects.live().filter(**fi, pk__in=booked).first()
+print(json.dumps({
+    "catalogue": catalogue.url, "training": training.url, "funding": funding.url,
+    "call": call.url, "space": space.url,
+}))
 """
     result = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", code],
@@ -230,9 +241,19 @@ def calendar_links(html):
     return paths
 
 
+def ics_link(server, page_path, pattern):
+    """The path of the first .ics link on a page whose href matches `pattern`."""
+    html = server.get(page_path)[1].decode()
+    hrefs = [href.replace("&amp;", "&") for href in re.findall(r'href="([^"]+\.ics[^"]*)"', html)]
+    href = next(href for href in hrefs if re.search(pattern, href))
+    parts = urlsplit(href)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
 def feeds_and_filter(server, urls):
-    """The whole-catalogue feed, one training's .ics (both as the pages announce them) and a
-    filtered catalogue URL."""
+    """Every kind of public feed, as the pages link to it: the whole catalogue, a filtered
+    view of it, one training's .ics, the funding deadlines (whole and filtered), one call's
+    .ics and a space's free/busy feed; and a filtered catalogue URL."""
     html = server.get(urls["catalogue"])[1].decode()
     theme = re.search(r'name="theme" value="([^"]+)"', html)
     filtered = urls["catalogue"] + "?municipality=hameenlinna"
@@ -247,6 +268,14 @@ def feeds_and_filter(server, urls):
         urlsplit(re.findall(r'href="([^"]+\.ics)"', training_html)[0]).path
     ]
     feeds["training .ics"] = training_feeds[0]
+    filtered_feeds = calendar_links(server.get(filtered)[1].decode())
+    if filtered_feeds:
+        feeds["filtered feed"] = filtered_feeds[0]
+    deadlines = ics_link(server, urls["funding"], r"/deadlines\.ics")
+    feeds["funding deadlines"] = deadlines
+    feeds["filtered deadlines"] = deadlines.split("?")[0] + "?funder_type=municipality"
+    feeds["funding call .ics"] = ics_link(server, urls["call"], r"/opportunity/")
+    feeds["free/busy feed"] = ics_link(server, urls["space"], r"/calendar/lending/")
     return feeds, filtered
 
 

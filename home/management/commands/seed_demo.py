@@ -10,6 +10,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from calendars import store
+from calendars.http import invalidate_feeds
 from core.demo_support import search_index_deferred
 
 # Each app that has demo content provides `<app>.demo.seed(out, scale)`, run in this order.
@@ -54,3 +56,8 @@ class Command(BaseCommand):
                 raise
             with transaction.atomic():
                 module.seed(self.stdout, scale=scale)
+        # Copies made without publishing, and pages whose dates were set after publishing,
+        # get their calendar events here.
+        changed = sum(result.changed for result in store.rewrite())
+        invalidate_feeds()
+        self.stdout.write(f"Calendar events written for {changed} pages and bookings.")

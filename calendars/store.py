@@ -1,0 +1,218 @@
+"""Calendar events written once, when their source is published, and joined into feeds.
+
+An app registers each kind of thing that has calendar events (a training, a funding call, a
+booking) as an `EventSource`: how to make the `FeedEvent`s of some of its objects, and which
+objects should have events now. `write()` turns those events into VEVENT blocks with the
+calendar writer and stores them (`StoredEvent`), in the caller's transaction; `clear()`
+removes them; a feed is `calendar(meta, blocks(...))`, one query for the blocks.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+
+from .ical import build_calendar, serialize_event
+from .models import StoredEvent
+from .types import DateOrDateTime, FeedEvent, RecurrenceSet, expand_occurrences, parse_rrule
+
+# (object id, language, its events in that language) for each object that has events.
+EventsOf = Callable[[Sequence[int]], Iterable[tuple[int, str, Sequence[FeedEvent]]]]
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """One kind of object with calendar events.
+
+    `events(ids)` gives the events of those objects that should have events (one entry per
+    object and language; an object it leaves out has none), reading everything in a constant
+    number of queries. `current()` is a queryset of every object that should have events now,
+    for `rewrite_calendar_events`. Deleting a `model` instance removes its events."""
+
+    name: str
+    model: type[models.Model]
+    events: EventsOf
+    current: Callable[[], models.QuerySet]
+
+
+_sources: dict[str, EventSource] = {}
+
+
+def register(source: EventSource) -> None:
+    """Make a source known; called from the owning app's `AppConfig.ready()`. Deleting one of
+    its objects removes the object's events."""
+    _sources[source.name] = source
+
+    def clear_deleted(instance: models.Model, **kwargs: object) -> None:
+        clear(source.name, [instance.pk])
+
+    post_delete.connect(
+        clear_deleted, sender=source.model, weak=False, dispatch_uid=f"calendars.{source.name}"
+    )
+
+
+def sources() -> list[EventSource]:
+    return list(_sources.values())
+
+
+def source_named(name: str) -> EventSource:
+    return _sources[name]
+
+
+def write(name: str, ids: Iterable[int]) -> int:
+    """Store the events of objects `ids` of source `name` as their data is now, replacing what
+    was stored; objects without events lose theirs. Returns how many objects' stored events
+    changed (an unchanged object is not rewritten, so its rows keep their ids)."""
+    ids = sorted(set(ids))
+    if not ids:
+        return 0
+    source = _sources[name]
+    wanted: dict[int, list[StoredEvent]] = {pk: [] for pk in ids}
+    for object_id, language, events in source.events(ids):
+        rows = wanted.setdefault(object_id, [])
+        for event in events:
+            block = serialize_event(event, language)
+            if not block:
+                continue  # malformed: logged by the writer, and left out of every feed
+            starts_at, ends_at = event_span(event)
+            rows.append(
+                StoredEvent(
+                    source=name,
+                    object_id=object_id,
+                    language=language,
+                    position=len(rows),
+                    uid=event.uid.strip(),
+                    starts_at=starts_at,
+                    ends_at=ends_at,
+                    block=block,
+                )
+            )
+    stored: dict[int, list[tuple]] = {}
+    for row in (
+        StoredEvent.objects.filter(source=name, object_id__in=list(wanted))
+        .order_by("object_id", "language", "position")
+        .values_list("object_id", "language", "uid", "starts_at", "ends_at", "block")
+    ):
+        stored.setdefault(row[0], []).append((*row[1:5], bytes(row[5])))
+    changed = [
+        object_id
+        for object_id, rows in wanted.items()
+        if stored.get(object_id, [])
+        != sorted(
+            ((row.language, row.uid, row.starts_at, row.ends_at, row.block) for row in rows),
+            key=lambda item: (item[0],),
+        )
+    ]
+    if changed:
+        with transaction.atomic():
+            StoredEvent.objects.filter(source=name, object_id__in=changed).delete()
+            StoredEvent.objects.bulk_create(
+                [row for object_id in changed for row in wanted[object_id]]
+            )
+    return len(changed)
+
+
+def clear(name: str, ids: Iterable[int]) -> None:
+    """Remove the stored events of objects `ids` of source `name` (unpublished, deleted)."""
+    StoredEvent.objects.filter(source=name, object_id__in=list(ids)).delete()
+
+
+def blocks(
+    name: str,
+    language: str,
+    object_ids: Iterable[int] | models.QuerySet,
+    *,
+    uids: Iterable[str] | None = None,
+    ends_after: datetime.datetime | None = None,
+    starts_before: datetime.datetime | None = None,
+) -> list[bytes]:
+    """The stored blocks of the objects (a list of ids, or a queryset of ids that becomes a
+    subquery) in one query, in a stable order: by object, then as the source listed them.
+    `uids` keeps only those events; `ends_after` and `starts_before` keep the events that
+    overlap that time (a series without an end always ends after)."""
+    rows = StoredEvent.objects.filter(source=name, language=language, object_id__in=object_ids)
+    if uids is not None:
+        rows = rows.filter(uid__in=list(uids))
+    if ends_after is not None:
+        rows = rows.filter(models.Q(ends_at__gt=ends_after) | models.Q(ends_at__isnull=True))
+    if starts_before is not None:
+        rows = rows.filter(starts_at__lt=starts_before)
+    return list(rows.order_by("object_id", "position").values_list("block", flat=True))
+
+
+def calendar(meta, stored: Iterable[bytes]) -> bytes:
+    """A complete calendar: the header of `meta`, the VTIMEZONE and the stored blocks."""
+    return build_calendar(meta, stored)
+
+
+class Rewritten(NamedTuple):
+    source: str
+    with_events: int  # objects that should have events
+    changed: int  # objects whose stored events were written anew
+    removed: int  # objects that had events and should not
+
+
+def rewrite(names: Iterable[str] | None = None, chunk: int = 500) -> list[Rewritten]:
+    """Write the events of every object of the sources (all by default) that should have
+    events, and remove those of objects that should not: after an upgrade of the writer, a
+    change of BASE_URL or a translation, or content made without publishing (demo copies).
+    Unchanged events are not rewritten."""
+    results = []
+    for name in names or list(_sources):
+        objects = _sources[name].current()
+        current = list(objects.order_by("pk").values_list("pk", flat=True))
+        changed = 0
+        for first in range(0, len(current), chunk):
+            with transaction.atomic():
+                changed += write(name, current[first : first + chunk])
+        stale = StoredEvent.objects.filter(source=name).exclude(object_id__in=objects.values("pk"))
+        removed = len(set(stale.values_list("object_id", flat=True)))
+        stale.delete()
+        results.append(Rewritten(name, len(current), changed, removed))
+    return results
+
+
+# --- when an event is --------------------------------------------------------------------------
+
+# A bounded series is expanded this far at most to find its last session.
+_SERIES_LIMIT = datetime.timedelta(days=20 * 366)
+
+
+def event_span(event: FeedEvent) -> tuple[datetime.datetime, datetime.datetime | None]:
+    """When an event starts and when its last session (or moved session) ends; None for a
+    series without an end. Dates count from local midnight, an all-day end is exclusive."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    length = _as_time(event.end, zone) - _as_time(event.start, zone)
+    starts_at = _as_time(event.start, zone)
+    if event.rrules and not all(_is_bounded(value) for value in event.rrules):
+        return starts_at, None
+    last = event.start
+    if event.rrules or event.rdates:
+        recurrence = RecurrenceSet(event.rrules, event.rdates, event.exdates)
+        until = _as_time(event.start, zone) + _SERIES_LIMIT
+        if not isinstance(event.start, datetime.datetime):
+            until = until.date()
+        sessions = expand_occurrences(event.start, recurrence, until=until, tzid=zone.key)
+        last = sessions[-1] if sessions else event.start
+    ends_at = _as_time(last, zone) + length
+    for override in event.overrides:
+        starts_at = min(starts_at, _as_time(override.start, zone))
+        ends_at = max(ends_at, _as_time(override.end, zone))
+    return starts_at, ends_at
+
+
+def _as_time(value: DateOrDateTime, zone: ZoneInfo) -> datetime.datetime:
+    if isinstance(value, datetime.datetime):
+        return value
+    return datetime.datetime.combine(value, datetime.time(), tzinfo=zone)
+
+
+def _is_bounded(value: str) -> bool:
+    return any(key in ("COUNT", "UNTIL") for key, _text in parse_rrule(value))
