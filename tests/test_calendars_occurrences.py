@@ -61,6 +61,8 @@ EVERYTHING = (
     datetime.datetime(2000, 1, 1, tzinfo=UTC),
     datetime.datetime(2100, 1, 1, tzinfo=UTC),
 )
+# How far vobject expands a series beyond the range read, for overrides moved into it.
+OVERRIDE_MARGIN = datetime.timedelta(days=366)
 # A long series is written in parts whose UIDs end in -p1, -p2…; subscribers see one series.
 SPLIT_SUFFIX = re.compile(r"-p\d+$")
 # A training's status as STATUS (schema.org's statuses have no RFC 5545 counterpart but these).
@@ -155,7 +157,9 @@ def read_with_vobject(body, start, end):
 
     vobject expands RRULE/RDATE/EXDATE (`getrruleset`) but knows no RECURRENCE-ID: an override
     is applied here, by dropping the series' start it names and adding the override itself.
-    Each override must name a start the series has (one that names none replaces nothing)."""
+    Series are expanded a margin beyond the range, so that an occurrence moved into the range
+    from outside it is found; every override in that span must name a start of its series (one
+    that names none replaces nothing)."""
     calendar = vobject.readOne(body.decode("utf-8"))
     events = calendar.contents.get("vevent", [])
     overrides = {}
@@ -163,6 +167,7 @@ def read_with_vobject(body, start, end):
         if "recurrence-id" in vevent.contents:
             key = (vevent.uid.value, in_utc(vevent.recurrence_id.value))
             overrides[key] = vevent
+    wide_start, wide_end = start - OVERRIDE_MARGIN, end + OVERRIDE_MARGIN
     seen = []
     for vevent in events:
         uid = vevent.uid.value
@@ -173,10 +178,8 @@ def read_with_vobject(body, start, end):
         if "rrule" in vevent.contents or "rdate" in vevent.contents:
             # The site writes timed series only; dateutil compares aware datetimes then.
             assert isinstance(first, datetime.datetime), uid
-            starts = [
-                in_utc(value)
-                for value in vevent.getrruleset(addRDate=True).between(start, end, inc=True)
-            ]
+            ruleset = vevent.getrruleset(addRDate=True)
+            starts = [in_utc(value) for value in ruleset.between(wide_start, wide_end, inc=True)]
         else:
             starts = [in_utc(first)]
         for begin in starts:
@@ -185,8 +188,9 @@ def read_with_vobject(body, start, end):
                 seen.append(_vobject_seen(override, in_utc(override.dtstart.value)))
             else:
                 seen.append(_vobject_seen(vevent, begin, in_utc(begin + length)))
-    assert not overrides, f"overrides of no occurrence: {sorted(overrides)}"
-    return ordered(item for item in seen if _starts_in(item, start, end))
+    orphans = [key for key in overrides if _within(key[1], wide_start, wide_end)]
+    assert not orphans, f"overrides of no occurrence: {sorted(orphans)}"
+    return ordered(item for item in seen if _within(item.start, start, end))
 
 
 def _vobject_end(vevent):
@@ -205,8 +209,8 @@ def _vobject_seen(vevent, begin, end=None):
     return Seen(SPLIT_SUFFIX.sub("", vevent.uid.value), begin, end, status, vevent.summary.value)
 
 
-def _starts_in(item, start, end):
-    begin = item.start
+def _within(begin, start, end):
+    """Whether `begin` (an instant, or a day from its local midnight) is in [start, end)."""
     if not isinstance(begin, datetime.datetime):
         begin = datetime.datetime.combine(
             begin, datetime.time(), tzinfo=timezone.get_default_timezone()
@@ -216,8 +220,9 @@ def _starts_in(item, start, end):
 
 def assert_feed(body, expected, start, end):
     """The feed read back by both readers is exactly `expected` (a list of Seen)."""
-    assert read_back(body, start, end) == ordered(expected)
-    starting = [item for item in read_back(body, start, end) if _starts_in(item, start, end)]
+    seen = read_back(body, start, end)
+    assert seen == ordered(expected)
+    starting = [item for item in seen if _within(item.start, start, end)]
     assert read_with_vobject(body, start, end) == starting
 
 
