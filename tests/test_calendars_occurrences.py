@@ -14,11 +14,13 @@ new UID for a new event.
 import datetime
 import re
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
 import recurring_ical_events
 import vobject
+from recurrence import deserialize
 
 from django.db.models import F, Q
 from django.http import QueryDict
@@ -32,6 +34,7 @@ from catalogue.models import (
     Occurrence,
     ScheduleException,
     Session,
+    SessionStatus,
     Theme,
     TrainingPage,
 )
@@ -51,10 +54,12 @@ from lending.models import (
     OwnerFeedToken,
     SpacePage,
 )
+from tests.catalogue_factories import make_training
 
 LANGUAGES = ("fi", "sv", "en")
 DOMAIN = "@meidanhame.fi"
 UTC = datetime.UTC
+HELSINKI = ZoneInfo("Europe/Helsinki")
 # Feeds without a repeating series are read over a range wider than anything they hold, so
 # that an event outside the feed's window shows up as extra.
 EVERYTHING = (
@@ -525,3 +530,84 @@ def test_owner_feed_shows_every_booking_with_who_booked(client, language):
             expected.append(Seen(uid, begin, finish, booking_status(booking), summary))
         body = fetch(client, f"/{language}/calendar/lending/owner/{token.token}.ics")
         assert_feed(body, expected, *EVERYTHING)
+
+
+# --- cases the demo does not hold, where the feed and the table part today -----------------------
+
+
+def day_at(days, hour):
+    """A local time `days` from today."""
+    when = timezone.localdate() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(when, datetime.time(hour), tzinfo=HELSINKI)
+
+
+def weekly_training(slug, exceptions, rule="RRULE:FREQ=WEEKLY;COUNT=5"):
+    """A published weekly training (17–19) starting in a week, with `exceptions`."""
+    page = make_training(
+        slug,
+        sessions=[],
+        recurrence=deserialize(rule),
+        series_start_date=timezone.localdate() + datetime.timedelta(days=7),
+        series_start_time=datetime.time(17),
+        series_duration=datetime.timedelta(hours=2),
+    )
+    page.exceptions = exceptions
+    page.save_revision().publish()
+    return TrainingPage.objects.get(pk=page.pk)
+
+
+def assert_single_training_file(client, page):
+    start, end = catalogue_window()
+    body = fetch(client, f"/fi/calendar/training/{page.uid}.ics")
+    assert_feed(body, training_occurrences([page], start, end), start, end)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="The feed writes an override for a moved date the series does not have (cancelled "
+    "dates are checked, moved ones are not): readers show an extra occurrence the table and "
+    "the pages do not have.",
+)
+def test_moved_exception_on_a_day_without_a_session_adds_no_occurrence(client):
+    first = timezone.localdate() + datetime.timedelta(days=7)
+    moved = ScheduleException(
+        date=first + datetime.timedelta(days=1),
+        action=ExceptionAction.MOVED,
+        new_start=day_at(9, 12),
+    )
+    assert_single_training_file(client, weekly_training("siirto-ilman-kertaa", [moved]))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="The feed writes an override (RECURRENCE-ID) of a date the rule excludes: "
+    "recurring-ical-events drops it as the table does, but it replaces no occurrence, and "
+    "readers without RECURRENCE-ID show it as an event of its own.",
+)
+def test_moved_exception_on_an_excluded_date_is_not_written_as_an_override(client):
+    first = timezone.localdate() + datetime.timedelta(days=7)
+    excluded = datetime.datetime.combine(
+        first + datetime.timedelta(days=7), datetime.time(), tzinfo=HELSINKI
+    )
+    rule = f"RRULE:FREQ=WEEKLY;COUNT=5\nEXDATE:{excluded.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    moved = ScheduleException(
+        date=excluded.date(), action=ExceptionAction.MOVED, new_start=day_at(9, 12)
+    )
+    assert_single_training_file(client, weekly_training("siirto-pois-jatetylle", [moved], rule))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="A moved all-day session without a new end keeps its number of days in the table, "
+    "but the feed adds the clock length of the original (23:00–01:00 over two days is two "
+    "days in the table, one in the feed).",
+)
+def test_all_day_session_moved_without_new_end_keeps_its_days(client):
+    page = make_training("koko-paivan-siirto", sessions=[(day_at(10, 23), day_at(11, 1))])
+    session = page.sessions.get()
+    session.all_day = True
+    session.status = SessionStatus.MOVED
+    session.new_start = day_at(20, 10)
+    session.save()
+    page.save_revision().publish()
+    assert_single_training_file(client, TrainingPage.objects.get(pk=page.pk))
