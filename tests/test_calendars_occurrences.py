@@ -321,7 +321,8 @@ def test_catalogue_feed_shows_the_occurrence_table(client, language, query):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue_feed_has_moved_cancelled_all_day_and_repeating_occurrences(language):
-    """The demo holds every case the mapping above knows, so the comparisons cover them."""
+    """The demo holds moved dates of a series, all-day sessions and changed statuses, so the
+    comparisons above cover them (a cancelled date of a series is tested below)."""
     start, end = catalogue_window()
     occurrences = Occurrence.objects.filter(
         locale__language_code=language, start__lt=end, end__gt=start
@@ -560,6 +561,27 @@ def assert_single_training_file(client, page):
     start, end = catalogue_window()
     body = fetch(client, f"/fi/calendar/training/{page.uid}.ics")
     assert_feed(body, training_occurrences([page], start, end), start, end)
+
+
+def test_cancelled_dates_and_sessions_of_a_postponed_training_match_the_table(client):
+    """A cancelled date of a series is an event of its own; a cancelled session of a postponed
+    training stays cancelled while the others are tentative (the demo has neither)."""
+    first = timezone.localdate() + datetime.timedelta(days=7)
+    cancelled = ScheduleException(
+        date=first + datetime.timedelta(days=14), action=ExceptionAction.CANCELLED
+    )
+    page = weekly_training("peruttu-kerta", [cancelled])
+    page.status = EventStatus.POSTPONED
+    page.sessions = [
+        Session(start=day_at(3, 10), end=day_at(3, 12), title="Osa 1", sort_order=0),
+        Session(start=day_at(4, 10), end=day_at(4, 12), status=SessionStatus.CANCELLED),
+    ]
+    page.save_revision().publish()
+    page = TrainingPage.objects.get(pk=page.pk)
+    statuses = set(page.occurrences.values_list("status", flat=True))
+
+    assert statuses == {EventStatus.POSTPONED, EventStatus.CANCELLED}
+    assert_single_training_file(client, page)
 
 
 @pytest.mark.xfail(
