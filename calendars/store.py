@@ -23,8 +23,19 @@ from .ical import build_calendar, serialize_event
 from .models import StoredEvent
 from .types import DateOrDateTime, FeedEvent, RecurrenceSet, expand_occurrences, parse_rrule
 
+
+class Timed(NamedTuple):
+    """An event with the times a feed selects it by, when they are not the event's own (a
+    funding deadline is selected by its closing time, a booking by its booked time without
+    the buffers the busy block shows)."""
+
+    event: FeedEvent
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime | None
+
+
 # (object id, language, its events in that language) for each object that has events.
-EventsOf = Callable[[Sequence[int]], Iterable[tuple[int, str, Sequence[FeedEvent]]]]
+EventsOf = Callable[[Sequence[int]], Iterable[tuple[int, str, Sequence[FeedEvent | Timed]]]]
 
 
 @dataclass(frozen=True)
@@ -77,11 +88,13 @@ def write(name: str, ids: Iterable[int]) -> int:
     wanted: dict[int, list[StoredEvent]] = {pk: [] for pk in ids}
     for object_id, language, events in source.events(ids):
         rows = wanted.setdefault(object_id, [])
-        for event in events:
+        for item in events:
+            event, (starts_at, ends_at) = (
+                (item.event, item[1:]) if isinstance(item, Timed) else (item, event_span(item))
+            )
             block = serialize_event(event, language)
             if not block:
                 continue  # malformed: logged by the writer, and left out of every feed
-            starts_at, ends_at = event_span(event)
             rows.append(
                 StoredEvent(
                     source=name,
@@ -130,20 +143,20 @@ def blocks(
     object_ids: Iterable[int] | models.QuerySet,
     *,
     uids: Iterable[str] | None = None,
-    ends_after: datetime.datetime | None = None,
-    starts_before: datetime.datetime | None = None,
+    since: datetime.datetime | None = None,
+    until: datetime.datetime | None = None,
 ) -> list[bytes]:
     """The stored blocks of the objects (a list of ids, or a queryset of ids that becomes a
     subquery) in one query, in a stable order: by object, then as the source listed them.
-    `uids` keeps only those events; `ends_after` and `starts_before` keep the events that
-    overlap that time (a series without an end always ends after)."""
+    `uids` keeps only those events; `since` those that end at or after it (a series without
+    an end always does), `until` those that start at or before it."""
     rows = StoredEvent.objects.filter(source=name, language=language, object_id__in=object_ids)
     if uids is not None:
         rows = rows.filter(uid__in=list(uids))
-    if ends_after is not None:
-        rows = rows.filter(models.Q(ends_at__gt=ends_after) | models.Q(ends_at__isnull=True))
-    if starts_before is not None:
-        rows = rows.filter(starts_at__lt=starts_before)
+    if since is not None:
+        rows = rows.filter(models.Q(ends_at__gte=since) | models.Q(ends_at__isnull=True))
+    if until is not None:
+        rows = rows.filter(starts_at__lte=until)
     return list(rows.order_by("object_id", "position").values_list("block", flat=True))
 
 

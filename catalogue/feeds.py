@@ -18,7 +18,6 @@
 import dataclasses
 import datetime
 import functools
-import hashlib
 import logging
 from types import SimpleNamespace
 from urllib.parse import urlencode
@@ -403,16 +402,6 @@ def _display_name(item, fallback):
     if isinstance(item, str):
         return item or fallback
     return str(getattr(item, "name", None) or getattr(item, "title", None) or fallback)
-
-
-def names_version(themes, organisers):
-    """A digest of the theme and organiser names of a language: the cached event blocks show
-    them, and a renamed theme (a snippet, without a page revision) must not keep its old name."""
-    digest = hashlib.blake2b(digest_size=8)
-    for mapping in (themes, organisers):
-        for slug in sorted(mapping):
-            digest.update(f"{slug}={_display_name(mapping[slug], slug)}\n".encode())
-    return digest.hexdigest()
 
 
 class _Rows(tuple):

@@ -27,7 +27,6 @@ from .feeds import (
     feed_filters,
     feed_title,
     is_too_long,
-    names_version,
     preferred_feed_url,
     training_ics,
     unknown_parameters,
@@ -72,12 +71,11 @@ def catalogue_feed_view(request):
     parsed = _parse_feed_query(request.GET)
     if not isinstance(parsed, FeedQuery):
         return parsed
-    language, locale, themes, organisers, filters = parsed
+    language, locale, _themes, _organisers, filters = parsed
     now = timezone.now()
     today = timezone.localdate(now)
     filters = feed_filters(filters)
     query = canonical_query(filters)
-    names_key = names_version(themes, organisers)
     feed_url = preferred_feed_url(language, query)
 
     def build():
@@ -89,7 +87,7 @@ def catalogue_feed_view(request):
         request,
         # The window moves with the day; the feed names its short URL as its source once one
         # is saved.
-        cache_key=f"catalogue:feed:{language}:{today}:{names_key}:{'/s/' in feed_url}:{query}",
+        cache_key=f"catalogue:feed:{language}:{today}:{'/s/' in feed_url}:{query}",
         build=build,
         filename=_("trainings"),
         fast_for=_seconds_to_midnight(now, today),
@@ -137,7 +135,10 @@ def _parse_feed_query(query):
     if locale is None:
         raise Http404("No such language")
     unknown = unknown_parameters(query)
-    themes, organisers = taxonomy(locale.pk)
+    # Only the filters in the URL need their names (to check the slugs and name the feed).
+    themes, organisers = taxonomy(
+        locale.pk, themes="theme" in query, organisers="organiser" in query
+    )
     # Dates are page-only in a feed (accepted and ignored), so any date is accepted here.
     filters = parse_filters(
         query,

@@ -41,10 +41,13 @@ def _organising_associations(locale):
     return {association.slug: association for association in associations}
 
 
-def taxonomy(locale):
-    """The themes and the organising associations of a language, keyed by slug (two queries)."""
-    themes = {theme.slug: theme for theme in Theme.objects.filter(locale=locale)}
-    return themes, organising_associations(locale)
+def taxonomy(locale, *, themes=True, organisers=True):
+    """The themes and the organising associations of a language, keyed by slug (two queries);
+    either left empty when not asked for (a feed URL without that filter needs no names)."""
+    return (
+        {theme.slug: theme for theme in Theme.objects.filter(locale=locale)} if themes else {},
+        organising_associations(locale) if organisers else {},
+    )
 
 
 def localized_organisers(page):

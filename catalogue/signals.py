@@ -49,8 +49,8 @@ def taxonomy_changed(sender, instance, created, **kwargs):
     for page in pages.live().distinct().defer_streamfields():
         Occurrence.objects.filter(training=page).update(**filter_fields(page))
     named = pages.live().filter(locale_id=instance.locale_id).values_list("pk", flat=True)
-    if store.write(TRAINING_EVENTS.name, named):
-        invalidate_feeds_after_commit()
+    store.write(TRAINING_EVENTS.name, named)
+    invalidate_feeds_after_commit()  # a feed filtered by the theme is named after it
 
 
 @receiver(page_published, sender=AssociationPage)

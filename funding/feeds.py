@@ -59,7 +59,8 @@ def _description(page, funder_name, url):
 
 
 def opportunity_events(page, deadlines, *, funder_name, alarms=ALARMS):
-    """The FeedEvents of one opportunity from its deadline rows (in the page's language)."""
+    """The events of one opportunity from its deadline rows (in the page's language), each
+    selected by a feed by the moment it names: the closing time, the opening time."""
     stamp = page.last_published_at or page.latest_revision_created_at or timezone.now()
     url = absolute_url(page)
     description = _description(page, funder_name, url)
@@ -81,29 +82,27 @@ def opportunity_events(page, deadlines, *, funder_name, alarms=ALARMS):
             start, end = local_close.date(), local_close.date() + datetime.timedelta(days=1)
         else:
             start = end = local_close
-        events.append(
-            FeedEvent(
-                uid=f"{page.uid}-{deadline.key}-deadline@{UID_DOMAIN}",
-                summary=_("Deadline: %(title)s") % {"title": page.title},
-                start=start,
-                end=end,
-                categories=(_("Funding deadline"),),
-                alarms=alarms,
-                **common,
-            )
+        event = FeedEvent(
+            uid=f"{page.uid}-{deadline.key}-deadline@{UID_DOMAIN}",
+            summary=_("Deadline: %(title)s") % {"title": page.title},
+            start=start,
+            end=end,
+            categories=(_("Funding deadline"),),
+            alarms=alarms,
+            **common,
         )
+        events.append(store.Timed(event, deadline.closes_at, deadline.closes_at))
         if deadline.opens_at is not None:
             day = timezone.localtime(deadline.opens_at, ZONE).date()
-            events.append(
-                FeedEvent(
-                    uid=f"{page.uid}-{deadline.key}-opens@{UID_DOMAIN}",
-                    summary=_("Opens: %(title)s") % {"title": page.title},
-                    start=day,
-                    end=day + datetime.timedelta(days=1),
-                    categories=(_("Funding call opens"),),
-                    **common,
-                )
+            event = FeedEvent(
+                uid=f"{page.uid}-{deadline.key}-opens@{UID_DOMAIN}",
+                summary=_("Opens: %(title)s") % {"title": page.title},
+                start=day,
+                end=day + datetime.timedelta(days=1),
+                categories=(_("Funding call opens"),),
+                **common,
             )
+            events.append(store.Timed(event, deadline.opens_at, deadline.opens_at))
     return events
 
 

@@ -321,7 +321,7 @@ def deadlines_ics_view(request, index_id):
                 OPPORTUNITY_EVENTS.name,
                 language,
                 pages.values("pk"),
-                ends_after=now - FEED_HISTORY,
+                since=now - FEED_HISTORY,
             )
             meta = CalendarMeta(
                 name=_("Funding deadlines: %(site)s") % {"site": index.title},
@@ -382,7 +382,7 @@ def opportunity_ics_view(request, uid):
             language,
             [page.pk],
             uids=deadline_uids(page, ahead),
-            ends_after=now - FEED_HISTORY,
+            since=now - FEED_HISTORY,
         )
         return store.calendar(CalendarMeta(name=None, language=language), events)
 

@@ -116,7 +116,8 @@ def booking_event_rows(pks):
         for language, _name in settings.LANGUAGES:
             with override(language):
                 page = pages.get((key, language), source)
-                yield booking.pk, language, busy_events(page, source, [booking])
+                (event,) = busy_events(page, source, [booking])
+                yield booking.pk, language, [store.Timed(event, booking.starts_at, booking.ends_at)]
 
 
 BOOKING_EVENTS = store.EventSource(
@@ -142,8 +143,8 @@ def resource_feed_view(request, key):
             BOOKING_EVENTS.name,
             language,
             Booking.objects.of_resource(source).values("pk"),
-            ends_after=midnight - PAST,
-            starts_before=midnight + AHEAD,
+            since=midnight - PAST,
+            until=midnight + AHEAD,
         )
         meta = CalendarMeta(
             name=_("%(title)s: busy times") % {"title": page.title},
