@@ -4,13 +4,18 @@ and area is cancelled or moved online, with a reason.
 Changes go through the catalogue's own model API (a cancelled or moved session, a schedule
 exception for a repeating date) and a published revision of every language version, so the
 occurrence table, the calendar SEQUENCE and the feeds update through the normal path.
-Registrants get one email each, in their own language."""
+Registrants get one email each, in their own language: the change queues one task per
+registrant, so the editor's request returns at once and the worker writes and sends them."""
 
+import datetime
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
+
+from django_tasks import task
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -21,11 +26,13 @@ from catalogue.models import (
     ExceptionAction,
     Format,
     Occurrence,
+    Registration,
     RegistrationStatus,
     ScheduleException,
     SessionStatus,
     TrainingPage,
 )
+from core.mail import queue
 from core.page_urls import absolute_url
 
 CANCEL = "cancel"
@@ -95,12 +102,28 @@ def _apply(page, originals, action, reason, join_link, keys):
         page.join_link = join_link
 
 
+@dataclass
+class BulkChange:
+    trainings: list  # the Finnish training pages changed
+    notices: int  # the registrants' emails queued
+
+
+def registrants(training):
+    """Who hears of a change of `training`: confirmed and waiting registrants."""
+    return training.registrations.filter(
+        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+        anonymised_at__isnull=True,
+    )
+
+
 @transaction.atomic
 def apply_bulk_change(first_day, last_day, municipalities, action, reason, join_link="", user=None):
-    """Cancel or move online every upcoming occurrence in the range and area.
-    Returns the Finnish training pages changed."""
+    """Cancel or move online every upcoming occurrence in the range and area, and queue one
+    notice per registrant (in the same transaction: the change and its notices commit
+    together)."""
     changed = []
-    emails = []
+    notices = 0
+    change_id = uuid.uuid4().hex  # one notice per registrant and change, however often it runs
     for training_id, occurrences in affected(first_day, last_day, municipalities).items():
         source = TrainingPage.objects.get(pk=training_id)
         originals = {o.original_start for o in occurrences}
@@ -110,41 +133,52 @@ def apply_bulk_change(first_day, last_day, municipalities, action, reason, join_
                 _apply(page, originals, action, reason, join_link, keys)
             page.save_revision(user=user, log_action=True).publish(user=user)
         changed.append(source)
-        emails.append((source, sorted(o.start for o in occurrences)))
-    transaction.on_commit(lambda: [notify_registrants(p, s, action, reason) for p, s in emails])
-    return changed
+        starts = [start.isoformat() for start in sorted(o.start for o in occurrences)]
+        for pk in registrants(source).values_list("pk", flat=True):
+            send_notice.enqueue(pk, change_id, starts, action, str(reason))
+            notices += 1
+    return BulkChange(changed, notices)
 
 
-def notify_registrants(training, starts, action, reason):
-    """One email to each confirmed or waiting registrant, in their language."""
-    registrations = training.registrations.filter(
-        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
-        anonymised_at__isnull=True,
+@task()
+def send_notice(registration_pk, change_id, starts, action, reason):
+    """One registrant's email of a bulk change, in their language (run by the worker)."""
+    registration = (
+        Registration.objects.select_related("training")
+        .filter(pk=registration_pk, anonymised_at__isnull=True)
+        .first()
     )
-    sent = 0
-    for registration in registrations:
-        with translation.override(registration.language):
-            page = (
-                TrainingPage.objects.filter(
-                    translation_key=training.translation_key,
-                    locale__language_code=registration.language,
-                )
-                .live()
-                .first()
-                or training
+    if registration is None:  # anonymised or deleted meanwhile
+        return False
+    training = registration.training
+    with translation.override(registration.language):
+        page = (
+            TrainingPage.objects.filter(
+                translation_key=training.translation_key,
+                locale__language_code=registration.language,
             )
-            context = {
-                "registration": registration,
-                "page": page,
-                "url": absolute_url(page),
-                "starts": [timezone.localtime(s) for s in starts],
-                "cancelled": action == CANCEL,
-                "reason": reason,
-            }
-            subject = " ".join(
-                render_to_string("crisis/email/bulk_change_subject.txt", context).split()
-            )
-            body = render_to_string("crisis/email/bulk_change.txt", context)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
-            sent += 1
-    return sent
+            .live()
+            .first()
+            or training
+        )
+        context = {
+            "registration": registration,
+            "page": page,
+            "url": absolute_url(page),
+            "starts": [
+                timezone.localtime(datetime.datetime.fromisoformat(start)) for start in starts
+            ],
+            "cancelled": action == CANCEL,
+            "reason": reason,
+        }
+        subject = " ".join(
+            render_to_string("crisis/email/bulk_change_subject.txt", context).split()
+        )
+        body = render_to_string("crisis/email/bulk_change.txt", context)
+    queue(
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email]),
+        kind="crisis-notice",
+        about=f"registration:{registration.pk}",
+        revision=change_id,
+    )
+    return True
