@@ -24,7 +24,7 @@ from django_tasks_db.models import DBTaskResult
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Max, Min, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -233,3 +233,40 @@ def requeue_lost(now=None):
     lost = [pk for pk, task_id in due.values_list("pk", "task_id") if task_id not in waiting]
     enqueue_delivery(lost)
     return len(lost)
+
+
+# --- what editors see -----------------------------------------------------------------------
+
+
+def queue_health():
+    """The queue at a glance for the admin: tasks waiting and since when, running and failed
+    tasks, when a worker last took one, and emails waiting for a retry or failed."""
+    tasks = DBTaskResult.objects.all()
+    ready = tasks.filter(status=TaskResultStatus.READY)
+    return {
+        "waiting": ready.count(),
+        "oldest_waiting": ready.aggregate(oldest=Min("enqueued_at"))["oldest"],
+        "running": tasks.filter(status=TaskResultStatus.RUNNING).count(),
+        "failed": tasks.filter(status=TaskResultStatus.FAILED).count(),
+        "last_taken": tasks.aggregate(last=Max("started_at"))["last"],
+        "mail_retrying": OutboxMail.objects.filter(
+            status=MailStatus.PENDING, attempts__gt=0
+        ).count(),
+        "mail_failed": OutboxMail.objects.filter(status=MailStatus.FAILED).count(),
+    }
+
+
+def progress_by_kind(since):
+    """Emails written since `since`, per kind: (kind, waiting, sent, failed), the bulk notices'
+    progress among them."""
+    rows = (
+        OutboxMail.objects.filter(created_at__gte=since)
+        .values("kind")
+        .annotate(
+            waiting=Count("pk", filter=Q(status=MailStatus.PENDING)),
+            sent=Count("pk", filter=Q(status=MailStatus.SENT)),
+            failed=Count("pk", filter=Q(status=MailStatus.FAILED)),
+        )
+        .order_by("kind")
+    )
+    return [(row["kind"], row["waiting"], row["sent"], row["failed"]) for row in rows]
