@@ -16,7 +16,7 @@ import datetime
 import hashlib
 import logging
 
-from django_tasks import default_task_backend, task
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task, task_backends
 from django_tasks.base import TaskResultStatus
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
@@ -149,7 +149,11 @@ def message_of(mail):
     return message
 
 
-@task()
+# Before the other tasks (Wagtail's reference index after a big import, say): people wait for mail.
+MAIL_PRIORITY = 10
+
+
+@task(priority=MAIL_PRIORITY)
 def deliver_mail(pk):
     """The task: send one outbox row (see `deliver`)."""
     return deliver(pk)
@@ -191,7 +195,7 @@ def deliver(pk):
             mail.last_error = ""
         mail.save()
     # A queue that runs tasks at once cannot wait: `requeue_lost` tries those again.
-    if retry_at is not None and default_task_backend.supports_defer:
+    if retry_at is not None and task_backends[DEFAULT_TASK_BACKEND_ALIAS].supports_defer:
         enqueue_delivery([pk], run_after=retry_at)
     return mail.status
 
@@ -216,7 +220,7 @@ def requeue_lost(now=None):
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     )
     waiting = set()
-    if isinstance(default_task_backend, DatabaseBackend):
+    if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
         lease = now - datetime.timedelta(seconds=settings.TASK_LEASE_SECONDS)
         DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lte=lease).update(
             status=TaskResultStatus.FAILED,

@@ -32,7 +32,7 @@ from catalogue.models import (
     SessionStatus,
     TrainingPage,
 )
-from core.mail import queue
+from core.mail import MAIL_PRIORITY, queue
 from core.page_urls import absolute_url
 
 CANCEL = "cancel"
@@ -140,7 +140,7 @@ def apply_bulk_change(first_day, last_day, municipalities, action, reason, join_
     return BulkChange(changed, notices)
 
 
-@task()
+@task(priority=MAIL_PRIORITY)
 def send_notice(registration_pk, change_id, starts, action, reason):
     """One registrant's email of a bulk change, in their language (run by the worker)."""
     registration = (
