@@ -8,6 +8,7 @@ import smtplib
 
 import pytest
 import time_machine
+from django_tasks_db.models import DBTaskResult
 
 from django.core import mail
 from django.core.mail import EmailMessage
@@ -19,7 +20,6 @@ from django.utils import timezone
 from catalogue.models import Registration
 from core.mail import deliver, queue, requeue_lost
 from core.models import MailStatus, OutboxMail
-from django_tasks_db.models import DBTaskResult
 from tests.catalogue_factories import make_training
 
 pytestmark = pytest.mark.django_db
