@@ -30,7 +30,7 @@ def bulk_change_view(request):
             )
             messages.success(
                 request,
-                _("%(count)s trainings were changed; %(notices)s notices queued.")
+                _("%(count)s trainings are being changed; %(notices)s notices queued.")
                 % {"count": len(change.trainings), "notices": change.notices},
             )
             return redirect("crisis_bulk_change")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django_tasks import task
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -104,40 +105,55 @@ def _apply(page, originals, action, reason, join_link, keys):
 
 @dataclass
 class BulkChange:
-    trainings: list  # the Finnish training pages changed
-    notices: int  # the registrants' emails queued
+    trainings: list  # ids of the Finnish training pages to change
+    notices: int  # the registrants' emails to send
 
 
-def registrants(training):
-    """Who hears of a change of `training`: confirmed and waiting registrants."""
-    return training.registrations.filter(
+def registrants(training_ids):
+    """Who hears of a change: confirmed and waiting registrants of the trainings."""
+    return Registration.objects.filter(
+        training_id__in=training_ids,
         status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
         anonymised_at__isnull=True,
     )
 
 
-@transaction.atomic
 def apply_bulk_change(first_day, last_day, municipalities, action, reason, join_link="", user=None):
-    """Cancel or move online every upcoming occurrence in the range and area, and queue one
-    notice per registrant (in the same transaction: the change and its notices commit
-    together)."""
-    changed = []
-    notices = 0
+    """Cancel or move online every upcoming occurrence in the range and area: one task per
+    training (publishing forty trainings takes longer than an editor should wait), which
+    changes it and queues its registrants' notices. Returns what was queued."""
+    by_training = affected(first_day, last_day, municipalities)
     change_id = uuid.uuid4().hex  # one notice per registrant and change, however often it runs
-    for training_id, occurrences in affected(first_day, last_day, municipalities).items():
+    with transaction.atomic():
+        for training_id, occurrences in by_training.items():
+            change_training.enqueue(
+                training_id,
+                sorted({o.original_start.isoformat() for o in occurrences}),
+                sorted(o.start.isoformat() for o in occurrences),
+                action,
+                str(reason),
+                join_link,
+                user.pk if user is not None else None,
+                change_id,
+            )
+    return BulkChange(list(by_training), registrants(list(by_training)).count())
+
+
+@task()
+def change_training(training_id, originals, starts, action, reason, join_link, user_id, change_id):
+    """One training's share of a bulk change: every language version changed and published,
+    and one notice per registrant queued, in one transaction."""
+    originals = {datetime.datetime.fromisoformat(start) for start in originals}
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    with transaction.atomic():
         source = TrainingPage.objects.get(pk=training_id)
-        originals = {o.original_start for o in occurrences}
         keys = {}
         for page in TrainingPage.objects.filter(translation_key=source.translation_key).live():
             with translation.override(page.locale.language_code):
                 _apply(page, originals, action, reason, join_link, keys)
             page.save_revision(user=user, log_action=True).publish(user=user)
-        changed.append(source)
-        starts = [start.isoformat() for start in sorted(o.start for o in occurrences)]
-        for pk in registrants(source).values_list("pk", flat=True):
-            send_notice.enqueue(pk, change_id, starts, action, str(reason))
-            notices += 1
-    return BulkChange(changed, notices)
+        for pk in registrants([training_id]).values_list("pk", flat=True):
+            send_notice.enqueue(pk, change_id, starts, action, reason)
 
 
 @task(priority=MAIL_PRIORITY)
