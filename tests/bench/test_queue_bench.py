@@ -27,7 +27,7 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @override_settings(TASKS=DATABASE_QUEUE)
-def test_bulk_notices_are_queued_at_once_and_sent_by_one_worker(client, users):
+def test_bulk_notices_are_queued_at_once_and_sent_by_one_worker(client, users, monkeypatch):
     now = timezone.now()
     for t in range(TRAININGS):
         training = make_training(
@@ -64,6 +64,11 @@ def test_bulk_notices_are_queued_at_once_and_sent_by_one_worker(client, users):
     assert f"{notices} notices queued" in response.content.decode()
     assert mail.outbox == []
 
+    # The worker of `run_worker`, in this process and the test's transaction, which its
+    # check for stale connections would close (it is never in autocommit mode).
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     worker = Worker(
         queue_names=["default"],
         interval=0,
