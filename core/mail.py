@@ -15,6 +15,7 @@ loses it)."""
 import datetime
 import hashlib
 import logging
+import uuid
 
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task, task_backends
 from django_tasks.base import TaskResultStatus
@@ -100,7 +101,7 @@ def queue(message, *, kind, about="", revision=None):
     click) sends once. Without a revision every call is an email of its own. Returns the rows
     written."""
     if revision is None:
-        revision = timezone.now().isoformat()
+        revision = uuid.uuid4().hex
     attachments = [
         [name, content.decode() if isinstance(content, bytes) else content, mimetype]
         for name, content, mimetype in message.attachments
