@@ -40,7 +40,11 @@ run: $(VENV)/.installed $(MO_FILES)
 	@echo "    admin  / hame-admin-2026   (superuser)"
 	@echo "    editor / hame-editor-2026  (editor: publishes and approves)"
 	@echo "    member / hame-member-2026  (member: submits for approval)"
+	@echo "  The worker beside it sends the emails and runs the background tasks."
 	@echo ""
+	@# The worker runs beside the server; stopping the server (Ctrl-C) stops it too.
+	@$(BIN)/python manage.py run_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: export TESTING = 1

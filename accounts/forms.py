@@ -8,6 +8,8 @@ from django import forms
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -15,6 +17,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from core import ratelimit
+from core.mail import queue
 
 from . import login_limits, services
 
@@ -96,15 +99,18 @@ class LimitedPasswordResetMixin:
         html_email_template_name=None,
     ):
         limit, window = RESET_EMAIL_LIMIT
-        if ratelimit.hit("password_reset:email", to_email.strip().lower(), limit, window):
-            super().send_mail(
-                subject_template_name,
-                email_template_name,
-                context,
-                from_email,
-                to_email,
-                html_email_template_name,
+        if not ratelimit.hit("password_reset:email", to_email.strip().lower(), limit, window):
+            return
+        # As Django's form writes it, but queued instead of sent in the request.
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        message = EmailMultiAlternatives(
+            subject, render_to_string(email_template_name, context), from_email, [to_email]
+        )
+        if html_email_template_name is not None:
+            message.attach_alternative(
+                render_to_string(html_email_template_name, context), "text/html"
             )
+        queue(message, kind="password-reset", about=f"user:{context['user'].pk}")
 
 
 class AdminPasswordResetForm(LimitedPasswordResetMixin, WagtailPasswordResetForm):

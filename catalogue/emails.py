@@ -5,6 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.mail import queue
 from core.page_urls import absolute_url
 
 from .feeds import training_ics
@@ -27,7 +28,7 @@ def _page_in(registration):
     )
 
 
-def _send(registration, template, attach_ics):
+def _send(registration, template, attach_ics, revision=None):
     with translation.override(registration.language):
         page = _page_in(registration)
         url = absolute_url(page)
@@ -55,13 +56,24 @@ def _send(registration, template, attach_ics):
                 training_ics(page),
                 "text/calendar; charset=utf-8; method=PUBLISH",
             )
-        message.send()
+        queue(
+            message,
+            kind=f"registration-{template}",
+            about=f"registration:{registration.pk}",
+            revision=revision,
+        )
         return message
 
 
 def send_confirmation_request(registration):
     """The link that confirms a pending registration's address."""
-    return _send(registration, "confirm_request", attach_ics=False)
+    # A new form renews the pending registration: its link is a new email.
+    return _send(
+        registration,
+        "confirm_request",
+        attach_ics=False,
+        revision=registration.created_at.isoformat(),
+    )
 
 
 def send_already_registered(registration):
@@ -72,8 +84,13 @@ def send_already_registered(registration):
 
 def send_confirmation(registration):
     template = "confirmation" if registration.status == "confirmed" else "waiting"
-    return _send(registration, template, attach_ics=registration.status == "confirmed")
+    return _send(
+        registration,
+        template,
+        attach_ics=registration.status == "confirmed",
+        revision=registration.confirmed_at.isoformat() if registration.confirmed_at else None,
+    )
 
 
 def send_promotion(registration):
-    return _send(registration, "promotion", attach_ics=True)
+    return _send(registration, "promotion", attach_ics=True, revision="")

@@ -19,7 +19,7 @@ def bulk_change_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "confirm" in request.POST:
-            changed = apply_bulk_change(
+            change = apply_bulk_change(
                 data["first_day"],
                 data["last_day"],
                 data["municipalities"],
@@ -29,7 +29,9 @@ def bulk_change_view(request):
                 user=request.user,
             )
             messages.success(
-                request, _("%(count)s trainings were changed.") % {"count": len(changed)}
+                request,
+                _("%(count)s trainings are being changed; %(notices)s notices queued.")
+                % {"count": len(change.trainings), "notices": change.notices},
             )
             return redirect("crisis_bulk_change")
         preview = [

@@ -4,13 +4,19 @@ and area is cancelled or moved online, with a reason.
 Changes go through the catalogue's own model API (a cancelled or moved session, a schedule
 exception for a repeating date) and a published revision of every language version, so the
 occurrence table, the calendar SEQUENCE and the feeds update through the normal path.
-Registrants get one email each, in their own language."""
+Registrants get one email each, in their own language: the change queues one task per
+registrant, so the editor's request returns at once and the worker writes and sends them."""
 
+import datetime
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
+
+from django_tasks import task
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -21,11 +27,13 @@ from catalogue.models import (
     ExceptionAction,
     Format,
     Occurrence,
+    Registration,
     RegistrationStatus,
     ScheduleException,
     SessionStatus,
     TrainingPage,
 )
+from core.mail import MAIL_PRIORITY, queue
 from core.page_urls import absolute_url
 
 CANCEL = "cancel"
@@ -95,56 +103,98 @@ def _apply(page, originals, action, reason, join_link, keys):
         page.join_link = join_link
 
 
-@transaction.atomic
+@dataclass
+class BulkChange:
+    trainings: list  # ids of the Finnish training pages to change
+    notices: int  # the registrants' emails to send
+
+
+def registrants(training_ids):
+    """Who hears of a change: confirmed and waiting registrants of the trainings."""
+    return Registration.objects.filter(
+        training_id__in=training_ids,
+        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+        anonymised_at__isnull=True,
+    )
+
+
 def apply_bulk_change(first_day, last_day, municipalities, action, reason, join_link="", user=None):
-    """Cancel or move online every upcoming occurrence in the range and area.
-    Returns the Finnish training pages changed."""
-    changed = []
-    emails = []
-    for training_id, occurrences in affected(first_day, last_day, municipalities).items():
+    """Cancel or move online every upcoming occurrence in the range and area: one task per
+    training (publishing forty trainings takes longer than an editor should wait), which
+    changes it and queues its registrants' notices. Returns what was queued."""
+    by_training = affected(first_day, last_day, municipalities)
+    change_id = uuid.uuid4().hex  # one notice per registrant and change, however often it runs
+    with transaction.atomic():
+        for training_id, occurrences in by_training.items():
+            change_training.enqueue(
+                training_id,
+                sorted({o.original_start.isoformat() for o in occurrences}),
+                sorted(o.start.isoformat() for o in occurrences),
+                action,
+                str(reason),
+                join_link,
+                user.pk if user is not None else None,
+                change_id,
+            )
+    return BulkChange(list(by_training), registrants(list(by_training)).count())
+
+
+@task()
+def change_training(training_id, originals, starts, action, reason, join_link, user_id, change_id):
+    """One training's share of a bulk change: every language version changed and published,
+    and one notice per registrant queued, in one transaction."""
+    originals = {datetime.datetime.fromisoformat(start) for start in originals}
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    with transaction.atomic():
         source = TrainingPage.objects.get(pk=training_id)
-        originals = {o.original_start for o in occurrences}
         keys = {}
         for page in TrainingPage.objects.filter(translation_key=source.translation_key).live():
             with translation.override(page.locale.language_code):
                 _apply(page, originals, action, reason, join_link, keys)
             page.save_revision(user=user, log_action=True).publish(user=user)
-        changed.append(source)
-        emails.append((source, sorted(o.start for o in occurrences)))
-    transaction.on_commit(lambda: [notify_registrants(p, s, action, reason) for p, s in emails])
-    return changed
+        for pk in registrants([training_id]).values_list("pk", flat=True):
+            send_notice.enqueue(pk, change_id, starts, action, reason)
 
 
-def notify_registrants(training, starts, action, reason):
-    """One email to each confirmed or waiting registrant, in their language."""
-    registrations = training.registrations.filter(
-        status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
-        anonymised_at__isnull=True,
+@task(priority=MAIL_PRIORITY)
+def send_notice(registration_pk, change_id, starts, action, reason):
+    """One registrant's email of a bulk change, in their language (run by the worker)."""
+    registration = (
+        Registration.objects.select_related("training")
+        .filter(pk=registration_pk, anonymised_at__isnull=True)
+        .first()
     )
-    sent = 0
-    for registration in registrations:
-        with translation.override(registration.language):
-            page = (
-                TrainingPage.objects.filter(
-                    translation_key=training.translation_key,
-                    locale__language_code=registration.language,
-                )
-                .live()
-                .first()
-                or training
+    if registration is None:  # anonymised or deleted meanwhile
+        return False
+    training = registration.training
+    with translation.override(registration.language):
+        page = (
+            TrainingPage.objects.filter(
+                translation_key=training.translation_key,
+                locale__language_code=registration.language,
             )
-            context = {
-                "registration": registration,
-                "page": page,
-                "url": absolute_url(page),
-                "starts": [timezone.localtime(s) for s in starts],
-                "cancelled": action == CANCEL,
-                "reason": reason,
-            }
-            subject = " ".join(
-                render_to_string("crisis/email/bulk_change_subject.txt", context).split()
-            )
-            body = render_to_string("crisis/email/bulk_change.txt", context)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email])
-            sent += 1
-    return sent
+            .live()
+            .first()
+            or training
+        )
+        context = {
+            "registration": registration,
+            "page": page,
+            "url": absolute_url(page),
+            "starts": [
+                timezone.localtime(datetime.datetime.fromisoformat(start)) for start in starts
+            ],
+            "cancelled": action == CANCEL,
+            "reason": reason,
+        }
+        subject = " ".join(
+            render_to_string("crisis/email/bulk_change_subject.txt", context).split()
+        )
+        body = render_to_string("crisis/email/bulk_change.txt", context)
+    queue(
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.email]),
+        kind="crisis-notice",
+        about=f"registration:{registration.pk}",
+        revision=change_id,
+    )
+    return True

@@ -3,11 +3,14 @@ description in words, and what `send_funding_alerts` sends.
 
 A subscription starts unconfirmed; the emailed confirmation link (signed, valid for a week)
 confirms it. Every alert email carries a signed link to manage or delete the subscription
-and a one-click `List-Unsubscribe` header (RFC 8058). A call is sent to a subscriber at most
+and a one-click `List-Unsubscribe` header (RFC 8058). The command queues one task per due
+alert; the worker runs it and queues its email. A call is sent to a subscriber at most
 once as new, and reminded once per deadline; `FundingAlertDelivery` remembers what was sent.
 """
 
 import datetime
+
+from django_tasks import task
 
 from django.conf import settings
 from django.core import signing
@@ -24,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from catalogue.models import Theme
+from core.mail import queue
 from core.page_urls import absolute_url
 from core.regions import Municipality, SubRegion
 
@@ -210,7 +214,7 @@ def describe(filters, themes, fields):
 # --- emails ---------------------------------------------------------------------------------
 
 
-def _send(alert, subject, template, context, list_headers=False):
+def _send(alert, subject, template, context, list_headers=False, revision=None):
     with translation.override(alert.language):
         body = render_to_string(template, context)
         headers = {}
@@ -219,7 +223,12 @@ def _send(alert, subject, template, context, list_headers=False):
                 "List-Unsubscribe": f"<{unsubscribe_url(alert)}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             }
-        EmailMessage(f"Meidän Häme: {subject}", body, None, [alert.email], headers=headers).send()
+        queue(
+            EmailMessage(f"Meidän Häme: {subject}", body, None, [alert.email], headers=headers),
+            kind="funding-alert" if list_headers else "funding-alert-confirm",
+            about=f"alert:{alert.pk}",
+            revision=revision,
+        )
 
 
 def send_confirmation(alert):
@@ -353,13 +362,13 @@ def process(alert, now, funder_names=None, themes=None):
                         alert.index.locale_id
                     ).items()
                 }
-            send_alert(alert, new, reminders, funder_names, themes)
+            send_alert(alert, new, reminders, funder_names, themes, revision=now.isoformat())
             alert.last_sent_at = now
         alert.save(update_fields=["last_checked_at", "last_sent_at"])
     return len(new) + len(reminders)
 
 
-def send_alert(alert, new, reminders, funder_names, themes=None):
+def send_alert(alert, new, reminders, funder_names, themes=None, revision=None):
     with translation.override(alert.language):
         if themes is None:
             themes = theme_names(alert.index.locale_id)
@@ -391,6 +400,7 @@ def send_alert(alert, new, reminders, funder_names, themes=None):
                 "index_title": alert.index.title,
             },
             list_headers=True,
+            revision=revision,
         )
 
 
@@ -403,13 +413,20 @@ def delete_unconfirmed(now):
     return by_model.get(FundingAlert._meta.label, 0)
 
 
-def send_due_alerts(now=None):
-    """Process every confirmed alert that is due; (alerts emailed, calls sent)."""
+@task()
+def process_alert(pk, now):
+    """One saved search's share of `send_funding_alerts`, run by the worker (`process`)."""
+    return process(FundingAlert(pk=pk), datetime.datetime.fromisoformat(now))
+
+
+def queue_due_alerts(now=None):
+    """Queue one task for each confirmed alert that is due; returns how many. The moment is
+    the command's, so a task that waits in the queue sends what was due then."""
     now = now or timezone.now()
-    emailed = calls = 0
-    for alert in FundingAlert.objects.filter(confirmed_at__isnull=False).order_by("pk"):
-        count = process(alert, now)
-        if count:
-            emailed += 1
-            calls += count
-    return emailed, calls
+    confirmed = FundingAlert.objects.filter(confirmed_at__isnull=False).only(
+        "pk", "frequency", "last_checked_at"
+    )
+    due = [alert.pk for alert in confirmed.order_by("pk") if is_due(alert, now)]
+    for pk in due:
+        process_alert.enqueue(pk, now.isoformat())
+    return len(due)

@@ -1,31 +1,29 @@
 """The emails of booking, each in its recipient's language: owners' admins get the request
 with one-click decision links, requesters the decision, cancellations and reminders."""
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from associations.permissions import admins_of
-from core.mail import language_of
+from core.mail import language_of, queue
 from core.text import single_line
 
 from .links import make_token
-
-logger = logging.getLogger(__name__)
 
 
 def absolute(path):
     return f"{settings.BASE_URL}{path}"
 
 
-def _send(address, language, subject, paragraphs, links=()):
-    """One email; a failure is logged, never raised: the booking it tells of is already saved,
-    and the person acting must not see an error for it."""
+def _send(
+    address, language, subject, paragraphs, links=(), *, kind="booking", about="", revision=None
+):
+    """One email, queued: sending happens in a task, so the person acting never waits for or
+    sees an error of the mail server."""
     if not address:
         return
     with translation.override(language):
@@ -37,10 +35,12 @@ def _send(address, language, subject, paragraphs, links=()):
                 "links": [(str(label), url) for label, url in links()],
             },
         )
-        try:
-            send_mail(f"Meidän Häme: {subject}", body, None, [address])
-        except Exception:  # noqa: BLE001 - a mail server outage or a bad header alike
-            logger.exception("Could not send the booking email %r to %s", subject, address)
+    queue(
+        EmailMessage(f"Meidän Häme: {subject}", body, None, [address]),
+        kind=kind,
+        about=about,
+        revision=revision,
+    )
 
 
 def when(booking):
@@ -248,4 +248,8 @@ def reminder(booking, *, returning=False):
         ),
         paragraphs,
         lambda: [(_("Your booking"), _booking_url(booking))],
+        # Once per booking, however often the hourly command meets it.
+        kind="booking-return-reminder" if returning else "booking-reminder",
+        about=f"booking:{booking.pk}",
+        revision="",
     )

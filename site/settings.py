@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "recurrence",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -191,6 +193,28 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Meidän Häme <noreply@meidanhame.fi>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (README, "Background work"): every email and every slow job is a task. The
+# database queue survives restarts and is shared by every app server; `manage.py run_worker`
+# takes its tasks. Tests run a task as it is enqueued, unless they choose the queue
+# (TASKS_BACKEND=database) to test the worker itself.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate" if TESTING else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASKS_BACKEND]
+    }
+}
+# Seconds between a refused email's attempts; after the last one it is listed as failed for
+# editors in the admin ("Outgoing mail"), where they can send it again.
+MAIL_RETRY_DELAYS = [
+    float(seconds) for seconds in env_list("MAIL_RETRY_DELAYS", "60,300,1800,7200,21600")
+]
+# A task still marked running after this long lost its worker (killed): `run_worker` and
+# `requeue_tasks` queue its email again (sending is idempotent, so a slow one is not repeated).
+TASK_LEASE_SECONDS = float(os.environ.get("TASK_LEASE_SECONDS", "600"))
 
 # Every password login passes the login limit (accounts/login_limits.py), the Wagtail
 # admin's too; its form says when the user must wait. Its password reset has the site's limit

@@ -62,7 +62,8 @@ def test_bulk_cancellation_changes_pages_feeds_and_emails(
     day = timezone.localdate() + datetime.timedelta(days=DAYS)
     with django_capture_on_commit_callbacks(execute=True):
         changed = apply_bulk_change(day, day, ["ypaja"], "cancel", "Laaja sähkökatko")
-    assert [p.pk for p in changed] == [inside.pk]
+    assert changed.trainings == [inside.pk]
+    assert changed.notices == 2
     inside.refresh_from_db()
     assert inside.sequence > sequence_before
     statuses = list(inside.occurrences.order_by("start").values_list("status", flat=True))

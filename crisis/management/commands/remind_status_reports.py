@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import AssociationPage, Membership, MembershipStatus, Role
@@ -24,7 +24,7 @@ def unreported(situation):
 
 
 def remind(situation, dry_run=False):
-    """Send the reminders; returns the number of emails (one per admin and association)."""
+    """Queue the reminders; returns the number of emails (one per admin and association)."""
     sent = 0
     admins = Membership.objects.filter(
         association__in=unreported(situation), role=Role.ADMIN, status=MembershipStatus.ACTIVE
@@ -64,6 +64,10 @@ def remind(situation, dry_run=False):
             ],
             link,
             _("Report your situation"),
+            # Once a day per admin and association, however often the timer runs.
+            kind="status-report-reminder",
+            about=f"association:{association.pk}",
+            revision=f"{situation.pk}:{timezone.localdate().isoformat()}",
         )
     return sent
 
@@ -87,4 +91,4 @@ class Command(BaseCommand):
         if not page.is_active():
             raise CommandError("The situation is not active.")
         count = remind(page, dry_run=dry_run)
-        self.stdout.write(f"{'Would send' if dry_run else 'Sent'} {count} reminders.")
+        self.stdout.write(f"{'Would queue' if dry_run else 'Queued'} {count} reminders.")

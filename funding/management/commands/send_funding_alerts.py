@@ -1,10 +1,11 @@
-"""Cron (daily): email saved funding searches what newly matches them and deadline reminders,
-and delete addresses never confirmed. Safe to run again: nothing is sent twice."""
+"""Cron (daily): queue one task per saved funding search that is due (the worker emails what
+newly matches it and deadline reminders), and delete addresses never confirmed. Safe to run
+again: nothing is sent twice."""
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from funding.alerts import delete_unconfirmed, send_due_alerts
+from funding.alerts import delete_unconfirmed, queue_due_alerts
 
 
 class Command(BaseCommand):
@@ -15,9 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now()
-        emailed, calls = send_due_alerts(now)
+        queued = queue_due_alerts(now)
         deleted = delete_unconfirmed(now)
         self.stdout.write(
-            f"Funding alerts: {emailed} emails with {calls} calls sent; "
-            f"{deleted} unconfirmed alerts deleted."
+            f"Funding alerts: {queued} due searches queued; {deleted} unconfirmed alerts deleted."
         )

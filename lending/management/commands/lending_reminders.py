@@ -1,5 +1,6 @@
 """Remind borrowers the day before a booking starts and the day before equipment is due back.
-Safe to run from cron hourly: a reminder is sent once (its time is stored on the booking)."""
+Safe to run from cron hourly: a reminder is queued once (its time is stored on the booking), and
+the worker sends it."""
 
 import datetime
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                     if booking is None:
                         continue
                     Booking.objects.filter(pk=pk).update(**{field: now})
-                emails.reminder(booking, returning=returning)
+                    # Queued with the mark that it was sent: both or neither.
+                    emails.reminder(booking, returning=returning)
                 sent += 1
-        self.stdout.write(f"{sent} reminder(s) sent.")
+        self.stdout.write(f"{sent} reminder(s) queued.")

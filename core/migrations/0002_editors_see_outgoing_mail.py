@@ -1,0 +1,30 @@
+"""Editors see the outgoing emails (failed ones with their reason) and may send them again."""
+
+from django.db import migrations
+
+CODENAMES = ["view_outboxmail", "change_outboxmail"]
+
+
+def forwards(apps, schema_editor):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    content_type, _ = ContentType.objects.get_or_create(app_label="core", model="outboxmail")
+    for codename in CODENAMES:
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=codename,
+            defaults={"name": codename.replace("_", " ")},
+        )
+        editors.permissions.add(permission)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0001_outbox"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
+
+    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
