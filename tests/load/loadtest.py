@@ -1,9 +1,10 @@
 """`make loadtest`: the site under gunicorn (2 workers) on PostgreSQL with the Redis cache and
 `seed_demo --scale N`, loaded on 127.0.0.1 only, one URL at a time.
 
-Prints requests per second and latency p50/p90/p99 per URL, the rate of the cached whole-catalogue
-feed and of one training's .ics as a ratio to the same bytes served as a static file by the
-same server, and exits non-zero if any response was a 5xx. Load goes to loopback only.
+Prints requests per second and latency p50/p90/p99 per URL, the rate of every public feed type
+(the whole catalogue, a filtered view, one training, the funding deadlines whole and filtered,
+one funding call, a space's free/busy), cached, as a ratio to the same bytes served as a static
+file by the same server, and exits non-zero if any response was a 5xx. Load goes to loopback only.
 
 Environment (all optional):
   LOAD_SCALE=9           seed_demo --scale (9: 2,000 extra trainings and 2,000 funding calls)
