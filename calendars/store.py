@@ -21,7 +21,7 @@ from django.db.models.signals import post_delete
 
 from .ical import build_calendar, serialize_event
 from .models import StoredEvent
-from .types import DateOrDateTime, FeedEvent, RecurrenceSet, expand_occurrences, parse_rrule
+from .types import DateOrDateTime, FeedEvent, RecurrenceSet, expand_occurrences, is_bounded
 
 
 class Timed(NamedTuple):
@@ -204,7 +204,7 @@ def event_span(event: FeedEvent) -> tuple[datetime.datetime, datetime.datetime |
     zone = ZoneInfo(settings.TIME_ZONE)
     length = _as_time(event.end, zone) - _as_time(event.start, zone)
     starts_at = _as_time(event.start, zone)
-    if event.rrules and not all(_is_bounded(value) for value in event.rrules):
+    if event.rrules and not all(is_bounded(value) for value in event.rrules):
         return starts_at, None
     last = event.start
     if event.rrules or event.rdates:
@@ -225,7 +225,3 @@ def _as_time(value: DateOrDateTime, zone: ZoneInfo) -> datetime.datetime:
     if isinstance(value, datetime.datetime):
         return value
     return datetime.datetime.combine(value, datetime.time(), tzinfo=zone)
-
-
-def _is_bounded(value: str) -> bool:
-    return any(key in ("COUNT", "UNTIL") for key, _text in parse_rrule(value))

@@ -340,7 +340,7 @@ def _exrule_matches(
 ) -> set[DateOrDateTime]:
     """What the EXRULEs remove from the series, bounded by its end or by the horizon."""
     limit = naive_local(start, zone) + horizon
-    if rrules and all(_is_bounded(value) for value in rrules):
+    if rrules and all(is_bounded(value) for value in rrules):
         # A series that ends is covered to its end, however far that is.
         rules = [dateutil_rule(value, start, zone) for value in rrules]
         limit = max((rule[-1] for rule in rules if rule.count()), default=limit)
@@ -357,6 +357,6 @@ def _exrule_matches(
     return matches
 
 
-def _is_bounded(value: str) -> bool:
+def is_bounded(value: str) -> bool:
     """True when an RRULE value ends (COUNT or UNTIL)."""
     return any(key in ("COUNT", "UNTIL") for key, _ in parse_rrule(value))

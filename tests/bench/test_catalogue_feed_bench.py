@@ -32,7 +32,6 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django.utils.translation import override
 
 from wagtail.models import Locale
 
@@ -41,7 +40,7 @@ from calendars.http import invalidate_feeds
 from calendars.ical import build_calendar, serialize_event
 from calendars.types import CalendarMeta
 from catalogue import demo
-from catalogue.feeds import TRAINING_EVENTS, feed_trainings_data, training_events
+from catalogue.feeds import TRAINING_EVENTS, training_event_rows
 from catalogue.models import (
     ExceptionAction,
     Occurrence,
@@ -115,17 +114,13 @@ def old_path(locale):
             .order_by("pk")
             .values_list("pk", flat=True)
         )
-        with override("fi"):
-            blocks = []
-            for training in feed_trainings_data(pks):
-                events = training_events(
-                    training,
-                    themes=training.theme_names,
-                    organiser_name=training.organiser_name,
-                    url=training.url,
-                )
-                blocks += [serialize_event(event, "fi") for event in events]
-            build_calendar(CalendarMeta(name="Meidän Häme", language="fi"), blocks)
+        # The same events as publishing makes, written per request instead of once.
+        blocks = [
+            serialize_event(event, language)
+            for _pk, language, events in training_event_rows(pks)
+            for event in events
+        ]
+        build_calendar(CalendarMeta(name="Meidän Häme", language="fi"), blocks)
 
     return action
 
