@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "funding",
     "associations",
     "lending",
+    "sources",
     "crisis",
     "accounts",
     "calendars",
