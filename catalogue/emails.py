@@ -28,7 +28,7 @@ def _page_in(registration):
     )
 
 
-def _send(registration, template, attach_ics, revision=None):
+def _send(registration, template, attach_ics, revision=None, **extra):
     with translation.override(registration.language):
         page = _page_in(registration)
         url = absolute_url(page)
@@ -42,6 +42,7 @@ def _send(registration, template, attach_ics, revision=None):
             "confirm_hours": int(CONFIRMATION_TIMEOUT.total_seconds() // 3600),
             "occurrences": occurrences,
             "site_name": "Meidän Häme",
+            **extra,
         }
         subject = " ".join(
             render_to_string(f"catalogue/email/{template}_subject.txt", context).split()
@@ -94,3 +95,9 @@ def send_confirmation(registration):
 
 def send_promotion(registration):
     return _send(registration, "promotion", attach_ics=True, revision="")
+
+
+def send_changed(registration, *, lines, revision):
+    """A training the registrant is coming to changed (`catalogue.notices`): what changed,
+    and the updated calendar file."""
+    return _send(registration, "changed", attach_ics=True, revision=revision, lines=lines)

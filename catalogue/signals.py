@@ -2,7 +2,7 @@
 language versions' schedule in step with publishing."""
 
 from django.db.models import Q
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from wagtail.models import Locale
@@ -13,9 +13,18 @@ from calendars import store
 from calendars.signals import invalidate_feeds_after_commit
 from core.translations import publish_facts
 
+from . import notices
 from .feeds import TRAINING_EVENTS
 from .models import Occurrence, Theme, TrainingPage
 from .occurrences import assign_sequences, clear_occurrences, filter_fields, write_occurrences
+
+
+@receiver(pre_save, sender=TrainingPage)
+def remember_published(sender, instance, update_fields=None, **kwargs):
+    """Publishing saves the whole row: what the live page showed until now is read first, so
+    that its registrants can be told what changed (`training_published`)."""
+    if update_fields is None and instance.locale_id == Locale.get_default().pk:
+        instance._published_before = notices.remember(instance)
 
 
 @receiver(page_published, sender=TrainingPage)
@@ -24,6 +33,7 @@ def training_published(sender, instance, revision=None, **kwargs):
     write_occurrences(instance)
     store.write(TRAINING_EVENTS.name, [instance.pk])
     if instance.locale_id == Locale.get_default().pk:
+        notices.notify(instance, instance.__dict__.pop("_published_before", None))
         # The schedule is the same fact in every language: the Swedish and English versions
         # get it now (each publish of theirs runs this receiver for that version), not when
         # someone next syncs the translations.

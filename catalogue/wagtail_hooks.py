@@ -5,7 +5,9 @@ import uuid
 
 import django_filters
 
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -17,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from core.csv import SafeSpreadsheetExportMixin
 from core.viewsets import TaxonomyViewSet
 
+from . import notices
 from .models import (
     Registration,
     RegistrationMode,
@@ -113,3 +116,19 @@ def give_a_copied_training_its_own_uid(request, page, new_page):
         for revision in new_page.revisions.all():
             revision.content.update(uid=str(uid), sequence=0)
             revision.save(update_fields=["content"])
+
+
+@hooks.register("after_publish_page")
+def say_how_many_registrants_are_told(request, page):
+    """The editor learns at once that registrants will hear of the change."""
+    count = notices.queued_for(page.pk)
+    if count:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)s registrant will be told about the change; the notice is queued.",
+                "%(count)s registrants will be told about the change; the notices are queued.",
+                count,
+            )
+            % {"count": count},
+        )

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from catalogue import notices
 from catalogue.models import (
     EventStatus,
     ExceptionAction,
@@ -151,7 +152,9 @@ def change_training(training_id, originals, starts, action, reason, join_link, u
         for page in TrainingPage.objects.filter(translation_key=source.translation_key).live():
             with translation.override(page.locale.language_code):
                 _apply(page, originals, action, reason, join_link, keys)
-            page.save_revision(user=user, log_action=True).publish(user=user)
+            # Its registrants get the crisis notice below, not a second one about the change.
+            with notices.quiet():
+                page.save_revision(user=user, log_action=True).publish(user=user)
         for pk in registrants([training_id]).values_list("pk", flat=True):
             send_notice.enqueue(pk, change_id, starts, action, reason)
 
