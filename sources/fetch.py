@@ -34,7 +34,7 @@ import zlib
 from dataclasses import dataclass
 from email.message import Message
 from functools import cache
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -46,6 +46,7 @@ REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 DEFAULT_ACCEPT = "text/calendar, application/json;q=0.9, */*;q=0.5"
 SCHEMES = {"http": "http", "https": "https", "webcal": "http", "webcals": "https"}
 DEFAULT_PORTS = {"http": 80, "https": 443}
+URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 # A whole download may take this many SOURCES_TIMEOUTs (each single wait takes at most one).
 TOTAL_TIME_FACTOR = 6
 CHUNK_BYTES = 64 * 1024
@@ -166,7 +167,7 @@ def decode_text(fetched):
             "encoding",
             _format_lazy(
                 _("The document names a character set we do not know: %(charset)s."),
-                {"charset": charset},
+                {"charset": charset[:40]},
             ),
         ) from error
     except UnicodeDecodeError as error:
@@ -196,7 +197,9 @@ def _normalise(url):
     if ":" in host:
         host = f"[{host}]"
     netloc = host if port is None else f"{host}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    # Spaces and letters beyond ASCII are percent-encoded; escapes already there are kept.
+    path = quote(parts.path or "/", safe=URL_SAFE)
+    return urlunsplit((scheme, netloc, path, quote(parts.query, safe=URL_SAFE), ""))
 
 
 def _follow(url, headers, deadline, etag, last_modified):

@@ -5,11 +5,17 @@ while the address check sees only what the name resolves to."""
 
 import contextlib
 import gzip
+import os
+import shutil
+import ssl
+import subprocess
+import sys
 import threading
 import time
 import tracemalloc
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -62,6 +68,35 @@ class FeedServer(ThreadingHTTPServer):
 @pytest.fixture
 def server():
     feed_server = FeedServer()
+    thread = threading.Thread(
+        target=feed_server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
+    thread.start()
+    yield feed_server
+    feed_server.shutdown()
+    feed_server.server_close()
+
+
+@pytest.fixture
+def tls_server(tmp_path, monkeypatch):
+    """A feed server speaking TLS with a certificate for "public.example" only, which the
+    fetcher is made to trust."""
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a test certificate")
+    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
+        + ["-keyout", str(key), "-out", str(certificate), "-subj", "/CN=public.example"]
+        + ["-addext", "subjectAltName=DNS:public.example"],
+        check=True,
+        capture_output=True,
+    )
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(certificate, key)
+    client_context = ssl.create_default_context(cafile=str(certificate))
+    monkeypatch.setattr(fetching, "_tls_context", lambda: client_context)
+    feed_server = FeedServer()
+    feed_server.socket = server_context.wrap_socket(feed_server.socket, server_side=True)
     thread = threading.Thread(
         target=feed_server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
     )
@@ -236,6 +271,31 @@ def test_the_address_checked_is_the_address_connected_to(server, public_names, m
     assert connected == [PUBLIC_ADDRESS]
 
 
+def test_https_checks_the_certificate_of_the_host_named_while_connected_at_its_address(
+    tls_server, public_names
+):
+    names, connected = public_names
+    tls_server.routes["/feed.ics"] = respond(body=CALENDAR)
+    fetched = fetch(tls_server.url("/feed.ics", host="public.example", scheme="webcals"))
+    assert fetched.body == CALENDAR
+    assert fetched.url == tls_server.url("/feed.ics", host="public.example", scheme="https")
+    assert connected == [PUBLIC_ADDRESS]
+    names["other.example"] = [PUBLIC_ADDRESS]
+    refused("tls", tls_server.url("/feed.ics", host="other.example", scheme="https"))
+
+
+def test_a_server_without_tls_on_an_https_address_is_refused(server, private_allowed):
+    server.routes["/feed.ics"] = respond(body=CALENDAR)
+    refused("tls", server.url("/feed.ics", scheme="https"))
+
+
+def test_spaces_and_non_ascii_letters_in_the_address_are_percent_encoded(server, private_allowed):
+    server.routes["/H%C3%A4meen%20linna.ics"] = respond(body=CALENDAR)
+    fetched = fetch(server.url("/Hämeen linna.ics?paikka=Hämeenlinna"))
+    assert fetched.url == server.url("/H%C3%A4meen%20linna.ics?paikka=H%C3%A4meenlinna")
+    assert server.seen[0][0] == "/H%C3%A4meen%20linna.ics?paikka=H%C3%A4meenlinna"
+
+
 # Refused addresses ----------------------------------------------------------------------------
 
 
@@ -319,11 +379,30 @@ def test_a_redirect_to_a_file_is_refused(server, private_allowed):
     refused("scheme", server.url("/feed.ics"))
 
 
-def test_private_addresses_are_refused_by_default(server, settings):
-    assert settings.SOURCES_ALLOW_PRIVATE_NETWORKS is False
+def test_private_addresses_are_refused_unless_allowed(server, settings):
+    settings.SOURCES_ALLOW_PRIVATE_NETWORKS = False
     server.routes["/feed.ics"] = respond(body=CALENDAR)
     refused("private-address", server.url("/feed.ics"))
     assert server.seen == []
+
+
+PRINT_SETTING = "from meidanhame import settings; print(settings.SOURCES_ALLOW_PRIVATE_NETWORKS)"
+
+
+@pytest.mark.parametrize(("value", "allowed"), [(None, "False"), ("0", "False"), ("1", "True")])
+def test_private_networks_are_allowed_only_by_the_environment_variable(value, allowed):
+    env = {k: v for k, v in os.environ.items() if k != "SOURCES_ALLOW_PRIVATE_NETWORKS"}
+    if value is not None:
+        env["SOURCES_ALLOW_PRIVATE_NETWORKS"] = value
+    result = subprocess.run(
+        [sys.executable, "-c", PRINT_SETTING],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**env, "TESTING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == allowed, result.stderr
 
 
 def test_an_unknown_name_is_unreachable(public_names, monkeypatch):
