@@ -17,9 +17,10 @@ Design:
 - Size is limited as the bytes stream in: a Content-Length over the limit is refused before
   reading, the bytes on the wire are counted, and compressed bodies are inflated step by step
   with an output bound, so a small gzip bomb stops at the limit instead of expanding in memory.
-- Time: SOURCES_TIMEOUT bounds each wait (connecting, every read); the whole download is
-  bounded too (six times that), so a server that trickles a byte at a time cannot hold a
-  worker forever.
+- Time: SOURCES_TIMEOUT bounds each wait (connecting, the TLS handshake, every read); reading
+  the body is bounded in total too (six times that), so a server that trickles a byte at a
+  time cannot hold a worker forever.
+- A `FetchError`'s reason is lazy: it is put in words in the language of whoever reads it.
 - Tests patch `resolve` and `connect` to make a public-looking name lead to a local server.
 """
 
