@@ -51,6 +51,13 @@ except ValueError:
         "X-Forwarded-For (1 behind one nginx, 0 with none)."
     ) from None
 
+# Downloading sources (sources/fetch.py): addresses in private networks (loopback, 10/8, …)
+# are refused unless this is on, for tests and intranet deployments; every wait gives up after
+# SOURCES_TIMEOUT seconds and no document may pass SOURCES_MAX_BYTES, compressed or not.
+SOURCES_ALLOW_PRIVATE_NETWORKS = env_bool("SOURCES_ALLOW_PRIVATE_NETWORKS", default=False)
+SOURCES_TIMEOUT = float(os.environ.get("SOURCES_TIMEOUT", "10"))
+SOURCES_MAX_BYTES = 5 * 1024 * 1024
+
 INSTALLED_APPS = [
     "home",
     "catalogue",
