@@ -701,7 +701,7 @@ def _description(event):
         cleaned = _clean_html(source)
     else:
         cleaned = _clean_html(_plain_to_html(source))
-    plain = html.unescape(strip_tags(re.sub(r"<(?:br|/p|/li|/h3|/h4)[^>]*>", " ", cleaned)))
+    plain = html.unescape(strip_tags(re.sub(r"<(?:br|/?p|/?li|/?h3|/?h4)\b[^>]*>", " ", cleaned)))
     return cleaned, " ".join(plain.split())
 
 
