@@ -149,9 +149,11 @@ def read(document: bytes | str, *, max_events: int = 5000, language: str = "fi")
             % {"count": len(events), "limit": max_events}
         )
     default_zone = _calendar_zone(calendars[0])
-    context = _Context(default_zone=default_zone, now=timezone.now(), language=language)
-
-    masters, overrides, reading = {}, {}, Reading()
+    reading = Reading()
+    context = _Context(
+        default_zone=default_zone, now=timezone.now(), language=language, skipped=reading.skipped
+    )
+    masters, overrides = {}, {}
     for event in events:
         uid = _uid(event)
         if "RECURRENCE-ID" in event:
@@ -175,10 +177,11 @@ def read(document: bytes | str, *, max_events: int = 5000, language: str = "fi")
 
 
 class _Context:
-    def __init__(self, *, default_zone, now, language):
-        self.default_zone = default_zone
+    def __init__(self, *, default_zone, now, language, skipped):
+        self.default_zone = default_zone  # (zone, its name) for floating times
         self.now = now
         self.language = language
+        self.skipped = skipped  # the Reading's list, for overrides skipped on their own
 
 
 def _collect(reading, origin_id, build):
@@ -251,7 +254,11 @@ def _uid(event):
 
 def _recurrence_id_text(event):
     value = event["RECURRENCE-ID"]
-    return value.dt.isoformat() if hasattr(value, "dt") else str(value)
+    if isinstance(value, list):
+        value = value[0]
+    if isinstance(value, vBroken) or not hasattr(value, "dt"):
+        return str(value)
+    return value.dt.isoformat()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,15 +268,25 @@ def _recurrence_id_text(event):
 def _series_record(uid, master, overrides, context):
     record = _base_record(uid, master, context)
     timing = _timing(master, context)
+    location = _text(master, "LOCATION")
+    changes = []
+    for override in overrides:
+        try:
+            changes.append(_Change(override, timing, location, context))
+        except _Unusable as problem:
+            # A broken override leaves its occurrence as the series gives it.
+            origin_id = f"{uid}#{_recurrence_id_text(override)}"
+            context.skipped.append(Skipped(origin_id, problem.reason))
     if not (master.rrules or master.rdates):
-        record.sessions = [timing.session()]
+        # Some programs override the only occurrence of a single event.
+        session = timing.session()
+        change = next((c for c in changes if c.key == _key(timing.start)), None)
+        record.sessions = [change.apply(session) if change else session]
         return record
 
     starts = _Starts(master, timing)
     if not starts.any():
         raise _Unusable(NO_DATES_LEFT)
-    location = _text(master, "LOCATION")
-    changes = [_Change(override, timing, location, context) for override in overrides]
     if starts.single():
         # One date only, whatever the rule says: a session, in whatever zone.
         low = high = starts.first_start()

@@ -427,6 +427,36 @@ def test_override_without_its_series_is_a_record_of_its_own():
     assert record.sessions[0].start == at(2027, 3, 2, 18)
 
 
+def test_cancelled_override_of_a_single_event_cancels_its_session():
+    record = only_record(
+        read(
+            calendar(
+                "UID:s1\nSUMMARY:Kokous\nDTSTART:20270301T160000Z\nDTEND:20270301T170000Z",
+                "UID:s1\nSUMMARY:Kokous\nRECURRENCE-ID:20270301T160000Z\n"
+                "DTSTART:20270301T160000Z\nSTATUS:CANCELLED",
+            )
+        )
+    )
+    assert [session.status for session in record.sessions] == ["cancelled"]
+
+
+def test_broken_override_is_skipped_and_its_series_kept():
+    reading = read(
+        calendar(
+            "UID:b\nSUMMARY:Kerho\nDTSTART;TZID=Europe/Helsinki:20270105T180000\n"
+            "DTEND;TZID=Europe/Helsinki:20270105T190000\nRRULE:FREQ=WEEKLY;COUNT=5",
+            "UID:b\nSUMMARY:Kerho\nRECURRENCE-ID;TZID=Europe/Helsinki:20270112T180000\n"
+            "DTSTART;TZID=Europe/Helsinki:20270112T190000\n"
+            "DTEND;TZID=Europe/Helsinki:20270112T180000",
+        )
+    )
+    assert reading.records[0].series.rule == "RRULE:FREQ=WEEKLY;COUNT=5"
+    assert reading.records[0].exceptions == []
+    assert [(s.origin_id, str(s.reason)) for s in reading.skipped] == [
+        ("b#2027-01-12T18:00:00+02:00", "The event ends before it starts")
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # Texts and places
 
