@@ -59,6 +59,7 @@ MAX_SESSIONS = 500
 CHECK_AHEAD = datetime.timedelta(days=600)
 # Occurrences walked through for one event before it counts as repeating too often.
 MAX_STEPS = 100_000
+HORIZON = datetime.timedelta(days=20 * 366)  # how far a rule is looked through, at most
 MAX_SERIES_DURATION = datetime.timedelta(days=31)  # the catalogue's limit
 TITLE_LENGTH = 200
 SUMMARY_LENGTH = 500
@@ -284,7 +285,7 @@ def _series_record(uid, master, overrides, context):
         record.sessions = [change.apply(session) if change else session]
         return record
 
-    starts = _Starts(master, timing)
+    starts = _Starts(master, timing, context.now)
     if not starts.any():
         raise _Unusable(NO_DATES_LEFT)
     if starts.single():
@@ -447,9 +448,10 @@ def _inside(value, window):
 class _Starts:
     """The starts of a repeating event, expanded the RFC 5545 way in its own wall clock."""
 
-    def __init__(self, event, timing):
+    def __init__(self, event, timing, now):
         self.timing = timing
         self.zone = timing.zone
+        self.now = self._naive(now)
         first = self._naive(timing.start)
         self.first = first
         self.rules = dateutil_rrule.rruleset()
@@ -484,14 +486,21 @@ class _Starts:
             raise _Unusable(BAD_RULE)
         parts = {key: value for key, value in recur.items() if not key.startswith("X-")}
         until = parts.pop("UNTIL", None)
-        if until and "COUNT" in parts:
+        if (until and "COUNT" in parts) or not _possible(parts):
             raise _Unusable(BAD_RULE)
         try:
             rule = dateutil_rrule.rrulestr(vRecur(parts).to_ical().decode(), dtstart=first)
         except (ValueError, TypeError) as error:
             raise _Unusable(BAD_RULE) from error
+        # dateutil looks for a match up to the year 9999 before it gives up on a rule that has
+        # none (BYMONTH=2;BYMONTHDAY=30), which takes seconds: nothing past HORIZON is needed.
+        horizon = max(first, self.now) + HORIZON
         if until:
-            rule = rule.replace(until=self.until(until[0]))
+            return rule.replace(until=min(self.until(until[0]), horizon))
+        if "COUNT" not in parts:
+            return rule.replace(until=horizon)
+        if next(iter(rule.replace(count=None, until=first + HORIZON)), None) is None:
+            return rule.replace(count=None, until=first)  # it gives no dates at all
         return rule
 
     def until(self, value):
@@ -535,6 +544,38 @@ class _Starts:
     def single(self):
         """Whether the whole rule gives one start only."""
         return len(list(itertools.islice(self._walk(), 2))) == 1
+
+
+# The values each BY part may take (RFC 5545 3.3.10), negative ones counting from the end.
+_BY_RANGES = {
+    "BYMONTH": (1, 12),
+    "BYMONTHDAY": (1, 31),
+    "BYYEARDAY": (1, 366),
+    "BYWEEKNO": (1, 53),
+    "BYSETPOS": (1, 366),
+    "BYHOUR": (0, 23),
+    "BYMINUTE": (0, 59),
+    "BYSECOND": (0, 60),
+}
+_MONTH_LENGTHS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _possible(parts):
+    """Whether a rule's BY parts can ever match: dateutil looks for a match of an impossible
+    rule (BYMONTH=2;BYMONTHDAY=30) up to the year 9999, which takes seconds."""
+    try:
+        numbers = {key: [int(value) for value in parts.get(key, ())] for key in _BY_RANGES}
+    except (TypeError, ValueError):
+        return False
+    for key, (low, high) in _BY_RANGES.items():
+        negative_ok = key not in ("BYMONTH", "BYHOUR", "BYMINUTE", "BYSECOND")
+        for value in numbers[key]:
+            if not (low <= value <= high or (negative_ok and -high <= value <= -low)):
+                return False
+    days, months = numbers["BYMONTHDAY"], numbers["BYMONTH"]
+    if days and months and all(day > 0 for day in days):
+        return min(days) <= max(_MONTH_LENGTHS[month - 1] for month in months)
+    return True
 
 
 class _Change:

@@ -606,6 +606,9 @@ def test_malformed_events_are_skipped_with_a_reason_and_the_rest_read():
             "UID:rule\nSUMMARY:Sääntö\nDTSTART:20270301T160000Z\nRRULE:FREQ=SOMETIMES",
             "UID:title\nDTSTART:20270301T160000Z",
             "UID:start\nSUMMARY:Ei alkua",
+            "UID:never\nSUMMARY:Ei koskaan\nDTSTART:20270301T160000Z\n"
+            "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+            "UID:often\nSUMMARY:Joka minuutti\nDTSTART:19700101T000000Z\nRRULE:FREQ=MINUTELY",
         )
     )
     assert [record.origin_id for record in reading.records] == ["ok"]
@@ -615,6 +618,8 @@ def test_malformed_events_are_skipped_with_a_reason_and_the_rest_read():
         "rule": "The event's repeat rule could not be read",
         "title": "The event has no title",
         "start": "The event has no start time",
+        "never": "The event's repeat rule could not be read",
+        "often": "The event repeats too often to be read",
     }
 
 
