@@ -114,6 +114,8 @@ _CONFERENCE_PROPERTIES = (
 )
 # Google's block of joining instructions, between two "-::~:~::~…::-" lines.
 _GOOGLE_JOIN_BLOCK = re.compile(r"-::~[:~]*::-.*?-::~[:~]*::-", re.DOTALL)
+# Outlook's plain-text Teams invitation, between two lines of underscores.
+_TEAMS_JOIN_BLOCK = re.compile(r"_{10,}\s*\n.*?teams\.microsoft\.com.*?\n\s*_{10,}", re.DOTALL)
 _LOOKS_LIKE_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _HTML_PREAMBLE = re.compile(r"<!DOCTYPE[^>]*>|<!--.*?-->|<\?xml[^>]*\?>", re.DOTALL | re.I)
 _POSTAL_LOCALITY = re.compile(r"^(?:FI-)?(\d{5})\s+(\S.*)$", re.IGNORECASE)
@@ -752,7 +754,7 @@ def _description(event):
         source = re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], str(alt))
     else:
         source = _text(event, "DESCRIPTION", collapse=False)
-    source = _GOOGLE_JOIN_BLOCK.sub("", source).strip()
+    source = _TEAMS_JOIN_BLOCK.sub("", _GOOGLE_JOIN_BLOCK.sub("", source)).strip()
     if not source:
         return "", ""
     if _LOOKS_LIKE_HTML.search(source):

@@ -499,6 +499,25 @@ def test_plain_description_becomes_paragraphs_with_links():
     )
 
 
+def test_teams_invitation_leaves_a_join_link_and_not_its_instructions():
+    record = only_record(
+        read(
+            calendar(
+                "UID:t\nSUMMARY:Hallitus\nDTSTART:20270301T160000Z\n"
+                "DESCRIPTION:Esityslista liitteenä.\\n\\n________________________________\\n"
+                "Microsoft Teams -kokous\\nNapsauta tätä liittyäksesi kokoukseen<https://teams.m"
+                "icrosoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0>\\n"
+                "________________________________\\n"
+            )
+        )
+    )
+    assert (
+        record.join_link
+        == "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0"
+    )
+    assert record.texts["fi"].description == "<p>Esityslista liitteenä.</p>"
+
+
 def test_long_texts_are_cut_between_words():
     words = " ".join(["sana"] * 200)
     record = only_record(
