@@ -35,6 +35,10 @@ class Session:
     location: str = ""
     reason: str = ""
     origin_id: str = ""  # a Linked Events sub-event's id
+    # A "moved" session: `start`/`end` stay the original times, these say where it went.
+    new_start: datetime.datetime | None = None
+    new_end: datetime.datetime | None = None
+    new_location: str = ""
 
 
 @dataclass
