@@ -21,6 +21,8 @@ DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "ob
 # Headings the editors do not have, as the nearest they do.
 HEADING_AS = {"h1": "h3", "h2": "h3", "h5": "h4", "h6": "h4"}
 
+BLOCKS = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th"]
+
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 SUMMARY_LIMIT = 500
@@ -83,7 +85,11 @@ def plain_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(DROPPED_WITH_CONTENT):
         tag.decompose()
-    return _SPACE.sub(" ", soup.get_text(" ")).strip()
+    # Blocks and line breaks part words; inline elements ("<b>a</b>!") do not.
+    for tag in soup.find_all(BLOCKS):
+        tag.insert_before(" ")
+        tag.insert_after(" ")
+    return _SPACE.sub(" ", soup.get_text()).strip()
 
 
 def plain_summary(html: str, limit: int = SUMMARY_LIMIT) -> str:

@@ -362,15 +362,15 @@ def _coordinates(position):
     if not isinstance(position, dict) or position.get("type") != "Point":
         return None, None
     coordinates = position.get("coordinates")
-    if not isinstance(coordinates, list) or len(coordinates) != 2:
+    if not isinstance(coordinates, list) or len(coordinates) < 2:
         return None, None
     try:
-        longitude, latitude = (Decimal(str(c)).quantize(COORDINATE_PLACES) for c in coordinates)
+        longitude, latitude = (Decimal(str(c)).quantize(COORDINATE_PLACES) for c in coordinates[:2])
+        if -90 <= latitude <= 90 and -180 <= longitude <= 180:
+            return latitude, longitude
     except (InvalidOperation, ValueError):
-        return None, None
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
-        return None, None
-    return latitude, longitude
+        pass
+    return None, None
 
 
 # Offers and links

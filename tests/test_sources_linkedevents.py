@@ -286,9 +286,10 @@ def test_summary_falls_back_to_the_description_and_is_plain_and_short():
 
 
 def test_short_description_given_as_html_becomes_plain_text():
-    record = only_record(event(short_description={"fi": "<p>Tule <em>mukaan</em>!</p>"}))
+    short = "<p>Tule <em>mukaan</em>!</p><ul><li>kahvia</li><li>pullaa</li></ul>Ilmainen&nbsp;ilta"
+    record = only_record(event(short_description={"fi": short}))
 
-    assert record.texts["fi"].summary == "Tule mukaan !"
+    assert record.texts["fi"].summary == "Tule mukaan! kahvia pullaa Ilmainen ilta"
 
 
 # Times
@@ -815,3 +816,45 @@ def test_plain_summary_cuts_at_a_word():
 )
 def test_municipality_of_an_address(address, municipality):
     assert municipality_of(**address) == municipality
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        {"type": "Point", "coordinates": ["NaN", 60.1]},
+        {"type": "Point", "coordinates": [24.9, 160.1]},
+        {"type": "Point", "coordinates": [True]},
+        {"type": "Polygon", "coordinates": [24.9, 60.1]},
+        "POINT (24.9 60.1)",
+    ],
+)
+def test_a_position_that_is_no_point_on_earth_is_left_out(position):
+    record = only_record(event(location={"id": "tavastia:x", "position": position}))
+
+    assert (record.latitude, record.longitude) == (None, None)
+
+
+def test_a_position_with_an_altitude_keeps_latitude_and_longitude():
+    position = {"type": "Point", "coordinates": [24.456031, 60.999749, 85.0]}
+
+    record = only_record(event(location={"id": "tavastia:x", "position": position}))
+
+    assert (record.latitude, record.longitude) == (Decimal("60.99975"), Decimal("24.45603"))
+
+
+def test_an_offset_without_a_colon_is_read():
+    record = only_record(event(start_time="2027-05-20T09:00:00+0300", end_time=None))
+
+    assert record.sessions[0].start == local(2027, 5, 20, 9, 0)
+
+
+def test_a_time_without_an_offset_is_helsinki_time():
+    record = only_record(event(start_time="2027-05-20T09:00:00", end_time=None))
+
+    assert record.sessions[0].start == local(2027, 5, 20, 9, 0)
+
+
+def test_an_internet_place_given_only_by_reference_is_online():
+    record = only_record(event(location={"@id": f"{API}/place/helsinki:internet/"}))
+
+    assert (record.online, record.municipality, record.join_link) == (True, "online", "")
