@@ -83,7 +83,11 @@ def _fold(text):
 
 
 _BY_NAME = {_fold(name): place for place, names in _NAMES.items() for name in names}
-_BY_WORD = {**_BY_NAME, **{_fold(word): place for place, word in _GENITIVES.items()}}
+# In free text "loppis" is more often a flea market than Loppi in Swedish.
+_BY_WORD = {
+    **{name: place for name, place in _BY_NAME.items() if name != "loppis"},
+    **{_fold(word): place for place, word in _GENITIVES.items()},
+}
 
 
 def municipality_of(locality="", postal_code="", text=""):

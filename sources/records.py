@@ -92,6 +92,14 @@ class Record:
     external_links: list[str] = field(default_factory=list)
     modified: datetime.datetime | None = None
     image_url: str = ""
+    # A Linked Events sub-event read without its super event: the super event's id, so that
+    # the sync can attach it as a session of the record it already has.
+    parent_origin_id: str = ""
+    # A Linked Events super event: the ids of all its sub-events. Its sessions are those of
+    # them that came in this reading (each with its `origin_id`); when none did, its one
+    # session without an `origin_id` is the series' whole span, and a sync keeps the sessions
+    # it already has.
+    sub_event_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -109,3 +117,4 @@ class Reading:
     records: list[Record] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     next_url: str = ""  # the next page of an API list, if any
+    deleted: list[str] = field(default_factory=list)  # origin ids the source has deleted
