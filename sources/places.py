@@ -48,6 +48,21 @@ _GENITIVES = {
     Municipality.YPAJA: "Ypäjän",
 }
 
+# And where something is, as in "järjestetään Hämeenlinnassa".
+_LOCATIVES = {
+    Municipality.HAMEENLINNA: "Hämeenlinnassa",
+    Municipality.HATTULA: "Hattulassa",
+    Municipality.JANAKKALA: "Janakkalassa",
+    Municipality.RIIHIMAKI: "Riihimäellä",
+    Municipality.HAUSJARVI: "Hausjärvellä",
+    Municipality.LOPPI: "Lopella",
+    Municipality.FORSSA: "Forssassa",
+    Municipality.HUMPPILA: "Humppilassa",
+    Municipality.JOKIOINEN: "Jokioisissa",
+    Municipality.TAMMELA: "Tammelassa",
+    Municipality.YPAJA: "Ypäjällä",
+}
+
 # Postal codes of the municipalities' centres and villages, whole; then the three-digit
 # prefixes that belong to one municipality only.
 _POSTAL_CODES = {
@@ -87,6 +102,7 @@ _BY_NAME = {_fold(name): place for place, names in _NAMES.items() for name in na
 _BY_WORD = {
     **{name: place for name, place in _BY_NAME.items() if name != "loppis"},
     **{_fold(word): place for place, word in _GENITIVES.items()},
+    **{_fold(word): place for place, word in _LOCATIVES.items()},
 }
 
 
