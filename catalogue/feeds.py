@@ -155,13 +155,27 @@ def training_events(
         "language": page.locale.language_code,
     }
     status = ICAL_STATUS.get(page.status, "CONFIRMED")
-    events = [_session_event(page, session, common, status) for session in page.sessions.all()]
+    sessions = page.sessions.all()
+    # An imported single event is its origin's event; every other session has a key of its own.
+    whole = page.calendar_uid and len(sessions) == 1 and not page.recurrence
+    events = [
+        _session_event(page, session, common, status, None if whole else session.translation_key)
+        for session in sessions
+    ]
     if page.recurrence and page.series_start_date and page.series_start_time is not None:
         events += _series_events(page, common, status)
     return events
 
 
-def _session_event(page, session, common, status):
+def event_uid(page, key=None):
+    """The UID of the training's event, or of its part `key` (a session, a cancelled date).
+    An imported training keeps its origin's UID for its only session or its series."""
+    if page.calendar_uid:
+        return page.calendar_uid if key is None else f"{page.calendar_uid}-{key}"
+    return f"{page.uid}@{UID_DOMAIN}" if key is None else f"{page.uid}-{key}@{UID_DOMAIN}"
+
+
+def _session_event(page, session, common, status, key):
     """The event of one explicit session: moved or cancelled as the session says."""
     start, end, note, location = session.start, session.end, session.reason, session.location
     if session.status == SessionStatus.CANCELLED:
@@ -175,7 +189,7 @@ def _session_event(page, session, common, status):
     begin, finish = _when(start, end, session.all_day)
     title = f"{page.title}: {session.title}" if session.title else page.title
     return FeedEvent(
-        uid=f"{page.uid}-{session.translation_key}@{UID_DOMAIN}",
+        uid=event_uid(page, key),
         start=begin,
         end=finish,
         status=status,
@@ -207,7 +221,7 @@ def _series_events(page, common, status):
             exdates += (original,)
             cancelled.append(
                 FeedEvent(
-                    uid=f"{page.uid}-{exception.translation_key}@{UID_DOMAIN}",
+                    uid=event_uid(page, exception.translation_key),
                     start=original,
                     end=original + duration,
                     status="CANCELLED",
@@ -220,7 +234,7 @@ def _series_events(page, common, status):
         finish = exception.new_end or begin + duration
         overrides.append(
             FeedEvent(
-                uid=f"{page.uid}@{UID_DOMAIN}",
+                uid=event_uid(page),
                 start=timezone.localtime(begin, ZONE),
                 end=timezone.localtime(finish, ZONE),
                 status=status,
@@ -234,7 +248,7 @@ def _series_events(page, common, status):
             )
         )
     series = FeedEvent(
-        uid=f"{page.uid}@{UID_DOMAIN}",
+        uid=event_uid(page),
         start=start,
         end=start + duration,
         status=status,
@@ -427,6 +441,7 @@ STATUS_LABELS = dict(EventStatus.choices)
 TRAINING_FIELDS = (
     "pk",
     "uid",
+    "calendar_uid",
     "slug",
     "url_path",
     "locale_id",

@@ -153,6 +153,11 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         editable=False,
         help_text=_("Raised whenever times, recurrence or status change."),
     )
+    # An event gathered from another calendar keeps its origin's UID in our feeds, so that a
+    # calendar that already holds it gets no second copy (`sources`); empty for our own.
+    calendar_uid = models.CharField(
+        _("calendar identifier at the source"), max_length=500, blank=True, editable=False
+    )
     summary = models.TextField(_("summary"), max_length=500)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     image = models.ForeignKey(
@@ -375,6 +380,7 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     override_translatable_fields = [
         SynchronizedField("uid", overridable=False),
         SynchronizedField("sequence"),
+        SynchronizedField("calendar_uid", overridable=False),
         TranslatableField("summary"),
         TranslatableField("body"),
         SynchronizedField("image"),
