@@ -8,6 +8,8 @@ import pytest
 
 from django.core.management import call_command
 
+from tests.sources_server import server  # noqa: F401 - the sources tests' feed server
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

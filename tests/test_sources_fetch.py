@@ -3,7 +3,6 @@ time and answer that is refused. A local HTTP server plays the feed server; with
 networks refused, `resolve` and `connect` are patched so that a public-looking name leads to it
 while the address check sees only what the name resolves to."""
 
-import contextlib
 import gzip
 import os
 import shutil
@@ -14,7 +13,6 @@ import threading
 import time
 import tracemalloc
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -24,57 +22,10 @@ from django.utils.functional import Promise
 
 from sources import fetch as fetching
 from sources.fetch import Fetched, FetchError, decode_text, fetch
+from tests.sources_server import FeedServer
 
 PUBLIC_ADDRESS = "93.184.216.34"
 MB = 1024 * 1024
-
-
-class FeedHandler(BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.server.seen.append((self.path, dict(self.headers)))
-        route = self.server.routes.get(self.path.split("?")[0])
-        if route is None:
-            self.send_response(404)
-            self.end_headers()
-            return
-        # The client hangs up on purpose when it refuses a body or stops waiting.
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            route(self)
-
-    def log_message(self, format, *args):
-        pass
-
-
-class FeedServer(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), FeedHandler)
-        self.routes = {}
-        self.seen = []
-
-    @property
-    def port(self):
-        return self.server_address[1]
-
-    def url(self, path, host="127.0.0.1", scheme="http"):
-        return f"{scheme}://{host}:{self.port}{path}"
-
-    def handle_error(self, request, client_address):
-        pass
-
-
-@pytest.fixture
-def server():
-    feed_server = FeedServer()
-    thread = threading.Thread(
-        target=feed_server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    yield feed_server
-    feed_server.shutdown()
-    feed_server.server_close()
 
 
 @pytest.fixture
