@@ -39,6 +39,7 @@ from core.regions import ONLINE, PLACE_CHOICES, sub_region_of
 from core.taxonomy import TranslatableTaxonomy, unique_slug_per_locale
 
 from .forms import TrainingPageForm
+from .provenance import ProvenancePanel
 from .querysets import MAX_OCCURRENCE_LENGTH, OccurrenceQuerySet, TrainingPageQuerySet
 
 
@@ -271,7 +272,10 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     objects = PageManager.from_queryset(TrainingPageQuerySet)()
     base_form_class = TrainingPageForm
 
-    content_panels = Page.content_panels + [
+    # Where an imported training comes from comes first; it shows nothing for our own.
+    content_panels = [
+        ProvenancePanel(heading=_("Source")),
+        *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("kind"),
         InlinePanel("theme_links", label=_("Themes"), min_num=1),

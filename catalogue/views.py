@@ -20,7 +20,7 @@ from core.pages import render_subpage
 from core.ratelimit import allow, hit
 from core.regions import PLACE_CHOICES, SubRegion
 
-from . import services
+from . import provenance, services
 from .filters import month_end, parse_filters
 from .forms import RegistrationForm
 from .jsonld import training_json_ld
@@ -211,6 +211,7 @@ def training_context(page, request, form=None):
         "training_themes": themes,
         "organiser": organiser,
         "co_organisers": co_organisers,
+        "provenance": provenance.public_notes(page),
         "registration_open": open_,
         "registration_closed_reason": closed_reason,
         "places": places,

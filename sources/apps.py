@@ -7,3 +7,13 @@ class SourcesConfig(AppConfig):
 
     name = "sources"
     verbose_name = _("Sources")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import KeywordTheme, Source, SyncRun
+        from .permissions import EditorsOnlyPermissionPolicy
+
+        # Before the admin's viewsets ask for a policy (they would make a fallback one).
+        for model in (Source, SyncRun, KeywordTheme):
+            register_permission_policy(model, EditorsOnlyPermissionPolicy(model))
