@@ -8,6 +8,7 @@ its HTML cleaner asks for these hooks while it loads)."""
 from django.db.models import Prefetch
 from django.middleware.csrf import get_token
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -20,6 +21,10 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from . import admin_views, provenance  # noqa: F401 - provenance registers the training's notes
 from .forms import KeywordThemeForm, SourceForm
 from .models import KeywordTheme, Source, SyncRun
+
+
+def _label(field_name):
+    return capfirst(Source._meta.get_field(field_name).verbose_name)
 
 
 def _last_run(source):
@@ -133,9 +138,9 @@ class SourceViewSet(ModelViewSet):
     def list_display(self):
         return [
             "name",
-            Column("kind", label=_("kind"), accessor="get_kind_display"),
-            Column("policy", label=_("policy"), accessor="get_policy_display"),
-            Column("organiser", label=_("organiser")),
+            Column("kind", label=_label("kind"), accessor="get_kind_display"),
+            Column("policy", label=_label("policy"), accessor="get_policy_display"),
+            Column("organiser", label=_label("organiser")),
             Column("last_run_status", label=_("Last run"), accessor=_last_run_status),
             Column("last_run_summary", label=_("Last run's report"), accessor=_last_run_summary),
             DateColumn("next_sync_at", label=_("Next sync")),
