@@ -34,8 +34,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Locale
-from wagtail.models.i18n import ParentNotTranslatedError
 from wagtail.rich_text import RichText
 
 from associations.models import AssociationPage
@@ -184,6 +184,7 @@ def sync_task(run_pk, confirm_cancellations=False):
 
 def sync_source(source, *, user=None, confirm_cancellations=False, run=None):
     """Sync `source` now; returns its finished run (never raises for the source's faults)."""
+    source.refresh_from_db()  # what the last run remembered (validators, hashes)
     if run is None:
         run = SyncRun.objects.create(source=source, requested_by=user)
     run.status = RunStatus.RUNNING
@@ -409,19 +410,23 @@ class _Run:
                     self.run.unchanged += 1
 
     def duplicate_of(self, record, values):
-        title = values["texts"][values["main"]]["title"]
-        first = values["first_start"]
-        if first is None:
-            return None
-        return (
+        """A training another source (or an editor) already has for this event: the same
+        calendar UID, or the same title, start and place."""
+        trainings = (
             TrainingPage.objects.live()
-            .filter(
-                locale=Locale.get_default(),
-                title__iexact=title,
-                municipality=values["facts"]["municipality"],
-                occurrences__original_start=first,
-            )
+            .filter(locale=Locale.get_default())
             .exclude(imports__source=self.source)
+        )
+        same = trainings.filter(calendar_uid=record.uid[:500]).first()
+        if same is not None or not record.sessions:
+            return same
+        return (
+            trainings.filter(
+                title__iexact=values["texts"][values["main"]]["title"],
+                municipality=values["facts"]["municipality"],
+                occurrences__original_start__in=[session.start for session in record.sessions],
+            )
+            .distinct()
             .first()
         )
 
@@ -429,7 +434,7 @@ class _Run:
         main = values["main"]
         page = TrainingPage(
             locale=Locale.get_default(),
-            slug=_slug(values["texts"][main]["title"], record.origin_id),
+            slug=self.free_slug(values["texts"][main]["title"], record.origin_id),
             calendar_uid=record.uid[:500],
             kind=self.source.event_kind,
             organiser=self.source.organiser,
@@ -457,6 +462,21 @@ class _Run:
             written=written,
             modified=record.modified,
         )
+
+    def free_slug(self, title, origin_id):
+        """The title's slug with a suffix of the event's identity, unique in the catalogue."""
+        identity = hashlib.sha1(f"{self.source.pk}\n{origin_id}".encode()).hexdigest()
+        base = slugify(title)[:60].strip("-") or "tapahtuma"
+        taken = set(
+            self.context.index.get_children()
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        )
+        for length in (6, 10, 16, 40):
+            slug = f"{base}-{identity[:length]}"
+            if slug not in taken:
+                return slug
+        return f"{base}-{uuid.uuid4().hex}"
 
     def update(self, record, values, event, fingerprint):
         """Write the fields no person changed; returns whether anything was written."""
@@ -634,10 +654,7 @@ class _Context:
         }
         if facts["is_free"] is False and facts["price"] is None:
             facts["is_free"] = True  # the price is in the price text
-        first = None
-        if record.sessions:
-            first = min(session.start for session in record.sessions)
-        return {"texts": texts, "main": main, "facts": facts, "first_start": first}
+        return {"texts": texts, "main": main, "facts": facts}
 
 
 def _decimal_text(value):
@@ -695,11 +712,6 @@ def _iso(value):
 def _fingerprint(record):
     data = dataclasses.asdict(record)
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _slug(title, origin_id):
-    suffix = hashlib.sha1(origin_id.encode()).hexdigest()[:6]
-    return f"{slugify(title)[:60].strip('-') or 'tapahtuma'}-{suffix}"
 
 
 def _versions(page):
