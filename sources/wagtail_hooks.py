@@ -58,9 +58,10 @@ class SyncNowColumn(Column):
 
     cell_template_name = "sources/admin/sync_now_cell.html"
 
-    def __init__(self, url_name, **kwargs):
+    def __init__(self, url_name, index_url_name, **kwargs):
         super().__init__("sync_now", label=_("Sync"), **kwargs)
         self.url_name = url_name
+        self.index_url_name = index_url_name
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
@@ -68,7 +69,8 @@ class SyncNowColumn(Column):
         context.update(
             url=reverse(self.url_name, args=[instance.pk]),
             csrf_token=get_token(request),
-            next_url=request.get_full_path(),
+            # The listing (not its search results fragment, which also renders this column).
+            next_url=reverse(self.index_url_name),
         )
         return context
 
@@ -153,7 +155,7 @@ class SourceViewSet(ModelViewSet):
             Column("last_run_status", label=_("Last run"), accessor=_last_run_status),
             Column("last_run_summary", label=_("Last run's report"), accessor=_last_run_summary),
             Column("next_sync_at", label=_("Next sync"), accessor=_next_sync),
-            SyncNowColumn(self.get_url_name("sync")),
+            SyncNowColumn(self.get_url_name("sync"), self.get_url_name("index")),
         ]
 
     def get_index_view_kwargs(self, **kwargs):

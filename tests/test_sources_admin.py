@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.models import Locale
@@ -151,6 +153,25 @@ def test_index_lists_the_source_with_its_last_run(client, users, imported, usern
     assert "created 3, updated 0, cancelled 0, unchanged 0, skipped 0" in html
     assert reverse("sources:sync", args=[imported.source_id]) in html
     assert 'type="submit"' in html and "csrfmiddlewaretoken" in html
+
+
+def test_the_index_asks_no_more_queries_for_more_sources(client, users, association):
+    def add(count):
+        for number in range(count):
+            added = Source.objects.create(
+                name=f"L{number}", kind="ical", url="https://example.fi/", organiser=association
+            )
+            SyncRun.objects.create(source=added, status=RunStatus.DONE, created=number)
+
+    client.force_login(users["editor"])
+    add(2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("sources:index")).status_code == 200
+    add(5)
+    with CaptureQueriesContext(connection) as more:
+        html = client.get(reverse("sources:index")).content.decode()
+    assert html.count("created 4, updated 0") == 1
+    assert len(more.captured_queries) == len(few.captured_queries)
 
 
 def test_sync_now_queues_a_run_and_says_so(client, users, source):
