@@ -57,6 +57,7 @@ from core.regions import ONLINE, PLACE_CHOICES
 from . import ical, linkedevents
 from .fetch import Fetched, FetchError, decode_text, fetch
 from .models import ImportedEvent, KeywordTheme, RunStatus, Source, SourceKind, SyncRun
+from .records import Reading
 
 logger = logging.getLogger(__name__)
 
@@ -253,9 +254,17 @@ class _Run:
         the document has not changed since the last run."""
         source = self.source
         if source.kind == SourceKind.ICAL:
-            fetched = self.download(
-                source.url, etag=source.etag, last_modified=source.last_modified
-            )
+            try:
+                fetched = self.download(
+                    source.url, etag=source.etag, last_modified=source.last_modified
+                )
+            except FetchError as error:
+                if error.status != 410:
+                    raise
+                # Gone for good: every event of it is gone (held for an editor if many).
+                self.fetched = [Fetched(status=410, body=b"", url=source.url)]
+                self.digest = ""
+                return Reading(), True
             self.fetched = [fetched]
             if fetched.status == 304:
                 return None, True
@@ -270,6 +279,7 @@ class _Run:
         since = None if full else source.changes_since
         url = linkedevents.list_url(source.url, since=since)
         readings, pages, hasher, count = [], 0, hashlib.sha256(), 0
+        self.full = full
         while url:
             pages += 1
             if pages > MAX_PAGES:
@@ -294,7 +304,6 @@ class _Run:
             url = reading.next_url
         self.fetched = []
         self.digest = hasher.hexdigest()
-        self.full = full
         if full and self.digest == source.content_hash and not self.released_pending():
             return None, True
         return linkedevents.assemble(readings), full

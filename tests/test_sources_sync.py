@@ -295,3 +295,20 @@ def test_linked_events_pages_become_one_training_per_event_in_three_languages(se
     again = sync.sync_source(source)
     assert again.status in (RunStatus.UNCHANGED, RunStatus.DONE)
     assert again.created == 0 and again.updated == 0
+
+
+def test_a_feed_answering_410_gone_cancels_its_few_events(server, fetchable):
+    source = add(served(server, "google.ics"))
+    created = sync.sync_source(source).created
+
+    def gone(handler):
+        handler.send_response(410)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    server.routes["/google.ics"] = gone
+    run = sync.sync_source(source)
+    # Only a few events: no more than five, so they are cancelled at once.
+    assert created <= 5
+    assert run.status == RunStatus.DONE and run.cancelled == created
+    assert all(page.status == "cancelled" and page.live for page in trainings_of(source))
