@@ -255,8 +255,12 @@ class _Run:
         source = self.source
         if source.kind == SourceKind.ICAL:
             try:
+                # A field released by an editor is written again even if nothing changed.
+                conditional = not self.released_pending()
                 fetched = self.download(
-                    source.url, etag=source.etag, last_modified=source.last_modified
+                    source.url,
+                    etag=source.etag if conditional else "",
+                    last_modified=source.last_modified if conditional else "",
                 )
             except FetchError as error:
                 if error.status != 410:
