@@ -16,7 +16,18 @@ from wagtail.admin.rich_text.converters.editor_html import DbWhitelister, Editor
 FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
 # Elements whose content is not text a reader should see.
-DROPPED_WITH_CONTENT = {"script", "style", "template", "noscript", "iframe", "object", "svg"}
+DROPPED_WITH_CONTENT = {
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "iframe",
+    "object",
+    "svg",
+    "head",
+    "title",
+    "meta",
+}
 
 # Headings the editors do not have, as the nearest they do.
 HEADING_AS = {"h1": "h3", "h2": "h3", "h5": "h4", "h6": "h4"}
@@ -40,6 +51,7 @@ class SourceWhitelister(DbWhitelister):
             return
         if tag.name in HEADING_AS:
             tag.name = HEADING_AS[tag.name]
+        tag.attrs.pop("data-embedtype", None)
         if tag.name == "a":
             tag.attrs.pop("data-linktype", None)
             href = tag.get("href", "").strip()
@@ -65,6 +77,11 @@ def _paragraphs(text):
     return "".join(
         "<p>{}</p>".format(escape(block).replace("\n", "<br/>")) for block in blocks if block
     )
+
+
+def whitelist(html: str) -> str:
+    """Only the editors' features of `html`, as Wagtail stores rich text."""
+    return _whitelister.clean(html)
 
 
 def clean(html: str) -> str:

@@ -40,10 +40,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags, urlize
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.rich_text.converters.editor_html import DbWhitelister, EditorHTMLConverter
-
 from core.regions import ONLINE
 
+from .html import whitelist
 from .places import municipality_of
 from .records import Exception_, Reading, Record, Series, Session, Skipped, Text
 
@@ -63,7 +62,6 @@ HORIZON = datetime.timedelta(days=20 * 366)  # how far a rule is looked through,
 MAX_SERIES_DURATION = datetime.timedelta(days=31)  # the catalogue's limit
 TITLE_LENGTH = 200
 SUMMARY_LENGTH = 500
-RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
 # Zones whose wall clock is Helsinki's (UTC+2, EU summer time), so that a rule written in
 # them reads the same in Helsinki time; Outlook's names for them too.
@@ -789,34 +787,9 @@ def _plain_to_html(text):
     )
 
 
-class _DescriptionWhitelister(DbWhitelister):
-    """Wagtail's whitelister for the editors' features, stricter about what it drops whole:
-    scripts and styles go with their content, headings fold into the two levels editors
-    have, and a link keeps only an http(s) or mailto address."""
-
-    _dropped = frozenset({"script", "style", "head", "title", "meta", "template", "iframe"})
-    _headings = {"h1": "h3", "h2": "h3", "h5": "h4", "h6": "h4"}
-
-    def clean_tag_node(self, doc, tag):
-        if tag.name in self._dropped:
-            tag.decompose()
-            return
-        tag.name = self._headings.get(tag.name, tag.name)
-        for attribute in ("data-linktype", "data-embedtype"):
-            tag.attrs.pop(attribute, None)
-        super().clean_tag_node(doc, tag)
-        if tag.name == "a" and not _web_link(tag.get("href", ""), mailto=True):
-            tag.unwrap()
-
-
-@functools.cache
-def _whitelister():
-    return _DescriptionWhitelister(EditorHTMLConverter(features=RICH_TEXT_FEATURES).converter_rules)
-
-
 def _clean_html(source):
     source = _HTML_PREAMBLE.sub("", source)
-    cleaned = _whitelister().clean(source)
+    cleaned = whitelist(source)
     cleaned = re.sub(r"\s+", " ", cleaned.replace("\xa0", " "))
     cleaned = re.sub(r"<p>\s*(?:<br/?>\s*)*</p>", "", cleaned)
     cleaned = re.sub(r"\s*(</?(?:p|h3|h4|ul|ol|li)>)\s*", r"\1", cleaned).strip()

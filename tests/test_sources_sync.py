@@ -191,10 +191,11 @@ def test_an_event_gone_at_the_source_is_cancelled_with_a_note_and_registrants_to
         consent_at=timezone.now(),
     )
     # The board meeting is deleted at the source.
-    head, *events = body.split(b"BEGIN:VEVENT")
-    kept = [event for event in events if b"3t9s8r7q6p5o4n3m2l1k0j9i8h" not in event]
-    assert len(kept) == len(events) - 1
-    served(server, "google.ics", b"BEGIN:VEVENT".join([head, *kept]))
+    calendar = icalendar.Calendar.from_ical(body)
+    kept = [c for c in calendar.subcomponents if c.get("UID") != meeting.calendar_uid]
+    assert len(kept) == len(calendar.subcomponents) - 1
+    calendar.subcomponents = kept
+    served(server, "google.ics", calendar.to_ical())
     with django_capture_on_commit_callbacks(execute=True):
         run = sync.sync_source(source)
     assert run.cancelled == 1
@@ -295,3 +296,20 @@ def test_linked_events_pages_become_one_training_per_event_in_three_languages(se
     again = sync.sync_source(source)
     assert again.status in (RunStatus.UNCHANGED, RunStatus.DONE)
     assert again.created == 0 and again.updated == 0
+
+
+def test_a_feed_answering_410_gone_cancels_its_few_events(server, fetchable):
+    source = add(served(server, "google.ics"))
+    created = sync.sync_source(source).created
+
+    def gone(handler):
+        handler.send_response(410)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    server.routes["/google.ics"] = gone
+    run = sync.sync_source(source)
+    # Only a few events: no more than five, so they are cancelled at once.
+    assert created <= 5
+    assert run.status == RunStatus.DONE and run.cancelled == created
+    assert all(page.status == "cancelled" and page.live for page in trainings_of(source))
