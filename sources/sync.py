@@ -418,7 +418,7 @@ class _Run:
                         origin_id=record.origin_id,
                         training=duplicate,
                         primary=False,
-                        url=record.url[:1000],
+                        url=self.origin_url(record),
                         fingerprint=fingerprint,
                     )
                     self.report["duplicates"].append(
@@ -482,11 +482,21 @@ class _Run:
             source=self.source,
             origin_id=record.origin_id,
             training=page,
-            url=record.url[:1000],
+            url=self.origin_url(record),
             fingerprint=fingerprint,
             written=written,
             modified=record.modified,
         )
+
+    def origin_url(self, record):
+        """Where a person reads the event at its origin: its own page, or for a Linked Events
+        event without one, the event in the API (the list's address with its id)."""
+        if record.url:
+            return record.url[:1000]
+        if self.source.kind == SourceKind.LINKEDEVENTS:
+            base = self.source.url.split("?", 1)[0]
+            return f"{base.rstrip('/')}/{record.origin_id}/"[:1000]
+        return ""
 
     def free_slug(self, title, origin_id):
         """The title's slug with a suffix of the event's identity, unique in the catalogue."""
@@ -560,7 +570,7 @@ class _Run:
         event.written = written
         event.released = []
         event.fingerprint = fingerprint
-        event.url = record.url[:1000]
+        event.url = self.origin_url(record)
         event.modified = record.modified
         event.gone_at = None
         event.updated_at = self.now
