@@ -30,6 +30,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -639,7 +640,7 @@ class _Context:
                 texts[language] = {
                     "title": text.title.strip()[:255],
                     "summary": (text.summary or text.title).strip()[:500],
-                    "body": text.description or "",
+                    "body": (text.description or "") + _links(record.external_links),
                     "venue": (text.venue or "")[:200],
                     "price_info": (text.price_info or "")[:200],
                 }
@@ -690,6 +691,16 @@ class _Context:
         if facts["is_free"] is False and facts["price"] is None:
             facts["is_free"] = True  # the price is in the price text
         return {"texts": texts, "main": main, "facts": facts}
+
+
+def _links(links):
+    """The event's links elsewhere (Linked Events' external_links) as a list after the text."""
+    items = [
+        f'<li><a href="{escape(link)}">{escape(link)}</a></li>'
+        for link in links
+        if str(link).lower().startswith(("http://", "https://"))
+    ]
+    return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
 def _decimal_text(value):
