@@ -30,6 +30,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -418,7 +419,7 @@ class _Run:
                         origin_id=record.origin_id,
                         training=duplicate,
                         primary=False,
-                        url=record.url[:1000],
+                        url=self.origin_url(record),
                         fingerprint=fingerprint,
                     )
                     self.report["duplicates"].append(
@@ -482,11 +483,21 @@ class _Run:
             source=self.source,
             origin_id=record.origin_id,
             training=page,
-            url=record.url[:1000],
+            url=self.origin_url(record),
             fingerprint=fingerprint,
             written=written,
             modified=record.modified,
         )
+
+    def origin_url(self, record):
+        """Where a person reads the event at its origin: its own page, or for a Linked Events
+        event without one, the event in the API (the list's address with its id)."""
+        if record.url:
+            return record.url[:1000]
+        if self.source.kind == SourceKind.LINKEDEVENTS:
+            base = self.source.url.split("?", 1)[0]
+            return f"{base.rstrip('/')}/{record.origin_id}/"[:1000]
+        return ""
 
     def free_slug(self, title, origin_id):
         """The title's slug with a suffix of the event's identity, unique in the catalogue."""
@@ -560,7 +571,7 @@ class _Run:
         event.written = written
         event.released = []
         event.fingerprint = fingerprint
-        event.url = record.url[:1000]
+        event.url = self.origin_url(record)
         event.modified = record.modified
         event.gone_at = None
         event.updated_at = self.now
@@ -629,7 +640,7 @@ class _Context:
                 texts[language] = {
                     "title": text.title.strip()[:255],
                     "summary": (text.summary or text.title).strip()[:500],
-                    "body": text.description or "",
+                    "body": (text.description or "") + _links(record.external_links),
                     "venue": (text.venue or "")[:200],
                     "price_info": (text.price_info or "")[:200],
                 }
@@ -680,6 +691,16 @@ class _Context:
         if facts["is_free"] is False and facts["price"] is None:
             facts["is_free"] = True  # the price is in the price text
         return {"texts": texts, "main": main, "facts": facts}
+
+
+def _links(links):
+    """The event's links elsewhere (Linked Events' external_links) as a list after the text."""
+    items = [
+        f'<li><a href="{escape(link)}">{escape(link)}</a></li>'
+        for link in links
+        if str(link).lower().startswith(("http://", "https://"))
+    ]
+    return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
 def _decimal_text(value):
