@@ -9,8 +9,10 @@ removes them; a feed is `calendar(meta, blocks(...))`, one query for the blocks.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -54,6 +56,10 @@ class EventSource:
 
 
 _sources: dict[str, EventSource] = {}
+# The writes noted inside `deferred`, by source name.
+_pending: ContextVar[dict[str, set[int]] | None] = ContextVar(
+    "calendars_store_pending", default=None
+)
 
 
 def register(source: EventSource) -> None:
@@ -77,12 +83,36 @@ def source_named(name: str) -> EventSource:
     return _sources[name]
 
 
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Inside the block, `write` only notes what to write; at its end each source's objects
+    are written in one pass (a sync that publishes hundreds of events renders and compares
+    them together instead of one by one). Also after an error: what was committed inside the
+    block gets its events (objects rolled back simply have none)."""
+    if _pending.get() is not None:
+        yield
+        return
+    pending: dict[str, set[int]] = {}
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+        for name, ids in pending.items():
+            write(name, ids)
+
+
 def write(name: str, ids: Iterable[int]) -> int:
     """Store the events of objects `ids` of source `name` as their data is now, replacing what
     was stored; objects without events lose theirs. Returns how many objects' stored events
-    changed (an unchanged object is not rewritten, so its rows keep their ids)."""
+    changed (an unchanged object is not rewritten, so its rows keep their ids; 0 inside
+    `deferred`, which writes later)."""
     ids = sorted(set(ids))
     if not ids:
+        return 0
+    pending = _pending.get()
+    if pending is not None:
+        pending.setdefault(name, set()).update(ids)
         return 0
     source = _sources[name]
     wanted: dict[int, list[StoredEvent]] = {pk: [] for pk in ids}

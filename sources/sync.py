@@ -40,6 +40,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from associations.models import AssociationPage
+from calendars import store
 from catalogue.models import (
     EventStatus,
     ExceptionAction,
@@ -195,7 +196,7 @@ def sync_source(source, *, user=None, confirm_cancellations=False, run=None, doc
     run.started_at = timezone.now()
     run.save(update_fields=["status", "started_at"])
     try:
-        with search_index_deferred():
+        with search_index_deferred(), store.deferred():
             _Run(source, run, confirm_cancellations, documents).go()
     except Held:
         run.status = RunStatus.HELD
@@ -438,17 +439,15 @@ class _Run:
     def duplicate_of(self, record, values):
         """A training another source (or an editor) already has for this event: the same
         calendar UID, or the same title, start and place."""
-        trainings = (
-            TrainingPage.objects.live()
-            .filter(locale=Locale.get_default())
-            .exclude(imports__source=self.source)
-        )
-        same = trainings.filter(calendar_uid=record.uid[:500]).first()
-        if same is not None or not record.sessions:
-            return same
+        context = self.context
+        if record.uid[:500] in context.uids:
+            return TrainingPage.objects.get(pk=context.uids[record.uid[:500]])
+        title = values["texts"][values["main"]]["title"]
+        if not record.sessions or title.casefold() not in context.titles:
+            return None
         return (
-            trainings.filter(
-                title__iexact=values["texts"][values["main"]]["title"],
+            context.others.filter(
+                title__iexact=title,
                 municipality=values["facts"]["municipality"],
                 occurrences__original_start__in=[session.start for session in record.sessions],
             )
@@ -597,8 +596,10 @@ class _Run:
     def publish(self, page, force=False):
         """A revision of `page`; published when the source is trusted (or `force`), else
         submitted to the page's approval workflow."""
-        revision = page.save_revision(user=self.user, log_action=True, clean=False)
-        if force or self.source.policy == "trusted":
+        trusted = force or self.source.policy == "trusted"
+        # Publishing logs the change itself; a revision left for an editor logs its edit.
+        revision = page.save_revision(user=self.user, log_action=not trusted, clean=False)
+        if trusted:
             revision.publish(user=self.user, skip_permission_checks=True)
             return
         workflow = page.get_workflow()
@@ -613,21 +614,35 @@ class _Run:
 
 @dataclasses.dataclass
 class _Context:
+    """What every event of a run needs: where new trainings go, the keyword table, and what
+    the catalogue already has (to find an event another source brought)."""
+
     source: Source
     index: TrainingIndexPage
     keyword_themes: dict
     default_themes: list
+    others: object  # the live trainings not of this source
+    uids: dict  # their calendar UIDs → pk
+    titles: set  # their titles, case folded
 
     @classmethod
     def for_source(cls, source):
         index = TrainingIndexPage.objects.filter(locale=Locale.get_default()).first()
         if index is None:
             raise ValueError(_("The catalogue has no Finnish training index page."))
+        others = (
+            TrainingPage.objects.live()
+            .filter(locale=Locale.get_default())
+            .exclude(imports__source=source)
+        )
         return cls(
             source=source,
             index=index,
-            keyword_themes={row.keyword: row.theme_id for row in KeywordTheme.objects.all()},
+            keyword_themes=dict(KeywordTheme.objects.values_list("keyword", "theme_id")),
             default_themes=list(source.themes.values_list("pk", flat=True)),
+            others=others,
+            uids=dict(others.exclude(calendar_uid="").values_list("calendar_uid", "pk")),
+            titles={title.casefold() for title in others.values_list("title", flat=True)},
         )
 
     def values(self, record):
