@@ -472,7 +472,7 @@ def test_a_gzip_body_of_several_members_is_read_whole(server, private_allowed):
 @pytest.mark.parametrize(
     ("encoding", "body"),
     [
-        ("gzip", gzip.compress(CALENDAR)[:-12]),  # cut short
+        ("gzip", gzip.compress(CALENDAR, mtime=0)[:-12]),  # cut short
         ("gzip", b"not gzip at all"),
         ("br", b"\x0b\x02\x80hello\x03"),
     ],
