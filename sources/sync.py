@@ -722,12 +722,22 @@ def _decimal_text(value):
     return None if value is None else str(value)
 
 
+def _last(end, start, all_day):
+    """A record's end is exclusive (an all-day event ends at the next midnight); a catalogue
+    session's all-day end names its last day. Never before the start."""
+    if end is None or start is None:
+        return end
+    if all_day:
+        end -= datetime.timedelta(days=1)
+    return max(end, start)
+
+
 def _schedule_of(record):
     return {
         "sessions": [
             {
                 "start": _iso(session.start),
-                "end": _iso(max(session.end, session.start)),
+                "end": _iso(_last(session.end, session.start, session.all_day)),
                 "all_day": session.all_day,
                 "status": {"cancelled": "cancelled", "moved": "moved"}.get(
                     session.status, "scheduled"
@@ -736,7 +746,7 @@ def _schedule_of(record):
                 "location": (session.location or "")[:250],
                 "reason": (session.reason or "")[:300],
                 "new_start": _iso(getattr(session, "new_start", None)),
-                "new_end": _iso(getattr(session, "new_end", None)),
+                "new_end": _iso(_last(session.new_end, session.new_start, session.all_day)),
                 "new_location": (getattr(session, "new_location", "") or "")[:250],
                 "key": session.origin_id or str(index),
             }

@@ -62,3 +62,12 @@ def _clear_cache():
     yield
     cache.clear()
     forget_routes()
+
+
+@pytest.fixture
+def english():
+    """Messages are asserted in English; the site's default language is Finnish."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

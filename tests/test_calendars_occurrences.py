@@ -275,16 +275,22 @@ def training_occurrences(trainings, start, end):
             page_id__in=pks, action=ExceptionAction.CANCELLED
         )
     }
+    session_counts = {}
+    for (page_id, _), same_start in sessions.items():
+        session_counts[page_id] = session_counts.get(page_id, 0) + len(same_start)
     expected = []
     rows = Occurrence.objects.filter(training_id__in=pks, start__lt=end, end__gt=start)
     for occurrence in rows.select_related("training__locale"):
         page = occurrence.training
+        # An imported training keeps its origin's UID: for its series, or its only session.
+        base, domain = (page.calendar_uid, "") if page.calendar_uid else (page.uid, DOMAIN)
         if occurrence.from_rule:
             cancelled = cancellations.get((page.pk, local_day(occurrence.original_start)))
-            uid = f"{page.uid}-{cancelled.translation_key}" if cancelled else page.uid
+            uid = f"{base}-{cancelled.translation_key}" if cancelled else base
         else:
             (session,) = sessions[(page.pk, occurrence.original_start)]
-            uid = f"{page.uid}-{session.translation_key}"
+            whole = page.calendar_uid and session_counts[page.pk] == 1 and not page.recurrence
+            uid = base if whole else f"{base}-{session.translation_key}"
         title = f"{page.title}: {occurrence.title}" if occurrence.title else page.title
         status = ICAL_STATUS[occurrence.status]
         if status == "CANCELLED":
@@ -294,7 +300,7 @@ def training_occurrences(trainings, start, end):
             begin, finish = local_day(occurrence.start), local_day(occurrence.end)
         else:
             begin, finish = in_utc(occurrence.start), in_utc(occurrence.end)
-        expected.append(Seen(f"{uid}{DOMAIN}", begin, finish, status, title))
+        expected.append(Seen(f"{uid}{domain}", begin, finish, status, title))
     return expected
 
 

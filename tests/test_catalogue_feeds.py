@@ -25,7 +25,7 @@ from calendars.models import SavedFeed
 from calendars.types import CalendarMeta
 from catalogue.feeds import TRAINING_EVENTS, training_events, training_ics, trainings_for_feed
 from catalogue.models import Occurrence, Session, TrainingPage
-from tests.catalogue_factories import local, make_training
+from tests.catalogue_factories import in_language, local, make_training
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 LANGUAGES = ("fi", "sv", "en")
@@ -283,7 +283,9 @@ def uids(body):
 def test_every_language_has_the_same_uids_with_texts_in_its_language(client):
     feeds = {code: client.get(f"/{code}/calendar/trainings.ics").content for code in LANGUAGES}
 
-    assert uids(feeds["fi"]) == uids(feeds["sv"]) == uids(feeds["en"])
+    # Every training in every language, but an import from a calendar without this one.
+    for code in ("sv", "en"):
+        assert uids(feeds[code]) == in_language(uids(feeds["fi"]), code)
     assert len(uids(feeds["fi"])) > 40
     for code, body in feeds.items():
         text = body.decode()

@@ -22,6 +22,9 @@ from sources import ical
 from sources.places import municipality_of
 from sources.records import Exception_, Series, Session
 
+# Skip reasons are asserted in English; the site's default language is Finnish.
+pytestmark = pytest.mark.usefixtures("english")
+
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 HELSINKI = ZoneInfo("Europe/Helsinki")
 UTC = datetime.UTC

@@ -17,6 +17,9 @@ from sources.html import clean, plain_summary
 from sources.linkedevents import assemble, list_url, read_page
 from sources.places import municipality_of
 
+# Skip reasons are asserted in English; the site's default language is Finnish.
+pytestmark = pytest.mark.usefixtures("english")
+
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 HELSINKI = ZoneInfo("Europe/Helsinki")
 API = "http://linkedevents.test/v1"

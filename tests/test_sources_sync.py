@@ -313,3 +313,47 @@ def test_a_feed_answering_410_gone_cancels_its_few_events(server, fetchable):
     assert created <= 5
     assert run.status == RunStatus.DONE and run.cancelled == created
     assert all(page.status == "cancelled" and page.live for page in trainings_of(source))
+
+
+def test_an_all_day_event_keeps_its_days(server, fetchable):
+    """DTEND;VALUE=DATE is the day after the last (RFC 5545): a one-day sale is one day here
+    too, and a two-day fair two days, in the training's occurrences and in our feed."""
+    body = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Testi//FI",
+            "BEGIN:VEVENT",
+            "UID:myyjaiset@example.org",
+            "DTSTAMP:20261201T080000Z",
+            "DTSTART;VALUE=DATE:20261219",
+            "DTEND;VALUE=DATE:20261220",
+            "SUMMARY:Nuottimyyjäiset",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:messut@example.org",
+            "DTSTAMP:20261201T080000Z",
+            "DTSTART;VALUE=DATE:20270109",
+            "DTEND;VALUE=DATE:20270111",
+            "SUMMARY:Yhdistysmessut",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    ).encode()
+    source = add(served(server, "days.ics", body))
+    assert sync.sync_source(source).status == RunStatus.DONE
+
+    days = {}
+    for page in trainings_of(source):
+        (occurrence,) = page.occurrences.all()
+        assert occurrence.all_day
+        days[page.calendar_uid] = (
+            timezone.localtime(occurrence.start).date(),
+            timezone.localtime(occurrence.end).date(),
+        )
+    assert days == {
+        "myyjaiset@example.org": (datetime.date(2026, 12, 19), datetime.date(2026, 12, 20)),
+        "messut@example.org": (datetime.date(2027, 1, 9), datetime.date(2027, 1, 11)),
+    }
+    assert our_instances(source) == instances(body)
