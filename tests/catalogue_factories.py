@@ -95,6 +95,6 @@ def in_language(uids, code):
     """`uids` without the events of imported trainings that have no page in language `code`:
     an event imported from a Finnish-only calendar lives in Finnish only."""
     imported = TrainingPage.objects.live().exclude(calendar_uid="")
-    present = set(imported.filter(locale__language_code=code).values_list("calendar_uid", flat=True))
-    absent = set(imported.values_list("calendar_uid", flat=True)) - present
+    present = imported.filter(locale__language_code=code).values_list("calendar_uid", flat=True)
+    absent = set(imported.values_list("calendar_uid", flat=True)) - set(present)
     return {uid for uid in uids if not any(uid.startswith(prefix) for prefix in absent)}
