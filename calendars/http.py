@@ -80,6 +80,7 @@ def feed_response(
     filename: str,
     max_age: int = 3600,
     fast_for: int | None = None,
+    content_type: str = CONTENT_TYPE,
 ) -> HttpResponse:
     """Answer a GET or HEAD for a feed, building it with `build()` only on a cache miss.
 
@@ -91,13 +92,15 @@ def feed_response(
 
     `fast_for`: for this many seconds the same URL names the same `cache_key` (e.g. until
     midnight for a feed keyed by the day), so `CachedFeedMiddleware` may answer it from the
-    cache before the rest of the stack. None (the default) never takes that shortcut.
+    cache before the rest of the stack. None (the default) never takes that shortcut; nor
+    does a feed of another `content_type` than a calendar's (an RSS or Atom feed).
     """
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     base = "calendars:feed:" + hashlib.blake2b(cache_key.encode(), digest_size=16).hexdigest()
-    response = _serve(request, base, build, filename, max_age)
-    if fast_for is not None and fast_for > 0 and response.status_code in (200, 304):
+    response = _serve(request, base, build, filename, max_age, content_type)
+    shortcut = fast_for is not None and fast_for > 0 and content_type == CONTENT_TYPE
+    if shortcut and response.status_code in (200, 304):
         response.feed_route = FeedRoute(base, filename, max_age, int(time.time()) + fast_for)
     return response
 
@@ -123,6 +126,7 @@ def _serve(
     build: Callable[[], bytes] | None,
     filename: str,
     max_age: int,
+    content_type: str = CONTENT_TYPE,
 ) -> HttpResponse | None:
     encoding = "gzip" if _accepts_gzip(request) else "identity"
     state_key, body_key = f"{base}:state", f"{base}:{encoding}"
@@ -143,7 +147,7 @@ def _serve(
         if request.method == "HEAD":
             if encoding == "gzip" and state.gzip_size < 0:
                 encoding = "identity"  # not compressed yet: describe what a GET would get
-            return _feed_response(request, state, b"", encoding, filename, max_age)
+            return _feed_response(request, state, b"", encoding, filename, max_age, content_type)
         if local is not None and local[0] == state.etag:
             body = local[1]
         else:
@@ -169,7 +173,7 @@ def _serve(
             _local_bodies.put(key, entry)
         if _not_modified(request, state):
             return _not_modified_response(state, encoding, max_age)
-    return _feed_response(request, state, body, encoding, filename, max_age)
+    return _feed_response(request, state, body, encoding, filename, max_age, content_type)
 
 
 def _body_of(stored: object, state: _FeedState) -> bytes | None:
@@ -280,10 +284,12 @@ def _feed_response(
     encoding: str,
     filename: str,
     max_age: int,
+    content_type: str = CONTENT_TYPE,
 ) -> HttpResponse:
-    response = HttpResponse(body if request.method == "GET" else b"", content_type=CONTENT_TYPE)
+    response = HttpResponse(body if request.method == "GET" else b"", content_type=content_type)
     _validators(response, state, encoding, max_age)
-    response["Content-Disposition"] = content_disposition_header(False, _ics_name(filename))
+    name = _ics_name(filename) if content_type == CONTENT_TYPE else filename
+    response["Content-Disposition"] = content_disposition_header(False, name)
     if request.method == "GET":
         response["Content-Length"] = str(len(body))
     else:  # HEAD

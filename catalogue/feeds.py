@@ -355,6 +355,17 @@ def feed_path(language, query=""):
     return f"{path}?{query}" if query else path
 
 
+def reader_urls(language, query=""):
+    """{"rss": …, "atom": …}: the absolute addresses of the same filtered view for a news
+    reader (see `catalogue.syndication`)."""
+    urls = {}
+    with override(language):
+        for kind in ("rss", "atom"):
+            path = reverse(f"catalogue_trainings_{kind}")
+            urls[kind] = settings.BASE_URL + (f"{path}?{query}" if query else path)
+    return urls
+
+
 def is_too_long(url):
     """Whether a feed URL, as a webcal:// URL, reaches 256 characters, which Google refuses."""
     return len("webcal://" + url.split("://", 1)[-1]) > MAX_FEED_URL_LENGTH

@@ -68,7 +68,7 @@ def catalogue_feed_view(request):
     The same parameters as the catalogue page; an unknown parameter or value answers 400 with
     the reasons in plain text (never a silently different feed). Dates (`when`, `from`, `to`)
     are the page's: accepted and ignored (see `feeds.PAGE_ONLY_PARAMS`)."""
-    parsed = _parse_feed_query(request.GET)
+    parsed = parse_feed_query(request.GET)
     if not isinstance(parsed, FeedQuery):
         return parsed
     language, locale, _themes, _organisers, filters = parsed
@@ -127,7 +127,7 @@ class FeedQuery(NamedTuple):
     filters: object
 
 
-def _parse_feed_query(query):
+def parse_feed_query(query):
     """The FeedQuery of the catalogue filters in `query` (a QueryDict), or a plain-text 400
     that names every unknown parameter and wrong value."""
     language = get_language() or settings.LANGUAGE_CODE
@@ -161,7 +161,7 @@ def subscribe_view(request):
     """Save the filters sent from the catalogue under a short feed URL and show the ways to
     subscribe to it. Only for filters whose feed URL is too long for Google; a POST, so that
     crawlers following links save nothing, and limited per client address."""
-    parsed = _parse_feed_query(QueryDict(request.POST.get("query", "")))
+    parsed = parse_feed_query(QueryDict(request.POST.get("query", "")))
     if not isinstance(parsed, FeedQuery):
         return parsed
     language, locale, themes, organisers, filters = parsed

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import ics_views
+from . import ics_views, syndication
 
 urlpatterns = [
     path(
@@ -11,6 +11,19 @@ urlpatterns = [
         name="catalogue_training_ics",
     ),
     path("calendar/trainings.ics", ics_views.catalogue_feed_view, name="catalogue_trainings_ics"),
+    # The same filtered views for a news reader: the newest trainings first.
+    path(
+        "feeds/trainings.rss",
+        syndication.catalogue_syndication_view,
+        {"kind": "rss"},
+        name="catalogue_trainings_rss",
+    ),
+    path(
+        "feeds/trainings.atom",
+        syndication.catalogue_syndication_view,
+        {"kind": "atom"},
+        name="catalogue_trainings_atom",
+    ),
     path(
         "calendar/trainings/subscribe/",
         ics_views.subscribe_view,

@@ -3,7 +3,7 @@ match, and the pages of email alerts, which belong to a visitor rather than to a
 
 from django.urls import path
 
-from . import alert_views, views
+from . import alert_views, syndication, views
 
 urlpatterns = [
     path(
@@ -12,6 +12,18 @@ urlpatterns = [
         name="funding_deadlines_ics",
     ),
     path("funding/<id:index_id>/opportunities.csv", views.csv_view, name="funding_csv"),
+    path(
+        "funding/<id:index_id>/opportunities.rss",
+        syndication.syndication_view,
+        {"kind": "rss"},
+        name="funding_rss",
+    ),
+    path(
+        "funding/<id:index_id>/opportunities.atom",
+        syndication.syndication_view,
+        {"kind": "atom"},
+        name="funding_atom",
+    ),
     path(
         "funding/opportunity/<uuid:uid>.ics",
         views.opportunity_ics_view,

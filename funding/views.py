@@ -5,6 +5,7 @@ and the filter parser; they build no queries of their own beyond choosing which 
 import datetime
 import io
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpResponse
@@ -64,6 +65,14 @@ def feed_urls(index, request):
     return request.build_absolute_uri(feed), export
 
 
+def reader_urls(index, querystring):
+    """{"rss": …, "atom": …}: the absolute addresses of this filtered list for a news reader."""
+    with override(index.locale.language_code):
+        paths = {kind: reverse(f"funding_{kind}", args=[index.pk]) for kind in ("rss", "atom")}
+    tail = f"?{querystring}" if querystring else ""
+    return {kind: settings.BASE_URL + path + tail for kind, path in paths.items()}
+
+
 def index_context(page, request):
     now = timezone.now()
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale_id=page.locale_id)}
@@ -92,6 +101,7 @@ def index_context(page, request):
         "guide": FundingGuidePage.objects.child_of(page).live().only("title", "url_path").first(),
     }
     context["feed_url"], context["csv_url"] = feed_urls(page, request)
+    context["readers"] = reader_urls(page, filter_querystring(request.GET))
     context["alert_url"] = reverse("funding_alert", args=[page.pk])
     email = request.user.email if request.user.is_authenticated else ""
     context["alert_form"] = AlertForm(initial={"email": email, "query": canonical_query(filters)})
@@ -167,7 +177,7 @@ def opportunity_context(page, request):
 # CSV export and feeds
 
 
-def _index_or_404(index_id):
+def index_or_404(index_id):
     return get_object_or_404(FundingIndexPage.objects.live().public(), pk=index_id)
 
 
@@ -280,7 +290,7 @@ def csv_rows(index, query, now=None):
 
 
 def csv_view(request, index_id):
-    index = _index_or_404(index_id)
+    index = index_or_404(index_id)
     with override(index.locale.language_code):
         filters, header, rows = csv_rows(index, request.GET)
         if header is None:
@@ -303,7 +313,7 @@ def csv_view(request, index_id):
 
 
 def deadlines_ics_view(request, index_id):
-    index = _index_or_404(index_id)
+    index = index_or_404(index_id)
     language = index.locale.language_code
     themes = Theme.objects.filter(locale_id=index.locale_id).values_list("slug", flat=True)
     fields = field_of_activity_names(index.locale_id)

@@ -1,9 +1,12 @@
 """The site's own pages: home, standard content, news, accessibility statement, site settings."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -149,6 +152,17 @@ class NewsIndexPage(IndexPage):
             "news_page": news_page,
             "categories": NewsCategory.choices,
             "active_category": category,
+            "readers": news_reader_urls(self.locale.language_code, category),
+        }
+
+
+def news_reader_urls(language, category=""):
+    """{"rss": …, "atom": …}: the absolute addresses of the news (of one category) for a
+    news reader (see `home.syndication`)."""
+    tail = f"?category={category}" if category else ""
+    with override(language):
+        return {
+            kind: settings.BASE_URL + reverse(f"news_{kind}") + tail for kind in ("rss", "atom")
         }
 
 

@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from associations.wagtail_hooks import ReachableChosenMultipleView
+from home import syndication as home_syndication
 from home import views as home_views
 from home.sitemaps import LocalisedSitemap
 from meidanhame.media import serve_media
@@ -42,6 +43,15 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path(
+        "feeds/news.rss", home_syndication.news_syndication_view, {"kind": "rss"}, name="news_rss"
+    ),
+    path(
+        "feeds/news.atom",
+        home_syndication.news_syndication_view,
+        {"kind": "atom"},
+        name="news_atom",
+    ),
     path("", include("catalogue.urls")),
     path("", include("funding.urls")),
     path("", include("accounts.urls")),

@@ -19,6 +19,7 @@ from ..feeds import (
     is_too_long,
     place_text,
     preferred_feed_url,
+    reader_urls,
 )
 
 register = template.Library()
@@ -48,6 +49,7 @@ def catalogue_feed(context):
         ),
         "query": query,
         "too_long": is_too_long(url),
+        "readers": reader_urls(language, query),
         "note": _(
             "The subscription has every date from 30 days ago to 18 months ahead: the dates "
             "chosen above narrow only this page."
