@@ -121,3 +121,32 @@ def test_the_news_feed_has_the_news_of_its_language_newest_first(client):
     index = NewsIndexPage.objects.get(locale__language_code="sv")
     html = get(client, index.url).content.decode()
     assert f'href="{settings.BASE_URL}/sv/feeds/news.atom"' in html
+
+
+def test_a_feed_takes_the_same_queries_for_few_items_and_many(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from calendars.http import invalidate_feeds
+    from tests.catalogue_factories import local, make_training
+
+    def count():
+        invalidate_feeds()
+        with CaptureQueriesContext(connection) as context:
+            _channel, items = rss_items(
+                get(client, "/fi/feeds/trainings.rss?format=online").content
+            )
+        return len(items), len(context)
+
+    count()  # the first request of a test fills the site's own caches (sites, locales)
+    few, before = count()
+    for n in range(12):
+        make_training(
+            f"verkossa-{n}",
+            format="online",
+            municipality="online",
+            sessions=[(local(n + 1, 10), local(n + 1, 12))],
+        )
+    many, after = count()
+    assert many == few + 12
+    assert after == before
