@@ -48,18 +48,6 @@ class TrainingFeed(ListingFeed):
             lines.append(f"{page.get_status_display()}: {page.status_note}")
         return "\n\n".join(lines)
 
-    def item_link(self, page):
-        return page.feed_link
-
-    def item_guid(self, page):
-        return f"urn:uuid:{page.uid}"
-
-    def item_pubdate(self, page):
-        return page.first_published_at
-
-    def item_updateddate(self, page):
-        return page.last_published_at
-
     def item_author_name(self, page):
         return page.organiser.title if page.organiser_id else None
 

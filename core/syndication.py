@@ -14,9 +14,11 @@ ITEM_LIMIT = 50
 
 
 class ListingFeed(Feed):
-    """A feed of `items` (already fetched) described by `meta`: a dict of title, link (the
-    page with the same question), description, feed_url (absolute), language. Subclasses say
-    what an item's title, link, description, dates and categories are."""
+    """A feed of `items` (already fetched pages) described by `meta`: a dict of title, link
+    (the page with the same question), description, feed_url (absolute), language. An item is
+    a page with `feed_link` (its absolute address, set by the view) and, unless a subclass says
+    otherwise, a `uid` (its id) and Wagtail's publishing dates; subclasses say what its title
+    and description are."""
 
     def __init__(self, kind, meta, items):
         super().__init__()
@@ -43,8 +45,20 @@ class ListingFeed(Feed):
     def feed_url(self):
         return self.meta["feed_url"]
 
+    def item_link(self, item):
+        return item.feed_link
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.uid}"
+
     def item_guid_is_permalink(self, item):
         return False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
 
     def render(self, request):
         """The feed's bytes (UTF-8)."""

@@ -1,20 +1,19 @@
 """RSS and Atom of a funding index: the newest calls that match any filtered view of it, the
 same parameters (and the same plain-text 400) as its deadline calendar and CSV export."""
 
+from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from calendars.http import bad_request, feed_response
-from catalogue.models import Theme
+from calendars.http import feed_response
 from core.page_urls import absolute_url
 from core.syndication import FORMATS, ITEM_LIMIT, ListingFeed
 
 from .feeds import amount_text
-from .filters import parse_filters
-from .models import Funder, FundingOpportunityPage, FundingStatus, field_of_activity_names
+from .models import Funder, FundingOpportunityPage, FundingStatus
 from .querysets import localize_funders
-from .views import filter_querystring, index_or_404, reader_urls
+from .views import feed_filters, filter_querystring, index_or_404, reader_urls
 
 
 class OpportunityFeed(ListingFeed):
@@ -33,18 +32,6 @@ class OpportunityFeed(ListingFeed):
             facts.append(amount)
         return "\n\n".join([" · ".join(str(fact) for fact in facts if fact), page.summary])
 
-    def item_link(self, page):
-        return page.feed_link
-
-    def item_guid(self, page):
-        return f"urn:uuid:{page.uid}"
-
-    def item_pubdate(self, page):
-        return page.first_published_at
-
-    def item_updateddate(self, page):
-        return page.last_published_at
-
     def item_author_name(self, page):
         return page.funder_local.name
 
@@ -52,12 +39,9 @@ class OpportunityFeed(ListingFeed):
 def syndication_view(request, index_id, kind):
     index = index_or_404(index_id)
     language = index.locale.language_code
-    themes = Theme.objects.filter(locale_id=index.locale_id).values_list("slug", flat=True)
-    fields = field_of_activity_names(index.locale_id)
-    with override(language):
-        filters = parse_filters(request.GET, themes=themes, fields=fields)
-        if not filters.is_valid:
-            return bad_request("\n".join(str(problem) for problem in filters.problems))
+    filters = feed_filters(request, index)
+    if isinstance(filters, HttpResponse):
+        return filters
     now = timezone.now()
     querystring = filter_querystring(request.GET)
 

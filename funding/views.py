@@ -312,15 +312,24 @@ def csv_view(request, index_id):
     return response
 
 
-def deadlines_ics_view(request, index_id):
-    index = index_or_404(index_id)
-    language = index.locale.language_code
+def feed_filters(request, index):
+    """The filters of a feed of `index` from the query, or a plain-text 400 with the reasons
+    (in the index's language)."""
     themes = Theme.objects.filter(locale_id=index.locale_id).values_list("slug", flat=True)
     fields = field_of_activity_names(index.locale_id)
-    with override(language):
+    with override(index.locale.language_code):
         filters = parse_filters(request.GET, themes=themes, fields=fields)
         if not filters.is_valid:
             return bad_request("\n".join(str(problem) for problem in filters.problems))
+    return filters
+
+
+def deadlines_ics_view(request, index_id):
+    index = index_or_404(index_id)
+    language = index.locale.language_code
+    filters = feed_filters(request, index)
+    if isinstance(filters, HttpResponse):
+        return filters
     now = timezone.now()
     querystring = filter_querystring(request.GET)
 

@@ -23,9 +23,6 @@ class NewsFeed(ListingFeed):
     def item_description(self, page):
         return page.summary
 
-    def item_link(self, page):
-        return page.feed_link
-
     def item_guid(self, page):
         return page.feed_link
 
@@ -36,9 +33,6 @@ class NewsFeed(ListingFeed):
         # The news item's own date, at the start of that day here.
         midnight = datetime.datetime.combine(page.date, datetime.time())
         return timezone.make_aware(midnight)
-
-    def item_updateddate(self, page):
-        return page.last_published_at
 
     def item_categories(self, page):
         return [page.get_category_display()]
