@@ -1,0 +1,164 @@
+"""The routes of the read API: `/api/v1/` (Linked Events shapes) and `/common-grants/`
+(CommonGrants), one django-ninja API so that one OpenAPI document describes both. The
+operations read the query string through the apps' own filter parsers; the parameters are
+declared here for the OpenAPI document."""
+
+from ninja import NinjaAPI, Router
+from ninja.errors import HttpError, ValidationError
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import directory, events
+from .http import error_response, json_answer, too_many_requests
+
+
+class SiteRootAPI(NinjaAPI):
+    """A django-ninja API mounted at the site root: its paths are written from the root, and it
+    adds no view of its own at "/" (the language redirect lives there)."""
+
+    def get_root_path(self, path_params):
+        return "/"
+
+    def _get_urls(self):
+        return [url for url in super()._get_urls() if getattr(url, "name", "") != "api-root"]
+
+
+api = SiteRootAPI(
+    title=gettext_lazy("Meidän Häme open data"),
+    version="1",
+    description=gettext_lazy(
+        "Events, places, themes, associations, spaces and equipment of Meidän Häme in the "
+        "Linked Events v1 shape, and funding calls in the CommonGrants shape. Read-only, "
+        "public, no key needed."
+    ),
+    openapi_url="/api/v1/openapi.json",
+    docs_url="/api/v1/docs/",
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ValidationError)
+def bad_parameters(request, exc):
+    reasons = [
+        _("“%(name)s”: %(reason)s")
+        % {"name": ".".join(str(p) for p in e.get("loc", ())[1:]), "reason": e.get("msg", "")}
+        for e in exc.errors
+    ]
+    return error_response(400, reasons)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return error_response(404, [_("Not found.")])
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return error_response(exc.status_code, [str(exc)])
+
+
+linked_events = Router(tags=["Linked Events"])
+
+
+@linked_events.get(
+    "event/",
+    summary=gettext_lazy("Events"),
+    description=gettext_lazy(
+        "Upcoming events in the Linked Events v1 shape, as the catalogue lists them for the "
+        "same filters."
+    ),
+)
+def event_list(
+    request,
+    start: str | None = None,
+    end: str | None = None,
+    days: int | None = None,
+    keyword: str | None = None,
+    location: str | None = None,
+    publisher: str | None = None,
+    text: str | None = None,
+    event_status: str | None = None,
+    super_event: str | None = None,
+    hide_recurring_children: bool | None = None,
+    last_modified_since: str | None = None,
+    show_deleted: bool | None = None,
+    include: str | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+):
+    return json_answer(request, lambda: events.event_list(request))
+
+
+@linked_events.get("event/{event_id}/", summary=gettext_lazy("One event"))
+def event_detail(request, event_id: str, include: str | None = None):
+    return json_answer(request, lambda: _found(events.event_detail(request, event_id)))
+
+
+def _found(value):
+    if value is None:
+        raise Http404
+    return value
+
+
+def _list_route(path, summary, build, **declared):
+    """A plain list of the API: `page`, `page_size` and the `declared` filters."""
+
+    def operation(request, page: int | None = None, page_size: int | None = None):
+        return json_answer(request, lambda: build(request))
+
+    linked_events.get(path, summary=summary, operation_id=path.strip("/") + "_list")(operation)
+
+
+def _detail_route(path, summary, build):
+    def operation(request, identifier: str):
+        return json_answer(request, lambda: _found(build(request, identifier)))
+
+    linked_events.get(path + "{identifier}/", summary=summary, operation_id=path.strip("/"))(
+        operation
+    )
+
+
+_list_route("place/", gettext_lazy("Places"), directory.place_list)
+_detail_route("place/", gettext_lazy("One place"), directory.place_detail)
+_list_route("keyword/", gettext_lazy("Keywords (our themes)"), directory.keyword_list)
+_detail_route("keyword/", gettext_lazy("One keyword"), directory.keyword_detail)
+_list_route("language/", gettext_lazy("Languages"), directory.language_list)
+_detail_route("language/", gettext_lazy("One language"), directory.language_detail)
+
+
+@linked_events.get(
+    "organization/",
+    summary=gettext_lazy("Organisations"),
+    description=gettext_lazy(
+        "The associations of the directory, for the same filters as the directory page."
+    ),
+)
+def organisation_list(
+    request,
+    q: str | None = None,
+    field: str | None = None,
+    municipality: str | None = None,
+    region: str | None = None,
+    language: str | None = None,
+    partner: str | None = None,
+    letter: str | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+):
+    return json_answer(request, lambda: directory.organisation_list(request))
+
+
+_detail_route("organization/", gettext_lazy("One organisation"), directory.organisation_detail)
+
+api.add_router("/api/v1/", linked_events)
+
+
+def limited(view):
+    """Wrap a plain view in the API's rate limit."""
+
+    def wrapper(request, *args, **kwargs):
+        return too_many_requests(request) or view(request, *args, **kwargs)
+
+    return wrapper
