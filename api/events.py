@@ -9,7 +9,6 @@ recurring super event `meidanhame:<uid>` whose sub events are its occurrences,
 `meidanhame:<uid>-<original start>`."""
 
 import datetime
-import math
 import uuid
 
 from django.conf import settings
@@ -32,12 +31,11 @@ from sources.models import ImportedEvent
 
 from .http import BadParameters
 from .links import PREFIX, api_url, ref, strip_prefix
+from .pagination import envelope, page_number, read_page, window
 from .places import place_of, places_by_id
 from .taxonomy import keyword_objects, theme_slug_of
 
 CONTEXT = "http://schema.org"
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
 MAX_DAYS = 366
 LANGUAGES = ("fi", "sv", "en")
 EVENT_PARAMS = (
@@ -137,18 +135,6 @@ def _instant(value, name, problems, now):
     return (timezone.localdate(moment) if moment else day), moment
 
 
-def _number(value, name, problems, *, lowest=1, highest=None):
-    if not value:
-        return None
-    if not value.isdigit() or int(value) < lowest or (highest and int(value) > highest):
-        problems.append(
-            _("“%(value)s” is not a valid number for “%(name)s”.")
-            % {"value": value[:60], "name": name}
-        )
-        return None
-    return int(value)
-
-
 class EventQuery:
     """The Linked Events parameters of a request: the catalogue's filters they amount to and
     what only the API asks (exact times, status, series, modification time, pages)."""
@@ -169,7 +155,7 @@ class EventQuery:
             first, self.start_moment = _instant(start, "start", problems, self.now)
         if end := single("end"):
             last, self.end_moment = _instant(end, "end", problems, self.now)
-        if days := _number(single("days"), "days", problems, highest=MAX_DAYS):
+        if days := page_number(single("days"), "days", problems, highest=MAX_DAYS):
             first = first or timezone.localdate(self.now)
             last = first + datetime.timedelta(days=days - 1)
         if first:
@@ -227,11 +213,7 @@ class EventQuery:
         for name in self.includes:
             if name not in INCLUDES:
                 problems.append(_("Unknown include “%(value)s”.") % {"value": name[:60]})
-        self.page = _number(single("page"), "page", problems) or 1
-        self.page_size = (
-            _number(single("page_size"), "page_size", problems, highest=MAX_PAGE_SIZE)
-            or DEFAULT_PAGE_SIZE
-        )
+        self.page, self.page_size = read_page(query, problems)
 
         self.filters = parse_filters(catalogue, themes=themes, organisers=organisers)
         problems.extend(self.filters.problems)
@@ -294,22 +276,12 @@ def event_list(request):
     query = EventQuery(request.GET, locale)
     rows = query.occurrences(locale)
     count = rows.count()
-    pages = max(math.ceil(count / query.page_size), 1)
-    if query.page > pages:
-        raise BadParameters([_("There is no page %(page)s.") % {"page": query.page}])
-    start = (query.page - 1) * query.page_size
-    occurrences = list(_with_training(rows)[start : start + query.page_size])
+    first, pages = window(count, query.page, query.page_size)
+    occurrences = list(_with_training(rows)[first : first + query.page_size])
     data = EventWriter(request, locale, query.includes).events(
         occurrences, as_series=query.hide_recurring_children
     )
-    return {
-        "meta": {
-            "count": count,
-            "next": _page_url(request, query.page + 1) if query.page < pages else None,
-            "previous": _page_url(request, query.page - 1) if query.page > 1 else None,
-        },
-        "data": data,
-    }
+    return envelope(request, "event/", count, query.page, pages, data)
 
 
 def event_detail(request, event_id):
@@ -332,12 +304,6 @@ def event_detail(request, event_id):
         if _occurrence_id(occurrence) == event_id:
             return writer.events([occurrence])[0]
     return None
-
-
-def _page_url(request, page):
-    query = request.GET.copy()
-    query["page"] = str(page)
-    return api_url("event/") + "?" + query.urlencode()
 
 
 def _with_training(rows):

@@ -3,14 +3,16 @@
 operations read the query string through the apps' own filter parsers; the parameters are
 declared here for the OpenAPI document."""
 
-from ninja import NinjaAPI, Router
+from typing import Any
+
+from ninja import NinjaAPI, Router, Schema
 from ninja.errors import HttpError, ValidationError
 
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import directory, events
+from . import commongrants, directory, events
 from .http import error_response, json_answer, too_many_requests
 
 
@@ -41,16 +43,22 @@ api = SiteRootAPI(
 
 @api.exception_handler(ValidationError)
 def bad_parameters(request, exc):
+    # django-ninja's own check of the declared types (422 by default): a 400 with reasons in
+    # the client's language, as the apps' parsers give.
     reasons = [
-        _("“%(name)s”: %(reason)s")
-        % {"name": ".".join(str(p) for p in e.get("loc", ())[1:]), "reason": e.get("msg", "")}
-        for e in exc.errors
+        _("The value of “%(name)s” is not valid.")
+        % {"name": ".".join(str(part) for part in error.get("loc", ())[1:]) or "body"}
+        for error in exc.errors
     ]
     return error_response(400, reasons)
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
+    # Django's LocaleMiddleware turns a 404 into a redirect to /fi/… when the language-prefixed
+    # path would match (Wagtail's catch-all always does); the API's own URL conf has no
+    # language prefixes, so naming it keeps an API 404 a 404.
+    request.urlconf = "api.urls"
     return error_response(404, [_("Not found.")])
 
 
@@ -153,6 +161,65 @@ def organisation_list(
 _detail_route("organization/", gettext_lazy("One organisation"), directory.organisation_detail)
 
 api.add_router("/api/v1/", linked_events)
+
+
+common_grants = Router(tags=["CommonGrants"])
+
+
+class OpportunitySearch(Schema):
+    """CommonGrants' search request: every part optional."""
+
+    search: str | None = None
+    filters: dict[str, Any] | None = None
+    sorting: dict[str, Any] | None = None
+    pagination: dict[str, Any] | None = None
+
+
+@common_grants.get(
+    "opportunities",
+    summary=gettext_lazy("Funding opportunities"),
+    description=gettext_lazy(
+        "The calls of the funding index in the CommonGrants core shape, for the same filters "
+        "as the funding page."
+    ),
+)
+def opportunity_list(
+    request,
+    page: int | None = None,
+    pageSize: int | None = None,  # noqa: N803 - CommonGrants' name
+    q: str | None = None,
+    status: str | None = None,
+    instrument: str | None = None,
+    funder_type: str | None = None,
+    theme: str | None = None,
+    field: str | None = None,
+    applicant: str | None = None,
+    region: str | None = None,
+    municipality: str | None = None,
+    amount_min: str | None = None,
+    amount_max: str | None = None,
+    joint: bool | None = None,
+    deadline: str | None = None,
+    sort: str | None = None,
+):
+    return json_answer(request, lambda: commongrants.opportunity_list(request))
+
+
+@common_grants.post(
+    "opportunities/search", summary=gettext_lazy("Search the funding opportunities")
+)
+def opportunity_search(request, search: OpportunitySearch):
+    return json_answer(request, lambda: commongrants.opportunity_search(request, search.dict()))
+
+
+@common_grants.get("opportunities/{identifier}", summary=gettext_lazy("One funding opportunity"))
+def opportunity_detail(request, identifier: str):
+    return json_answer(
+        request, lambda: _found(commongrants.opportunity_detail(request, identifier))
+    )
+
+
+api.add_router("/common-grants/", common_grants)
 
 
 def limited(view):

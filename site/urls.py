@@ -9,7 +9,6 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api.views import api
 from associations.wagtail_hooks import ReachableChosenMultipleView
 from home import views as home_views
 from home.sitemaps import LocalisedSitemap
@@ -32,7 +31,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     # The read API, in no language prefix: /api/v1/… and /common-grants/… (`api/views.py`).
-    path("", api.urls),
+    path("", include("api.urls")),
 ]
 
 if settings.DEBUG:
