@@ -5,14 +5,14 @@ declared here for the OpenAPI document."""
 
 from typing import Any
 
-from ninja import NinjaAPI, Router, Schema
+from ninja import NinjaAPI, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import commongrants, directory, events
+from . import commongrants, directory, events, lending
 from .http import error_response, json_answer, too_many_requests
 
 
@@ -159,6 +159,77 @@ def organisation_list(
 
 
 _detail_route("organization/", gettext_lazy("One organisation"), directory.organisation_detail)
+
+
+@linked_events.get(
+    "space/",
+    summary=gettext_lazy("Spaces"),
+    description=gettext_lazy(
+        "Spaces that associations lend, for the same filters as the space listing (date, from "
+        "and to ask for the spaces free at that time)."
+    ),
+)
+def space_list(
+    request,
+    municipality: str | None = None,
+    region: str | None = None,
+    free: bool | None = None,
+    facility: str | None = None,
+    access: str | None = None,
+    capacity: str | None = None,
+    date: str | None = None,
+    from_: str | None = Query(None, alias="from"),
+    to: str | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+):
+    return json_answer(request, lambda: lending.resource_list(request, "space"))
+
+
+@linked_events.get(
+    "space/{identifier}/",
+    summary=gettext_lazy("One space with its availability"),
+    description=gettext_lazy("Busy and free times from start (a date) for days days."),
+)
+def space_detail(request, identifier: str, start: str | None = None, days: int | None = None):
+    return json_answer(
+        request, lambda: _found(lending.resource_detail(request, "space", identifier))
+    )
+
+
+@linked_events.get(
+    "equipment/",
+    summary=gettext_lazy("Equipment"),
+    description=gettext_lazy(
+        "Equipment that associations lend, for the same filters as the equipment listing "
+        "(from and to ask for the items free on those days)."
+    ),
+)
+def equipment_list(
+    request,
+    municipality: str | None = None,
+    region: str | None = None,
+    free: bool | None = None,
+    category: str | None = None,
+    quantity: str | None = None,
+    from_: str | None = Query(None, alias="from"),
+    to: str | None = None,
+    page: int | None = None,
+    page_size: int | None = None,
+):
+    return json_answer(request, lambda: lending.resource_list(request, "equipment"))
+
+
+@linked_events.get(
+    "equipment/{identifier}/",
+    summary=gettext_lazy("One item of equipment with its availability"),
+    description=gettext_lazy("How many are free each day from start (a date) for days days."),
+)
+def equipment_detail(request, identifier: str, start: str | None = None, days: int | None = None):
+    return json_answer(
+        request, lambda: _found(lending.resource_detail(request, "equipment", identifier))
+    )
+
 
 api.add_router("/api/v1/", linked_events)
 
