@@ -162,15 +162,12 @@ class EventQuery:
             catalogue["from"] = first.isoformat()
         if last:
             catalogue["to"] = last.isoformat()
-        # Before the present, past occurrences are asked for too; otherwise the agenda's.
-        self.include_past = (
-            bool(start)
-            and start != "now"
-            and (
-                (self.start_moment or self.now) < self.now
-                if self.start_moment
-                else first is not None and first < timezone.localdate(self.now)
-            )
+        # A start before today (or a moment already past) asks for past occurrences too;
+        # otherwise the answer is the catalogue's agenda, which starts now ("today" as well).
+        self.include_past = start not in ("", "now", "today") and (
+            self.start_moment < self.now
+            if self.start_moment
+            else first is not None and first < timezone.localdate(self.now)
         )
 
         for keyword in _split(single("keyword")):

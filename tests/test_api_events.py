@@ -235,3 +235,12 @@ def test_the_list_takes_the_same_number_of_queries_for_3_and_30_events(client):
     hidden_few = count("/api/v1/event/?page_size=3&hide_recurring_children=1")
     hidden_many = count("/api/v1/event/?page_size=30&hide_recurring_children=1")
     assert hidden_few == hidden_many
+
+
+def test_a_start_in_the_past_finds_past_events_too(client):
+    page = make_training("eilinen", sessions=[(local(-1, 17), local(-1, 19))])
+    ours = f"meidanhame:{page.uid}"
+    assert ours not in [e["id"] for e in walk(client, "/api/v1/event/?text=testi&page_size=100")]
+    yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    past = walk(client, f"/api/v1/event/?start={yesterday}&end={yesterday}&page_size=100")
+    assert ours in [event["id"] for event in past]
