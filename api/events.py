@@ -10,6 +10,7 @@ recurring super event `meidanhame:<uid>` whose sub events are its occurrences,
 
 import datetime
 import uuid
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import Count, F, Window
@@ -30,7 +31,7 @@ from core.query_params import YES
 from sources.models import ImportedEvent
 
 from .http import BadParameters
-from .links import PREFIX, api_url, ref, strip_prefix
+from .links import PREFIX, api_url, place_id, ref, strip_prefix
 from .pagination import envelope, page_number, read_page, window
 from .places import place_of, places_by_id
 from .taxonomy import keyword_objects, theme_slug_of
@@ -371,25 +372,26 @@ class EventWriter:
                 )
         keys = {t.translation_key: t for t in trainings.values()}
         self.texts = {pk: {settings.LANGUAGE_CODE: t} for pk, t in trainings.items()}
-        translations = list(
-            TrainingPage.objects.live()
+        # Plain rows: a page instance per translation would cost more than the rest together.
+        translations = [
+            SimpleNamespace(**row)
+            for row in TrainingPage.objects.live()
             .public()
             .filter(translation_key__in=keys, locale__language_code__in=LANGUAGES)
             .exclude(locale=self.locale)
-            .only(
+            .values(
+                "pk",
                 "title",
                 "summary",
-                "venue",
                 "price_info",
                 "slug",
                 "url_path",
                 "translation_key",
-                "locale_id",
+                language=F("locale__language_code"),
             )
-            .select_related("locale")
-        )
+        ]
         for page in translations:
-            self.texts[keys[page.translation_key].pk][page.locale.language_code] = page
+            self.texts[keys[page.translation_key].pk][page.language] = page
         pages = list(trainings.values()) + translations
         self.urls = urls_by_parent(
             ((p.pk, p.slug, p.url_path) for p in pages),
@@ -428,7 +430,18 @@ class EventWriter:
             super_event_type, subs = None, []
             super_event = ref("event", uid) if several else None
             status = occurrence.status
-        place = place_of(training)
+        if "location" in self.includes:
+            location = place_of(training)
+        else:
+            location = ref(
+                "place",
+                place_id(
+                    training.street_address,
+                    training.postal_code,
+                    training.municipality,
+                    training.format,
+                ),
+            )
         imported = self.sources.get(training.pk)
         info_url = {
             language: self.urls[page.pk] for language, page in self.texts[training.pk].items()
@@ -463,7 +476,7 @@ class EventWriter:
             "end_time": _iso(end),
             "has_start_time": not occurrence.all_day,
             "has_end_time": not occurrence.all_day,
-            "location": place if "location" in self.includes else ref("place", place["id"]),
+            "location": location,
             "location_extra_info": {"fi": occurrence.location} if occurrence.location else None,
             "keywords": keywords,
             "offers": [

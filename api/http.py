@@ -69,6 +69,16 @@ def too_many_requests(request):
     )
 
 
+def answer_key(full_path, language):
+    """The cache key of the answer to `full_path` in `language` in this content generation."""
+    return (
+        "api:answer:"
+        + hashlib.blake2b(
+            f"{current_generation()}|{language}|{full_path}".encode(), digest_size=16
+        ).hexdigest()
+    )
+
+
 def json_answer(request, build, *, max_age=MAX_AGE):
     """Answer a GET with the JSON of `build()` (a dict), from the cache when the same URL was
     answered in the current content generation. `build` may raise `BadParameters` (400)."""

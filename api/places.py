@@ -1,6 +1,8 @@
 """Places in the Linked Events shape. We keep no place register: a place is an address that
 published trainings name, identified by the address every language version shares."""
 
+import functools
+
 from django.core.cache import cache
 from django.utils import translation
 
@@ -23,7 +25,9 @@ FIELDS = (
 )
 
 
+@functools.cache
 def _municipality_names(value):
+    """{language: name}; the names are the interface's translations, fixed for the process."""
     names = {}
     for language in ("fi", "sv", "en"):
         with translation.override(language):
@@ -47,7 +51,7 @@ def place_of(training):
     }
     if identifier == ONLINE_PLACE:
         return place | {"name": {"fi": "Internet", "sv": "Internet", "en": "Internet"}}
-    locality = _municipality_names(get("municipality"))
+    locality = dict(_municipality_names(get("municipality")))
     name = get("venue") or get("street_address") or locality["fi"]
     latitude, longitude = get("latitude"), get("longitude")
     return place | {

@@ -27,6 +27,15 @@ class SiteRootAPI(NinjaAPI):
         return [url for url in super()._get_urls() if getattr(url, "name", "") != "api-root"]
 
 
+def limited(view):
+    """The API's rate limit around a view of its own (the OpenAPI document, the docs page)."""
+
+    def wrapper(request, *args, **kwargs):
+        return too_many_requests(request) or view(request, *args, **kwargs)
+
+    return wrapper
+
+
 api = SiteRootAPI(
     title=gettext_lazy("Meidän Häme open data"),
     version="1",
@@ -37,6 +46,7 @@ api = SiteRootAPI(
     ),
     openapi_url="/api/v1/openapi.json",
     docs_url="/api/v1/docs/",
+    docs_decorator=limited,
     urls_namespace="api",
 )
 
@@ -291,12 +301,3 @@ def opportunity_detail(request, identifier: str):
 
 
 api.add_router("/common-grants/", common_grants)
-
-
-def limited(view):
-    """Wrap a plain view in the API's rate limit."""
-
-    def wrapper(request, *args, **kwargs):
-        return too_many_requests(request) or view(request, *args, **kwargs)
-
-    return wrapper
