@@ -33,7 +33,7 @@ from funding.querysets import localize_funders
 
 from .events import default_locale
 from .http import BadParameters
-from .pagination import MAX_PAGE_SIZE, page_number
+from .pagination import MAX_PAGE_SIZE, page_number, window
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, settings.BASE_URL + "/common-grants/opportunities/")
 DEFAULT_PAGE_SIZE = 20
@@ -101,10 +101,8 @@ def _answer(request, query, page, size, *, extra=None):
     if extra:
         rows = extra(rows)
     total = rows.count()
-    pages = max(-(-total // size), 1)
-    if page > pages:
-        raise BadParameters([_("There is no page %(page)s.") % {"page": page}])
-    opportunities = list(rows[(page - 1) * size : page * size])
+    first, pages = window(total, page, size)
+    opportunities = list(rows[first : first + size])
     items = OpportunityWriter(request, locale).opportunities(opportunities, now)
     return {
         "status": 200,

@@ -7,8 +7,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from associations.filters import parse_filters
-from associations.models import AssociationIndexPage, AssociationPage
-from associations.views import taxonomy as directory_taxonomy
+from associations.models import (
+    AssociationIndexPage,
+    AssociationPage,
+    CooperationTheme,
+    FieldOfActivity,
+)
 from core.languages import Language
 from core.page_urls import absolute_url, urls_by_parent
 
@@ -90,9 +94,10 @@ def organisation_list(request):
         if name not in ("page", "page_size", *ORGANISATION_PARAMS)
     ]
     page, size = read_page(request.GET, problems)
-    fields, themes = directory_taxonomy(locale.pk)
     filters = parse_filters(
-        request.GET, field_slugs=[f.slug for f in fields], theme_slugs=[t.slug for t in themes]
+        request.GET,
+        field_slugs=FieldOfActivity.objects.filter(locale=locale).values_list("slug", flat=True),
+        theme_slugs=CooperationTheme.objects.filter(locale=locale).values_list("slug", flat=True),
     )
     problems.extend(filters.problems)
     if problems:

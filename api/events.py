@@ -27,7 +27,7 @@ from catalogue.filters import parse_filters
 from catalogue.models import EventStatus, Occurrence, TrainingPage
 from catalogue.queries import taxonomy
 from core.page_urls import absolute_url, urls_by_parent
-from core.query_params import YES
+from core.query_params import YES, QueryReader
 from sources.models import ImportedEvent
 
 from .http import BadParameters
@@ -106,14 +106,6 @@ def _split(value):
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _single(query, name, problems):
-    values = query.getlist(name)
-    if len(values) > 1:
-        problems.append(_("“%(name)s” was given more than once.") % {"name": name})
-        return ""
-    return values[0].strip() if values else ""
-
-
 def _instant(value, name, problems, now):
     """A date or date-time parameter: (day, exact moment or None); `today` and `now` too."""
     if value == "now":
@@ -143,7 +135,7 @@ class EventQuery:
     def __init__(self, query, locale, now=None):
         self.now = now or timezone.now()
         problems = []
-        single = lambda name: _single(query, name, problems)  # noqa: E731
+        single = QueryReader(query, problems).single
         for name in query:
             if name not in EVENT_PARAMS:
                 problems.append(_("Unknown parameter “%(name)s”.") % {"name": name[:60]})
