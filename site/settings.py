@@ -60,6 +60,7 @@ SOURCES_MAX_BYTES = 5 * 1024 * 1024
 
 INSTALLED_APPS = [
     "home",
+    "api",
     "catalogue",
     "funding",
     "associations",
@@ -91,6 +92,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "recurrence",
+    # Its templates and static files serve the API documentation without an outside CDN.
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

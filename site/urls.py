@@ -31,6 +31,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The read API, in no language prefix: /api/v1/… and /common-grants/… (`api/views.py`).
+    path("", include("api.urls")),
 ]
 
 if settings.DEBUG:

@@ -21,6 +21,7 @@ LAYERS = {
     "sources": 5,
     "crisis": 6,
     "home": 7,
+    "api": 7,
 }
 
 

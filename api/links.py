@@ -1,0 +1,35 @@
+"""Identifiers and absolute addresses of the API's resources."""
+
+import hashlib
+
+from django.conf import settings
+
+from core.regions import ONLINE
+
+PREFIX = "meidanhame"
+API_PATH = "/api/v1/"
+ONLINE_PLACE = f"{PREFIX}:internet"
+
+
+def api_url(path):
+    return f"{settings.BASE_URL}{API_PATH}{path}"
+
+
+def ref(kind, identifier):
+    """A Linked Events reference to another resource: `{"@id": its absolute URL}`."""
+    return {"@id": api_url(f"{kind}/{identifier}/")}
+
+
+def place_id(street_address, postal_code, municipality, format_=""):
+    """A stable place id from the address every language shares; an online-only event has
+    the one place `meidanhame:internet`, as in Linked Events."""
+    if format_ == "online" or municipality == ONLINE:
+        return ONLINE_PLACE
+    key = "|".join(part.strip().lower() for part in (street_address, postal_code, municipality))
+    return f"{PREFIX}:" + hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+
+
+def strip_prefix(value):
+    """`meidanhame:xyz` → `xyz`; None for an id of another namespace."""
+    head, sep, tail = value.partition(":")
+    return tail if sep and head == PREFIX and tail else None
