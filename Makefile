@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := meidanhame.settings
 
-.PHONY: run test test-browser bench lint messages install install-dev migrate demo clean loadtest
+.PHONY: run test test-browser test-api-schema bench lint messages install install-dev migrate demo clean loadtest
 
 # Reinstall only when pyproject.toml changes, so that a second `make run` starts at once.
 $(BIN)/python:
@@ -57,6 +57,15 @@ test-browser: export TESTING = 1
 test-browser: $(VENV)/.installed-dev $(MO_FILES)
 	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
+# schemathesis only talks HTTP to the server, so it lives in a virtualenv of its own.
+.venv-schema/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-schema
+	.venv-schema/bin/pip install --quiet "$$($(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["schema"])')"
+	touch $@
+
+test-api-schema: $(VENV)/.installed .venv-schema/.installed $(MO_FILES)
+	scripts/api-schema-check
+
 bench: export TESTING = 1
 bench: $(VENV)/.installed-dev $(MO_FILES)
 	$(BIN)/python -m pytest tests/bench -s -p no:xdist $(PYTEST_ARGS)
@@ -80,4 +89,4 @@ messages: $(VENV)/.installed
 	$(BIN)/python manage.py makemessages --locale fi --locale sv --domain djangojs --ignore=.venv --ignore=tests --ignore=staticfiles --no-obsolete
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) .venv-schema staticfiles db.sqlite3
