@@ -1,10 +1,7 @@
 """Places, keywords, languages and organisations in the Linked Events v1 shape."""
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
-
-from wagtail.models import Page
 
 from associations.filters import parse_filters
 from associations.models import (
@@ -14,11 +11,10 @@ from associations.models import (
     FieldOfActivity,
 )
 from core.languages import Language
-from core.page_urls import absolute_url, urls_by_parent
 
 from .events import default_locale
 from .http import BadParameters
-from .links import PREFIX, api_url, strip_prefix
+from .links import PREFIX, api_url, language_versions, strip_prefix
 from .pagination import envelope, paginated, read_page, window
 from .places import places_by_id, public_place
 from .taxonomy import keyword_objects
@@ -137,21 +133,7 @@ class OrganisationWriter:
     def organisations(self, associations):
         if not associations:
             return []
-        keys = {a.translation_key: a for a in associations}
-        versions = {a.pk: {settings.LANGUAGE_CODE: a} for a in associations}
-        translations = list(
-            AssociationPage.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale__language_code__in=("sv", "en"))
-            .select_related("locale")
-            .only("title", "summary", "slug", "url_path", "translation_key", "locale")
-        )
-        for page in translations:
-            versions[keys[page.translation_key].pk][page.locale.language_code] = page
-        urls = urls_by_parent(
-            ((p.pk, p.slug, p.url_path) for p in [*associations, *translations]),
-            lambda pk: absolute_url(Page.objects.get(pk=pk), self.request),
-        )
+        versions, urls = language_versions(AssociationPage, associations, self.request)
         return [self._organisation(a, versions[a.pk], urls) for a in associations]
 
     def _organisation(self, association, versions, urls):

@@ -2,22 +2,18 @@
 lending listings' own filters (`lending.filters`); a resource's availability for a range of
 days from `lending.availability`, as its page shows it: busy or free, never who booked."""
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
-
 from associations.models import AssociationPage
 from core.dates import DateParamError, parse_date_param
-from core.page_urls import absolute_url, urls_by_parent
 from lending.availability import equipment_days, space_days
 from lending.filters import parse_equipment_filters, parse_space_filters
 from lending.models import EquipmentIndexPage, EquipmentPage, SpaceIndexPage, SpacePage
 
 from .events import default_locale
 from .http import BadParameters
-from .links import PREFIX, api_url, strip_prefix
+from .links import PREFIX, api_url, language_versions, strip_prefix
 from .pagination import envelope, page_number, read_page, window
 
 SPACE_PARAMS = (
@@ -158,21 +154,7 @@ class ResourceWriter:
         if not resources:
             return []
         model = KINDS[self.kind][0]
-        keys = {r.translation_key: r for r in resources}
-        versions = {r.pk: {settings.LANGUAGE_CODE: r} for r in resources}
-        translations = list(
-            model.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale__language_code__in=("sv", "en"))
-            .select_related("locale")
-            .only("title", "summary", "slug", "url_path", "translation_key", "locale")
-        )
-        for page in translations:
-            versions[keys[page.translation_key].pk][page.locale.language_code] = page
-        urls = urls_by_parent(
-            ((p.pk, p.slug, p.url_path) for p in [*resources, *translations]),
-            lambda pk: absolute_url(Page.objects.get(pk=pk), self.request),
-        )
+        versions, urls = language_versions(model, resources, self.request)
         owners = dict(
             AssociationPage.objects.filter(
                 pk__in={r.association_id for r in resources}

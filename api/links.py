@@ -4,6 +4,9 @@ import hashlib
 
 from django.conf import settings
 
+from wagtail.models import Page
+
+from core.page_urls import absolute_url, urls_by_parent
 from core.regions import ONLINE
 
 PREFIX = "meidanhame"
@@ -33,3 +36,25 @@ def strip_prefix(value):
     """`meidanhame:xyz` → `xyz`; None for an id of another namespace."""
     head, sep, tail = value.partition(":")
     return tail if sep and head == PREFIX and tail else None
+
+
+def language_versions(model, pages, request):
+    """({pk: {language: page}}, {pk: absolute URL}) of default-language `pages` of `model`
+    and their live Swedish and English versions: two queries for the whole page of results,
+    and one URL lookup per parent page."""
+    keys = {page.translation_key: page for page in pages}
+    versions = {page.pk: {settings.LANGUAGE_CODE: page} for page in pages}
+    translations = list(
+        model.objects.live()
+        .public()
+        .filter(translation_key__in=keys, locale__language_code__in=("sv", "en"))
+        .select_related("locale")
+        .only("title", "summary", "slug", "url_path", "translation_key", "locale")
+    )
+    for page in translations:
+        versions[keys[page.translation_key].pk][page.locale.language_code] = page
+    urls = urls_by_parent(
+        ((p.pk, p.slug, p.url_path) for p in [*pages, *translations]),
+        lambda pk: absolute_url(Page.objects.get(pk=pk), request),
+    )
+    return versions, urls
