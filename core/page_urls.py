@@ -8,6 +8,12 @@ def absolute_url(page, request=None):
     return settings.BASE_URL + (page.get_url(request) or "")
 
 
+def site_url(path):
+    """The absolute address of a path of ours (a feed, an embed): from BASE_URL, never from
+    the host a request happened to name."""
+    return settings.BASE_URL + path
+
+
 def urls_by_parent(pages, url_of):
     """{pk: absolute URL} of pages given as (pk, slug, url_path) triples.
 

@@ -22,7 +22,7 @@ from calendars.types import CalendarMeta
 from catalogue.models import Theme
 from core import news
 from core.csv import SafeWriter
-from core.page_urls import absolute_url, urls_by_parent
+from core.page_urls import absolute_url, site_url, urls_by_parent
 from core.regions import Municipality, SubRegion
 
 from .alerts import canonical_query
@@ -62,7 +62,7 @@ def feed_urls(index, request):
     querystring = filter_querystring(request.GET)
     feed = _with_query(reverse("funding_deadlines_ics", args=[index.pk]), querystring)
     export = _with_query(reverse("funding_csv", args=[index.pk]), querystring)
-    return request.build_absolute_uri(feed), export
+    return site_url(feed), export
 
 
 def reader_urls(index, querystring):
@@ -346,7 +346,7 @@ def deadlines_ics_view(request, index_id):
                 name=_("Funding deadlines: %(site)s") % {"site": index.title},
                 description=_("Deadlines and opening dates of funding calls for associations."),
                 url=_with_query(absolute_url(index), querystring),
-                source=request.build_absolute_uri(),
+                source=site_url(request.get_full_path()),
                 language=language,
             )
             return store.calendar(meta, events)

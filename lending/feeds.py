@@ -150,7 +150,7 @@ def resource_feed_view(request, key):
             name=_("%(title)s: busy times") % {"title": page.title},
             description=_("When %(title)s is booked. Free/busy only.") % {"title": page.title},
             url=page.get_full_url(request),
-            source=request.build_absolute_uri(),
+            source=settings.BASE_URL + request.get_full_path(),
             language=language,
         )
         return store.calendar(meta, events)

@@ -23,6 +23,7 @@ from associations.models import AssociationPage
 from associations.permissions import associations_of, is_editor
 from core.dates import DateParamError, parse_date_param
 from core.jsonld import dumps
+from core.page_urls import site_url
 from core.pages import render_subpage
 from core.ratelimit import allow
 from core.regions import Municipality, SubRegion
@@ -146,12 +147,8 @@ def resource_context(page, request):
         "next_week": (first + datetime.timedelta(days=14)).isoformat(),
         "week_problem": week_problem,
         "json_ld": dumps(json_ld),
-        "feed_url": request.build_absolute_uri(
-            reverse("lending:resource_feed", args=[source.translation_key])
-        ),
-        "embed_url": request.build_absolute_uri(
-            reverse("lending:resource_embed", args=[source.translation_key])
-        ),
+        "feed_url": site_url(reverse("lending:resource_feed", args=[source.translation_key])),
+        "embed_url": site_url(reverse("lending:resource_embed", args=[source.translation_key])),
         "photos": list(page.photos.select_related("image")),
         "can_request": request.user.is_authenticated and bool(associations_of(request.user)),
     }
@@ -316,9 +313,7 @@ def dashboard_view(request):
     feeds = [
         (
             association,
-            request.build_absolute_uri(
-                reverse("lending:owner_feed", args=[tokens[association.pk].token])
-            )
+            site_url(reverse("lending:owner_feed", args=[tokens[association.pk].token]))
             if association.pk in tokens
             else "",
         )

@@ -388,6 +388,18 @@ def test_base_url_gives_the_sitemap_and_json_ld_their_addresses(client):
         feed = client.get(reverse("lending:resource_feed", args=[space.translation_key]))
         assert f"URL:{base}{space.url}\r\n" in unfolded(feed.content)
 
+        # The addresses offered to copy (subscribe, embed) are BASE_URL's too, not the host
+        # the request named.
+        html = client.get(space.url).content.decode()
+        feed_path = reverse("lending:resource_feed", args=[space.translation_key])
+        embed_path = reverse("lending:resource_embed", args=[space.translation_key])
+        assert f'value="{base}{feed_path}"' in html and f"{base}{embed_path}" in html
+        index = FundingOpportunityPage.objects.live().first().get_parent()
+        html = client.get(index.url).content.decode()
+        deadlines = reverse("funding_deadlines_ics", args=[index.pk])
+        assert f'value="{base}{deadlines}"' in html
+        assert "://localhost" not in html
+
 
 # 5. Past trainings keep their dates in JSON-LD ----------------------------------------------
 

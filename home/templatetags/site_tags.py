@@ -7,7 +7,15 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
+from core.page_urls import site_url as core_site_url
+
 register = template.Library()
+
+
+@register.simple_tag
+def site_url(path):
+    """The absolute address of a path of ours, from BASE_URL (never the request's host)."""
+    return core_site_url(path)
 
 
 def localized_home(request):
