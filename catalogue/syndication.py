@@ -68,8 +68,6 @@ def catalogue_syndication_view(request, kind):
             index = TrainingIndexPage.objects.live().filter(locale=parsed.locale).first()
             page_url = absolute_url(index, request) if index else settings.BASE_URL
             trainings = upcoming_trainings(parsed.locale, filters, now)
-            for page in trainings:
-                page.feed_link = absolute_url(page, request)
             meta = {
                 "title": feed_title(filters, parsed.themes, parsed.organisers),
                 "link": f"{page_url}?{query}" if query else page_url,

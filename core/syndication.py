@@ -8,6 +8,8 @@ through their cached, conditional feed responses (ETag, 304)."""
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from .page_urls import absolute_url
+
 FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 # How many items a reader gets: the newest first, as every reader shows them.
 ITEM_LIMIT = 50
@@ -16,9 +18,9 @@ ITEM_LIMIT = 50
 class ListingFeed(Feed):
     """A feed of `items` (already fetched pages) described by `meta`: a dict of title, link
     (the page with the same question), description, feed_url (absolute), language. An item is
-    a page with `feed_link` (its absolute address, set by the view) and, unless a subclass says
-    otherwise, a `uid` (its id) and Wagtail's publishing dates; subclasses say what its title
-    and description are."""
+    a page: its link is its address from BASE_URL and, unless a subclass says otherwise, its
+    id its `uid` and its dates Wagtail's publishing dates; subclasses say what its title and
+    description are."""
 
     def __init__(self, kind, meta, items):
         super().__init__()
@@ -46,7 +48,8 @@ class ListingFeed(Feed):
         return self.meta["feed_url"]
 
     def item_link(self, item):
-        return item.feed_link
+        # With the request, Wagtail reads the site's root paths once for the whole feed.
+        return absolute_url(item, self.request)
 
     def item_guid(self, item):
         return f"urn:uuid:{item.uid}"
@@ -62,6 +65,7 @@ class ListingFeed(Feed):
 
     def render(self, request):
         """The feed's bytes (UTF-8)."""
+        self.request = request
         return self.get_feed(None, request).writeString("utf-8").encode("utf-8")
 
     @property

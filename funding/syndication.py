@@ -50,8 +50,6 @@ def syndication_view(request, index_id, kind):
             listed = filters.apply(FundingOpportunityPage.objects.listed_in(index, now))
             pages = list(listed.order_by("-first_published_at", "-pk")[:ITEM_LIMIT])
             localize_funders(pages, Funder.objects.by_translation_key(index.locale_id))
-            for page in pages:
-                page.feed_link = absolute_url(page, request)
             page_url = absolute_url(index, request)
             meta = {
                 "title": _("Funding: %(site)s") % {"site": index.title},

@@ -24,7 +24,7 @@ class NewsFeed(ListingFeed):
         return page.summary
 
     def item_guid(self, page):
-        return page.feed_link
+        return self.item_link(page)
 
     def item_guid_is_permalink(self, page):
         return True
@@ -59,8 +59,6 @@ def news_syndication_view(request, kind):
             if category:
                 news = news.filter(category=category)
             pages = list(news.order_by("-date", "-pk")[:ITEM_LIMIT])
-            for page in pages:
-                page.feed_link = absolute_url(page, request)
             index = NewsIndexPage.objects.live().filter(locale=locale).first()
             link = absolute_url(index, request) if index else settings.BASE_URL + "/"
             title = _("News: Meidän Häme")

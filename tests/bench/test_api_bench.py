@@ -8,8 +8,6 @@ number of queries as with the small demo. The size is configurable:
 API_BENCH_TRAININGS=300 make bench   (a quick smoke run)
 """
 
-import io
-import math
 import os
 import statistics
 import time
@@ -18,15 +16,12 @@ import pytest
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from wagtail.models import Locale
 
 from calendars.http import invalidate_feeds
-from catalogue import demo
-from catalogue.models import Occurrence, TrainingIndexPage, TrainingPage
 from catalogue.queries import taxonomy
-from tests.bench.seeding import seeding_without_savepoints
+from tests.bench.seeding import grow_catalogue
 
 TRAININGS = int(os.environ.get("API_BENCH_TRAININGS", "5000"))
 ROUNDS = int(os.environ.get("API_BENCH_ROUNDS", "30"))
@@ -78,23 +73,10 @@ def queries(client, url):
 def test_api_event_list_time_at_scale(client):
     small = {name: queries(client, url) for name, (url, _target) in URLS.items()}
 
-    fi = Locale.objects.get(language_code="fi")
-    missing = max(TRAININGS - TrainingPage.objects.filter(locale=fi).count(), 0)
-    started = time.monotonic()
-    if missing:
-        themes, organisers = demo.seed_taxonomy()
-        index = TrainingIndexPage.objects.get(locale=fi, slug="koulutukset")
-        scale = math.ceil(missing / demo.COPIES_PER_SCALE) + 1
-        with seeding_without_savepoints():
-            demo.seed_copies(io.StringIO(), index, themes, organisers, scale, timezone.localdate())
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    trainings = TrainingPage.objects.filter(locale=fi).count()
-    occurrences = Occurrence.objects.filter(locale=fi).count()
+    trainings, occurrences, seconds = grow_catalogue(TRAININGS)
     print(
         f"\nAPI benchmark: {trainings} Finnish trainings, {occurrences} occurrences "
-        f"(seeded in {time.monotonic() - started:.0f} s), {ROUNDS} rounds, {connection.vendor}"
+        f"(seeded in {seconds:.0f} s), {ROUNDS} rounds, {connection.vendor}"
     )
     for name, (url, target) in URLS.items():
         count = queries(client, url)
