@@ -12,7 +12,7 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import personal_data
+        from . import personal_data, saved_searches  # noqa: F401 - it registers itself
 
         # Deleting a user, by any path, erases what the apps registered about them.
         personal_data.connect()

@@ -7,4 +7,11 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Trainings and events")
 
     def ready(self):
-        from . import highlights, member_area, offerings, personal_data, signals  # noqa: F401 - they register themselves
+        from . import (  # noqa: F401 - they register themselves
+            alerts,
+            highlights,
+            member_area,
+            offerings,
+            personal_data,
+            signals,
+        )

@@ -18,15 +18,17 @@ from .models import EventStatus, Occurrence, TrainingIndexPage, TrainingPage
 from .occurrences import window
 
 
-def upcoming_trainings(locale, filters, now, limit=ITEM_LIMIT):
+def upcoming_trainings(locale, filters, now, limit=ITEM_LIMIT, published_since=None):
     """The live trainings of `locale` with a matching occurrence that has not ended, newest
-    published first, each with `next_start`: its first such occurrence. Three queries."""
+    published first, each with `next_start`: its first such occurrence; only those first
+    published after `published_since` when given. Three queries."""
     _start, end = window(now)
     matching = feed_filters(filters).apply(Occurrence.objects.in_locale(locale).between(now, end))
+    trainings = TrainingPage.objects.live().public()
+    if published_since is not None:
+        trainings = trainings.filter(first_published_at__gt=published_since)
     return list(
-        TrainingPage.objects.live()
-        .public()
-        .filter(pk__in=matching.values("training_id"))
+        trainings.filter(pk__in=matching.values("training_id"))
         .annotate(next_start=Min("occurrences__start", filter=Q(occurrences__end__gt=now)))
         .defer_streamfields()
         .select_related("locale", "organiser")

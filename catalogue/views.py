@@ -15,12 +15,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import alerts
 from core.languages import Language
 from core.pages import render_subpage
 from core.ratelimit import allow, hit
 from core.regions import PLACE_CHOICES, SubRegion
 
 from . import provenance, services
+from .feeds import canonical_query, feed_filters
 from .filters import month_end, parse_filters
 from .forms import RegistrationForm
 from .jsonld import training_json_ld
@@ -74,6 +76,7 @@ def catalogue_context(page, request):
     themes, organisers = taxonomy(page.locale_id)
     filters = parse_filters(request.GET, themes=themes, organisers=organisers)
     context = _filter_context(page, request, filters, themes, organisers)
+    context["alert"] = alerts.signup(request, page, canonical_query(feed_filters(filters)))
     occurrences = Occurrence.objects.in_locale(page.locale_id).visible_to(request)
     if filters.view == "month":
         context.update(month_context(filters, occurrences))

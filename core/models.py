@@ -1,6 +1,10 @@
 """The outbox: every email the site sends, one row per recipient, written when the action that
-causes it commits and sent by a task (core/mail.py)."""
+causes it commits and sent by a task (core/mail.py); and the saved searches that email alerts
+(core/alerts.py)."""
 
+import secrets
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,3 +48,91 @@ class OutboxMail(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.recipient}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Saved searches with email alerts, of any listing that registers itself (core/alerts.py)
+
+
+def new_alert_secret():
+    return secrets.token_urlsafe(24)
+
+
+class AlertFrequency(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly, on Mondays")
+    DAILY = "daily", _("Daily")
+
+
+class SavedSearch(models.Model):
+    """A visitor's saved search of a listing page (the training catalogue, a funding index…):
+    `send_alerts` emails what newly matches it. Created unconfirmed from the listing; the
+    emailed link confirms it; deleting it (unsubscribing) removes the address. Each address
+    gets one email per run, however many of its searches have news."""
+
+    listing = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("listing"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    email = models.EmailField(_("email address"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    # The filters in the listing's canonical form, without sort or page.
+    query = models.CharField(_("search"), max_length=2000, blank=True)
+    frequency = models.CharField(
+        _("how often"),
+        max_length=8,
+        choices=AlertFrequency.choices,
+        default=AlertFrequency.WEEKLY,
+    )
+    # Part of every link: a new secret (or deleting the search) makes old links useless.
+    secret = models.CharField(max_length=64, default=new_alert_secret, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    last_sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["listing", "email", "query"], name="saved_search_one_per_search"
+            )
+        ]
+        indexes = [models.Index(fields=["email"], name="saved_search_email")]
+
+    def __str__(self):
+        return f"{self.email} ({self.listing_id})"
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+
+class AlertKind(models.TextChoices):
+    NEW = "new", _("New")
+    CLOSING = "closing", _("Closing reminder")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class AlertDelivery(models.Model):
+    """What a saved search has sent: an item at most once per kind and key (a funding call once
+    as new and once per deadline round as closing; a training once as new, once as cancelled).
+    `item` is the listing's own key of the item (a page id)."""
+
+    search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="deliveries")
+    item = models.CharField(max_length=64)
+    kind = models.CharField(max_length=10, choices=AlertKind.choices)
+    key = models.CharField(max_length=40, blank=True)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["search", "item", "kind", "key"], name="alert_delivery_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.search_id} {self.kind} {self.item} {self.key}"

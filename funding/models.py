@@ -2,7 +2,6 @@
 denormalised deadline table every listing and feed reads, and the guide page."""
 
 import datetime
-import secrets
 import uuid
 from zoneinfo import ZoneInfo
 
@@ -671,87 +670,3 @@ class FundingGuidePage(Page):
         context["toc"] = self.table_of_contents()
         context["funding_index"] = self.get_parent().specific_deferred
         return context
-
-
-# ---------------------------------------------------------------------------------------------
-# Saved searches with email alerts
-
-
-def new_alert_secret():
-    return secrets.token_urlsafe(24)
-
-
-class AlertFrequency(models.TextChoices):
-    WEEKLY = "weekly", _("Weekly")
-    DAILY = "daily", _("Daily")
-
-
-class FundingAlert(models.Model):
-    """A visitor's saved search of a funding index: `send_funding_alerts` emails the calls
-    that newly match it and reminders before their deadlines. Created unconfirmed from the
-    index; the emailed link confirms it; deleting it (unsubscribing) removes the address."""
-
-    index = models.ForeignKey(
-        FundingIndexPage, verbose_name=_("funding index"), on_delete=models.CASCADE
-    )
-    email = models.EmailField(_("email address"))
-    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
-    # The filters in canonical form (`funding.alerts.canonical_query`), without sort or page.
-    query = models.CharField(_("search"), max_length=2000, blank=True)
-    frequency = models.CharField(
-        _("how often"),
-        max_length=8,
-        choices=AlertFrequency.choices,
-        default=AlertFrequency.WEEKLY,
-    )
-    # Part of every link: a new secret (or deleting the alert) makes old links useless.
-    secret = models.CharField(max_length=64, default=new_alert_secret, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
-    last_sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("funding alert")
-        verbose_name_plural = _("funding alerts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["index", "email", "query"], name="funding_alert_one_per_search"
-            )
-        ]
-        indexes = [models.Index(fields=["email"], name="funding_alert_email")]
-
-    def __str__(self):
-        return f"{self.email} ({self.index_id})"
-
-    @property
-    def is_confirmed(self):
-        return self.confirmed_at is not None
-
-
-class AlertKind(models.TextChoices):
-    NEW = "new", _("New call")
-    CLOSING = "closing", _("Closing reminder")
-
-
-class FundingAlertDelivery(models.Model):
-    """What an alert has sent: a call at most once as new, and one reminder per deadline."""
-
-    alert = models.ForeignKey(FundingAlert, on_delete=models.CASCADE, related_name="deliveries")
-    opportunity = models.ForeignKey(
-        FundingOpportunityPage, on_delete=models.CASCADE, related_name="+"
-    )
-    kind = models.CharField(max_length=8, choices=AlertKind.choices)
-    # The deadline's round key for a reminder; empty for a new call.
-    key = models.CharField(max_length=40, blank=True)
-    sent_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["alert", "opportunity", "kind", "key"], name="funding_alert_sent_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.alert_id} {self.kind} {self.opportunity_id} {self.key}"

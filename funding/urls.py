@@ -1,9 +1,12 @@
 """Plain paths of the funding app: files with a dot, which Wagtail's routable pages never
-match, and the pages of email alerts, which belong to a visitor rather than to a page."""
+match, and the addresses of the first funding alerts' pages, in emails already sent (saved
+searches are core's now: core/alert_views.py)."""
 
 from django.urls import path
 
-from . import alert_views, syndication, views
+from core import alert_views
+
+from . import syndication, views
 
 urlpatterns = [
     path(
@@ -29,18 +32,7 @@ urlpatterns = [
         views.opportunity_ics_view,
         name="funding_opportunity_ics",
     ),
-    path("funding/<id:index_id>/alert/", alert_views.subscribe_view, name="funding_alert"),
-    path("funding/alert/sent/", alert_views.sent_view, name="funding_alert_sent"),
-    path("funding/alert/deleted/", alert_views.deleted_view, name="funding_alert_deleted"),
-    path(
-        "funding/alert/confirm/<str:token>/",
-        alert_views.confirm_view,
-        name="funding_alert_confirm",
-    ),
-    path(
-        "funding/alert/<str:token>/unsubscribe/",
-        alert_views.unsubscribe_view,
-        name="funding_alert_unsubscribe",
-    ),
-    path("funding/alert/<str:token>/", alert_views.manage_view, name="funding_alert_manage"),
+    path("funding/alert/confirm/<str:token>/", alert_views.confirm_view),
+    path("funding/alert/<str:token>/unsubscribe/", alert_views.unsubscribe_view),
+    path("funding/alert/<str:token>/", alert_views.manage_view),
 ]

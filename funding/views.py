@@ -20,7 +20,7 @@ from calendars import store
 from calendars.http import bad_request, feed_response, not_found
 from calendars.types import CalendarMeta
 from catalogue.models import Theme
-from core import news
+from core import alerts, news
 from core.csv import SafeWriter
 from core.page_urls import absolute_url, site_url, urls_by_parent
 from core.regions import Municipality, SubRegion
@@ -28,7 +28,6 @@ from core.regions import Municipality, SubRegion
 from .alerts import canonical_query
 from .feeds import FEED_HISTORY, OPPORTUNITY_EVENTS, amount_text, deadline_uids
 from .filters import FILTER_PARAMS, SORT_CHOICES, deadline_labels, parse_filters, sort_labels
-from .forms import AlertForm
 from .jsonld import opportunity_json_ld
 from .models import (
     ZONE,
@@ -102,9 +101,7 @@ def index_context(page, request):
     }
     context["feed_url"], context["csv_url"] = feed_urls(page, request)
     context["readers"] = reader_urls(page, filter_querystring(request.GET))
-    context["alert_url"] = reverse("funding_alert", args=[page.pk])
-    email = request.user.email if request.user.is_authenticated else ""
-    context["alert_form"] = AlertForm(initial={"email": email, "query": canonical_query(filters)})
+    context["alert"] = alerts.signup(request, page, canonical_query(filters))
     context["feed_title"] = _("Funding deadlines: %(site)s") % {"site": page.title}
     if not filters.is_filtered and filters.page == "1":
         closing = list(opportunities.with_statuses("closing_soon").by_deadline()[:HIGHLIGHT_COUNT])

@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
         {"kind": "atom"},
         name="news_atom",
     ),
+    path("", include("core.urls")),
     path("", include("catalogue.urls")),
     path("", include("funding.urls")),
     path("", include("accounts.urls")),

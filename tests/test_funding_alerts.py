@@ -1,6 +1,7 @@
 """Saved searches with email alerts: signing up from the funding index (double opt-in),
-confirming, tampered and expired links, what `send_funding_alerts` sends and that it sends it
-once, managing and unsubscribing, rate limits and the personal data download."""
+confirming, tampered and expired links, what `send_funding_alerts` (the first name of
+`send_alerts`) sends and that it sends it once, managing and unsubscribing, rate limits and
+the personal data download."""
 
 import datetime
 import io
@@ -13,7 +14,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from funding.models import FundingAlert, FundingAlertDelivery, FundingIndexPage
+from core.models import AlertDelivery, SavedSearch
+from funding.models import FundingIndexPage
 from tests.funding_factories import make_opportunity as make_fi_opportunity
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +28,7 @@ def index_of(code="en"):
 
 
 def alert_url(code="en"):
-    return f"/{code}/funding/{index_of(code).pk}/alert/"
+    return f"/{code}/alerts/new/{index_of(code).pk}/"
 
 
 def links_in(message):
@@ -43,13 +45,13 @@ def subscribe(client, email="aino@example.fi", query=f"q={WORD}", frequency="dai
         alert_url(code), {"email": email, "frequency": frequency, "query": query}
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert response["Location"] == f"/{code}/funding/alert/sent/"
+    assert response["Location"] == f"/{code}/alerts/sent/"
     (message,) = mail.outbox
     return message
 
 
 def confirm(client, message):
-    response = client.post(link_to(message, "/alert/confirm/"))
+    response = client.post(link_to(message, "/alerts/confirm/"))
     assert response.status_code == 302
     return response
 
@@ -93,20 +95,20 @@ def test_signing_up_saves_an_unconfirmed_alert_and_emails_a_confirmation_link(cl
     message = subscribe(
         client, email=" Aino@Example.FI ", query=f"joint=1&q={WORD}&instrument=project&page=3"
     )
-    alert = FundingAlert.objects.get()
+    alert = SavedSearch.objects.get()
     assert alert.email == "aino@example.fi"
     assert alert.language == "en"
     assert alert.frequency == "daily"
     assert alert.query == f"q={WORD}&instrument=project&joint=1"
     assert alert.confirmed_at is None
     assert message.to == ["aino@example.fi"]
-    assert "Confirm your funding alert" in message.subject
+    assert "Confirm your email alert" in message.subject
     assert "Type of funding: Project grant" in message.body
     assert "Suits a joint application" in message.body
-    assert link_to(message, "/en/funding/alert/confirm/")
+    assert link_to(message, "/en/alerts/confirm/")
     # The same sign-up again sends a new link but keeps one alert.
     subscribe(client, email="aino@example.fi", query=f"q={WORD}&joint=1&instrument=project")
-    assert FundingAlert.objects.count() == 1
+    assert SavedSearch.objects.count() == 1
 
 
 def test_the_alert_form_page_describes_the_search(client):
@@ -135,7 +137,7 @@ def test_wrong_input_re_renders_the_form_with_a_message_and_saves_nothing(client
     # What the visitor chose is kept.
     assert "Type of funding: Loan" in html
     assert f'value="{data["email"]}"' in html
-    assert not FundingAlert.objects.exists()
+    assert not SavedSearch.objects.exists()
     assert not mail.outbox
 
 
@@ -149,8 +151,8 @@ def test_sign_ups_from_one_client_are_rate_limited(client):
     html = response.content.decode()
     assert "Too many alerts were asked for" in html
     assert 'value="eleventh@example.fi"' in html  # nothing typed is lost
-    assert FundingAlert.objects.count() == 10
-    assert not FundingAlert.objects.filter(email="eleventh@example.fi").exists()
+    assert SavedSearch.objects.count() == 10
+    assert not SavedSearch.objects.filter(email="eleventh@example.fi").exists()
 
 
 def test_sign_ups_to_one_address_are_rate_limited_from_any_client(client):
@@ -163,12 +165,12 @@ def test_sign_ups_to_one_address_are_rate_limited_from_any_client(client):
         REMOTE_ADDR="10.0.0.99",
     )
     assert response.status_code == 429
-    assert FundingAlert.objects.filter(email="target@example.fi").count() == 3
+    assert SavedSearch.objects.filter(email="target@example.fi").count() == 3
     assert not mail.outbox
 
 
 def test_an_unknown_index_answers_404(client):
-    assert client.get("/en/funding/999999/alert/").status_code == 404
+    assert client.get("/en/alerts/new/999999/").status_code == 404
 
 
 # --- confirming --------------------------------------------------------------------------------
@@ -177,12 +179,12 @@ def test_an_unknown_index_answers_404(client):
 def test_the_emailed_link_confirms_the_alert(client):
     message = subscribe(client)
     response = confirm(client, message)
-    alert = FundingAlert.objects.get()
+    alert = SavedSearch.objects.get()
     assert alert.confirmed_at is not None
     page = client.get(response["Location"])
     html = page.content.decode()
     assert page.status_code == 200
-    assert "Your funding alert is on." in html
+    assert "Your email alert is on." in html
     assert "aino@example.fi" in html
     assert f"Search words: {WORD}" in html
     # A second click changes nothing.
@@ -194,44 +196,44 @@ def test_the_emailed_link_confirms_the_alert(client):
 
 def test_opening_the_confirmation_link_shows_a_button_and_changes_nothing(client):
     """Mail scanners and link previews open links; only the button confirms."""
-    link = link_to(subscribe(client), "/alert/confirm/")
+    link = link_to(subscribe(client), "/alerts/confirm/")
     assert client.head(link).status_code == 200
     response = client.get(link)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Confirm the alert" in html and "aino@example.fi" in html
     assert f"Search words: {WORD}" in html
-    assert FundingAlert.objects.get().confirmed_at is None
+    assert SavedSearch.objects.get().confirmed_at is None
     assert client.post(link).status_code == 302
-    assert FundingAlert.objects.get().confirmed_at is not None
+    assert SavedSearch.objects.get().confirmed_at is not None
 
 
 def test_a_tampered_link_shows_a_clear_page_and_changes_nothing(client):
-    link = link_to(subscribe(client), "/alert/confirm/")
+    link = link_to(subscribe(client), "/alerts/confirm/")
     tampered = link[:-3] + ("A" if link[-3] != "A" else "B") + link[-2:]
     response = client.post(tampered)
     assert response.status_code == 400
     html = response.content.decode()
     assert "This link cannot be used" in html
     assert "Nothing was changed." in html
-    assert FundingAlert.objects.get().confirmed_at is None
+    assert SavedSearch.objects.get().confirmed_at is None
 
 
 def test_an_expired_link_shows_a_clear_page_and_changes_nothing(client):
     message = subscribe(client)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=8)):
-        response = client.post(link_to(message, "/alert/confirm/"))
+        response = client.post(link_to(message, "/alerts/confirm/"))
     assert response.status_code == 400
     assert "The confirmation link has expired" in response.content.decode()
-    assert FundingAlert.objects.get().confirmed_at is None
+    assert SavedSearch.objects.get().confirmed_at is None
 
 
 def test_a_confirmation_link_cannot_open_the_management_page(client):
     """The confirmation token is signed for confirming only."""
-    token = link_to(subscribe(client), "/alert/confirm/").split("/confirm/")[1]
-    response = client.get(f"/en/funding/alert/{token}")
+    token = link_to(subscribe(client), "/alerts/confirm/").split("/confirm/")[1]
+    response = client.get(f"/en/alerts/{token}")
     assert response.status_code == 400
-    assert FundingAlert.objects.get().confirmed_at is None
+    assert SavedSearch.objects.get().confirmed_at is None
 
 
 # --- sending -----------------------------------------------------------------------------------
@@ -239,7 +241,7 @@ def test_a_confirmation_link_cannot_open_the_management_page(client):
 
 def confirmed_alert(client, **kwargs):
     confirm(client, subscribe(client, **kwargs))
-    return FundingAlert.objects.get()
+    return SavedSearch.objects.get()
 
 
 def test_a_newly_published_matching_call_is_sent_once(client):
@@ -261,14 +263,14 @@ def test_a_newly_published_matching_call_is_sent_once(client):
     unsubscribe = link_to(message, "/unsubscribe/")
     assert message.extra_headers["List-Unsubscribe"] == f"<http://127.0.0.1:8000{unsubscribe}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert link_to(message, "/en/funding/alert/")
+    assert link_to(message, "/en/alerts/")
     # Run again the same day and the next days: nothing is sent twice.
     with time_machine.travel(start + datetime.timedelta(days=1, minutes=5)):
         assert "0 due searches" in send_alerts()
     with time_machine.travel(start + datetime.timedelta(days=2)):
         send_alerts()
     assert not mail.outbox
-    assert FundingAlertDelivery.objects.filter(alert=alert, kind="new").count() == 1
+    assert AlertDelivery.objects.filter(search=alert, kind="new").count() == 1
 
 
 def test_calls_already_listed_when_confirming_are_not_news(client):
@@ -316,23 +318,35 @@ def test_a_matching_call_is_reminded_once_a_week_before_its_deadline(client):
     with time_machine.travel(start + datetime.timedelta(days=4)):
         send_alerts()
     assert not mail.outbox
-    assert FundingAlertDelivery.objects.filter(alert=alert, kind="closing").count() == 1
+    assert AlertDelivery.objects.filter(search=alert, kind="closing").count() == 1
 
 
-def test_a_weekly_alert_waits_a_week(client):
-    start = timezone.now()
-    confirmed_alert(client, frequency="weekly")
-    with time_machine.travel(start + datetime.timedelta(hours=1)):
+def next_weekday(weekday, hour):
+    """The next given weekday (0 = Monday) at `hour`, local time, at least a day ahead."""
+    day = timezone.localdate() + datetime.timedelta(days=1)
+    while day.weekday() != weekday:
+        day += datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def test_a_weekly_alert_arrives_on_the_next_monday(client):
+    tuesday = next_weekday(1, 10)
+    with time_machine.travel(tuesday):
+        confirmed_alert(client, frequency="weekly")
+    with time_machine.travel(tuesday + datetime.timedelta(hours=1)):
         make_opportunity(
-            f"{WORD} weekly", [(None, local_day(start + datetime.timedelta(days=60)), None)]
+            f"{WORD} weekly", [(None, local_day(tuesday + datetime.timedelta(days=60)), None)]
         )
-    with time_machine.travel(start + datetime.timedelta(days=3)):
-        send_alerts()
+    with time_machine.travel(tuesday + datetime.timedelta(days=3)):
+        assert "0 due searches" in send_alerts()
         assert not mail.outbox
-    with time_machine.travel(start + datetime.timedelta(days=7)):
-        send_alerts()
+    monday = tuesday + datetime.timedelta(days=6, hours=-3)  # 07:00
+    with time_machine.travel(monday):
+        assert "1 due searches" in send_alerts()
     (message,) = mail.outbox
     assert f"{WORD} weekly" in message.body
+    with time_machine.travel(monday + datetime.timedelta(days=2)):
+        assert "0 due searches" in send_alerts()
 
 
 def test_an_alert_is_written_in_the_subscribers_language(client):
@@ -358,8 +372,8 @@ def test_unconfirmed_addresses_are_deleted_when_their_link_expires(client):
     subscribe(client)
     with time_machine.travel(timezone.now() + datetime.timedelta(days=8)):
         output = send_alerts()
-    assert "1 unconfirmed alerts deleted" in output
-    assert not FundingAlert.objects.exists()
+    assert "1 unconfirmed searches deleted" in output
+    assert not SavedSearch.objects.exists()
 
 
 # --- managing and unsubscribing ----------------------------------------------------------------
@@ -384,12 +398,12 @@ def test_unsubscribing_deletes_the_address(client):
     page = client.get(link)
     assert page.status_code == 200
     assert "Unsubscribe" in page.content.decode()
-    assert FundingAlert.objects.filter(pk=alert.pk).exists()  # a GET changes nothing
+    assert SavedSearch.objects.filter(pk=alert.pk).exists()  # a GET changes nothing
     response = client.post(link)
     assert response.status_code == 302
-    assert response["Location"] == "/en/funding/alert/deleted/"
-    assert not FundingAlert.objects.filter(email=alert.email).exists()
-    assert not FundingAlertDelivery.objects.filter(alert_id=alert.pk).exists()
+    assert response["Location"] == "/en/alerts/deleted/"
+    assert not SavedSearch.objects.filter(email=alert.email).exists()
+    assert not AlertDelivery.objects.filter(search_id=alert.pk).exists()
     # The link is now useless, and says so.
     again = client.get(link)
     assert again.status_code == 400
@@ -404,12 +418,12 @@ def test_one_click_unsubscribe_works_without_a_csrf_token(client, site_host):
     url = message.extra_headers["List-Unsubscribe"].strip("<>").split("127.0.0.1:8000")[1]
     response = strict.post(url, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 302
-    assert not FundingAlert.objects.filter(pk=alert.pk).exists()
+    assert not SavedSearch.objects.filter(pk=alert.pk).exists()
 
 
 def test_the_management_page_changes_the_frequency_or_deletes_the_alert(client):
     alert, message = alert_email(client)
-    link = link_to(message, "/en/funding/alert/")
+    link = link_to(message, "/en/alerts/")
     response = client.post(link, {"action": "frequency", "frequency": "weekly"})
     assert response.status_code == 302
     alert.refresh_from_db()
@@ -420,8 +434,8 @@ def test_the_management_page_changes_the_frequency_or_deletes_the_alert(client):
     alert.refresh_from_db()
     assert alert.frequency == "weekly"
     response = client.post(link, {"action": "delete"})
-    assert response["Location"] == "/en/funding/alert/deleted/"
-    assert not FundingAlert.objects.exists()
+    assert response["Location"] == "/en/alerts/deleted/"
+    assert not SavedSearch.objects.exists()
 
 
 def test_a_tampered_management_link_changes_nothing(client):
@@ -429,7 +443,7 @@ def test_a_tampered_management_link_changes_nothing(client):
     link = link_to(message, "/unsubscribe/")
     response = client.post(link.replace(f"/{alert.pk}.", f"/{alert.pk + 1}."))
     assert response.status_code == 400
-    assert FundingAlert.objects.filter(pk=alert.pk).exists()
+    assert SavedSearch.objects.filter(pk=alert.pk).exists()
 
 
 def test_the_data_download_lists_the_alerts_of_the_address(client, users):
@@ -437,6 +451,6 @@ def test_the_data_download_lists_the_alerts_of_the_address(client, users):
     confirmed_alert(client, email=member.email)
     client.force_login(member)
     data = client.get("/en/tili/omat-tiedot/").json()
-    (alert,) = data["funding_alerts"]
+    (alert,) = data["saved_searches"]
     assert alert["email"] == member.email
     assert alert["search"] == f"q={WORD}"

@@ -21,7 +21,8 @@ from associations.models import (
     AssociationPage,
     FieldOfActivity,
 )
-from funding.models import FundingAlert, FundingIndexPage, FundingOpportunityPage
+from core.models import SavedSearch
+from funding.models import FundingIndexPage, FundingOpportunityPage
 from funding.models import eligibility_tokens as funding_tokens
 from tests.funding_factories import fi_index, make_opportunity
 
@@ -163,22 +164,12 @@ def test_a_migrated_culture_call_is_found_by_culture_and_shown_to_culture_associ
     call = open_call("Teatterikesän kohdeavustus", ["village"])
     other = open_call("Kylätalojen korjausavustus", ["village"])
     store_as_before(call, ["culture_sport"])
-    alert = FundingAlert.objects.create(
-        index=fi_index(),
-        email="aino@example.fi",
-        language="fi",
-        query="status=open&field=culture_sport",
-        confirmed_at=timezone.now(),
-    )
-
     migration.forwards(apps, None)
 
     call.refresh_from_db()
     assert call.fields_of_activity == ["culture", "sport"]
     assert "|f:culture|f:sport|" in call.filter_tokens
     assert call.latest_revision.content["fields_of_activity"] == ["culture", "sport"]
-    alert.refresh_from_db()
-    assert alert.query == "status=open&field=culture&field=sport"
     other.refresh_from_db()
     assert other.fields_of_activity == ["village"]
 
@@ -223,10 +214,10 @@ def test_an_alert_from_an_old_link_saves_the_new_slugs_and_names_them(client):
     index = fi_index()
     mail.outbox.clear()
     response = client.post(
-        f"/fi/funding/{index.pk}/alert/",
+        f"/fi/alerts/new/{index.pk}/",
         {"email": "aino@example.fi", "frequency": "weekly", "query": "field=culture_sport"},
     )
     assert response.status_code == 302
-    assert FundingAlert.objects.get(email="aino@example.fi").query == "field=culture&field=sport"
+    assert SavedSearch.objects.get(email="aino@example.fi").query == "field=culture&field=sport"
     (message,) = mail.outbox
     assert "Kulttuuri ja taide, Liikunta ja urheilu" in message.body

@@ -17,11 +17,12 @@ from associations import services as association_services
 from associations.models import AssociationIndexPage, AssociationPage, Membership
 from associations.permissions import admins_of
 from catalogue import services as catalogue_services
-from catalogue.models import Registration
+from catalogue.models import Registration, TrainingIndexPage
+from core.models import SavedSearch
 from crisis.demo import start_demo_situation
 from crisis.models import StatusReport
 from crisis.services import save_report
-from funding.models import FundingAlert, FundingIndexPage
+from funding.models import FundingIndexPage
 from lending import services as lending_services
 from lending.models import Booking, SpacePage
 from tests.catalogue_factories import local, make_training
@@ -304,15 +305,19 @@ def test_deleting_the_account_deletes_never_published_pages_and_keeps_published_
     assert published.live and published.owner is None
 
 
-# Funding alerts and any path of deletion ------------------------------------------------------
+# Saved searches and any path of deletion --------------------------------------------------------
 
 
-def test_deleting_the_account_deletes_the_funding_alerts_to_its_address(client, person):
+def test_deleting_the_account_deletes_the_saved_searches_to_its_address(client, person):
     index = FundingIndexPage.objects.filter(locale__language_code="fi").first()
-    FundingAlert.objects.create(index=index, email=EMAIL, language="fi", query="q=kylä")
-    assert download(client, person)["funding_alerts"][0]["search"] == "q=kylä"
+    catalogue = TrainingIndexPage.objects.filter(locale__language_code="fi").first()
+    SavedSearch.objects.create(listing=index, email=EMAIL, language="fi", query="q=kylä")
+    SavedSearch.objects.create(listing=catalogue, email=EMAIL.upper(), language="fi", query="")
+    searches = download(client, person)["saved_searches"]
+    assert [search["search"] for search in searches] == ["q=kylä", ""]
+    assert searches[1]["listing"] == catalogue.title
     delete_account(client, person)
-    assert not FundingAlert.objects.filter(email__iexact=EMAIL).exists()
+    assert not SavedSearch.objects.filter(email__iexact=EMAIL).exists()
 
 
 def test_deleting_a_user_in_the_wagtail_admin_erases_their_data_too(

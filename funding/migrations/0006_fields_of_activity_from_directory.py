@@ -92,7 +92,10 @@ def convert_calls(apps, convert, retired):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Revision = apps.get_model("wagtailcore", "Revision")
     TranslationSource = apps.get_model("wagtail_localize", "TranslationSource")
-    Alert = apps.get_model("funding", "FundingAlert")
+    try:
+        Alert = apps.get_model("funding", "FundingAlert")
+    except LookupError:  # today's models (a test): the alerts became core's saved searches
+        Alert = None
 
     for pk, fields, tokens in list(
         Page.objects.values_list("pk", "fields_of_activity", "filter_tokens")
@@ -118,9 +121,8 @@ def convert_calls(apps, convert, retired):
             if changed is not None:
                 TranslationSource.objects.filter(pk=pk).update(content_json=json.dumps(changed))
 
-    for alert in list(
-        Alert.objects.filter(query__contains="field=").only("index", "email", "query")
-    ):
+    alerts = Alert.objects.filter(query__contains="field=") if Alert is not None else []
+    for alert in list(alerts.only("index", "email", "query") if alerts else []):
         query = alert_query(alert.query, convert)
         duplicate = Alert.objects.filter(index_id=alert.index_id, email=alert.email, query=query)
         if query != alert.query and not duplicate.exists():

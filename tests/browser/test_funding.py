@@ -65,32 +65,32 @@ def test_keyboard_visitor_finds_calls_closing_soon_downloads_them_and_subscribes
     assert [row[0] for row in rows[1:]] == titles
 
     # Subscribe to the same search, daily.
-    tab_until(page, "#funding-alert-email")
+    tab_until(page, "#alert-signup-email")
     page.keyboard.type("keyboard.visitor@example.fi")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "funding-alert-frequency-weekly"
+    assert page.evaluate("document.activeElement.id") == "alert-signup-frequency-weekly"
     page.keyboard.press("ArrowDown")
-    assert page.locator("#funding-alert-frequency-daily").is_checked()
-    tab_until(page, ".funding-alert__form button[type=submit]")
+    assert page.locator("#alert-signup-frequency-daily").is_checked()
+    tab_until(page, ".alert-signup button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url.endswith("/en/funding/alert/sent/")
+    assert page.url.endswith("/en/alerts/sent/")
     assert page.locator("h1").inner_text() == "Check your email"
 
     message = mailbox.latest(to="keyboard.visitor@example.fi")
     assert "Closes within 30 days" in message.text
-    page.goto(message.links(contains="/alert/confirm/")[0])
+    page.goto(message.links(contains="/alerts/confirm/")[0])
     tab_until(page, "main button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "Your funding alert is on." in page.locator("main").inner_text()
-    assert "Closes within 30 days" in page.locator(".funding-alert__search").inner_text()
+    assert "Your email alert is on." in page.locator("main").inner_text()
+    assert "Closes within 30 days" in page.locator(".alert__search").inner_text()
     assert page.locator("#alert-frequency-daily").is_checked()
 
 
 def alert_form_action(page, lang):
     page.goto(INDEX.format(lang=lang))
-    return page.locator(".funding-alert__form").get_attribute("action")
+    return page.locator(".alert-signup form").get_attribute("action")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -115,10 +115,10 @@ def test_alert_pages_have_no_accessibility_violations(page, mailbox, lang):
     page.locator("#alert-email").fill(email)
     with page.expect_navigation():
         page.locator("main button[type=submit]").click()
-    assert page.url.endswith(f"/{lang}/funding/alert/sent/")
+    assert page.url.endswith(f"/{lang}/alerts/sent/")
     assert_no_violations(page)
 
-    page.goto(mailbox.latest(to=email).links(contains="/alert/confirm/")[0])
+    page.goto(mailbox.latest(to=email).links(contains="/alerts/confirm/")[0])
     assert_no_violations(page)
     with page.expect_navigation():
         page.locator("main button[type=submit]").click()
@@ -127,7 +127,7 @@ def test_alert_pages_have_no_accessibility_violations(page, mailbox, lang):
     assert_no_violations(page, manage + "unsubscribe/", expect_status=200)
     with page.expect_navigation():
         page.locator("main button[type=submit]").click()
-    assert page.url.endswith(f"/{lang}/funding/alert/deleted/")
+    assert page.url.endswith(f"/{lang}/alerts/deleted/")
     assert_no_violations(page)
     # The used link now answers with a clear page.
     assert_no_violations(page, manage, expect_status=400)

@@ -1,4 +1,4 @@
-"""The form of a saved search with email alerts."""
+"""The forms of a saved search with email alerts (core/alerts.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
