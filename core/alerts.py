@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from django_tasks import task
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
@@ -124,6 +125,12 @@ def register(listing_class):
 def listing_of(page):
     """The registered `Listing` of a page (base or specific, by its content type), or None."""
     return _listings.get(page.specific_class) if page is not None else None
+
+
+def listing_for_content_type(content_type_id):
+    """The registered `Listing` of the page type with this content type id, or None."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return _listings.get(model)
 
 
 # --- links ------------------------------------------------------------------------------------

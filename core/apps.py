@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import lookups  # noqa: F401  (registers `__any_of`)
+        from . import alert_report, lookups  # noqa: F401  (they register themselves)
         from .converters import IdConverter
         from .sites import apply_base_url_after_migrate, check_default_site
 

@@ -7,4 +7,4 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self):
-        from . import alerts, highlights, offerings, signals  # noqa: F401 - they register themselves
+        from . import alerts, highlights, offerings, report, signals  # noqa: F401 - they register themselves

@@ -73,6 +73,7 @@ class HomePage(Page):
         "crisis.SituationIndexPage",
         "lending.SpaceIndexPage",
         "lending.EquipmentIndexPage",
+        "reports.YearlyReportPage",
     ]
 
     class Meta:
@@ -106,7 +107,7 @@ class StandardPage(Page):
     override_translatable_fields = [TranslatableField("intro"), TranslatableField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "reports.YearlyReportPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lending",
     "sources",
     "crisis",
+    "reports",
     "accounts",
     "calendars",
     "core",
