@@ -17,7 +17,7 @@ from .filters import ALPHABET, ANY_THEME, parse_filters
 from .jsonld import association_json_ld
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, MembershipStatus
 from .permissions import can_edit, can_manage_members, role_in
-from .statistics import association_statistics
+from .statistics import association_statistics, compare_with_last_year, register_coverage
 
 
 def taxonomy(locale_id):
@@ -79,7 +79,13 @@ def _without_letter(filters, listed):
 
 
 def statistics_view(page, request):
-    context = {"statistics": association_statistics(page.locale), "chart_height": 28}
+    statistics = association_statistics(page.locale)
+    context = {
+        "statistics": statistics,
+        "previous": compare_with_last_year(statistics),
+        "coverage": register_coverage(statistics["total"]),
+        "chart_height": 28,
+    }
     return render_subpage(page, request, "associations/statistics_page.html", context)
 
 
