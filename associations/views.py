@@ -91,20 +91,26 @@ def statistics_view(page, request):
 
 def statistics_csv_view(page, request):
     statistics = association_statistics(page.locale)
+    previous = compare_with_last_year(statistics)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = slugify(_("association statistics")) or "statistics"
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 correctly only with a byte order mark.
     writer = SafeWriter(response)
-    writer.writerow([_("Grouping"), _("Code"), _("Name"), _("Associations")])
+    header = [_("Grouping"), _("Code"), _("Name"), _("Associations")]
+    if previous is not None:
+        header.append(_("Change since the end of %(year)s") % {"year": previous.year})
+    writer.writerow(header)
     for grouping, key in (
         (_("Field of activity"), "by_field"),
         (_("Sub-region"), "by_sub_region"),
         (_("Municipality"), "by_municipality"),
     ):
         for bar in statistics[key]:
-            writer.writerow([grouping, bar.key, bar.label, bar.count])
-    writer.writerow([_("Total"), "", "", statistics["total"]])
+            change = [] if previous is None else [bar.change]
+            writer.writerow([grouping, bar.key, bar.label, bar.count, *change])
+    total_change = [] if previous is None else [statistics["total_change"]]
+    writer.writerow([_("Total"), "", "", statistics["total"], *total_change])
     return response
 
 

@@ -2,6 +2,7 @@
 1 January (once, however often the timer fires), the change since last year on the statistics
 page, and the coverage of the register's count that editors keep in the settings."""
 
+import csv
 import io
 import re
 
@@ -128,6 +129,14 @@ def test_the_statistics_page_shows_the_change_since_last_year(client):
         str(hameenlinna_region),
         f"+{hameenlinna_region}" if hameenlinna_region else "0",
     ]
+
+    rows = list(
+        csv.reader(io.StringIO(client.get(f"{STATISTICS}csv/").content.decode("utf-8-sig")))
+    )
+    assert rows[0][-1] == f"Change since the end of {last_year}"
+    assert next(r for r in rows if r[1] == "hattula")[3:] == [str(hattula), "2"]
+    assert next(r for r in rows if r[1] == "loppi")[4] == ""
+    assert rows[-1] == ["Total", "", "", str(total), "5"]
 
 
 def test_without_an_earlier_snapshot_no_change_is_shown(client):
