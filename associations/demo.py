@@ -2,14 +2,17 @@
 across all fields and municipalities and the nine that organise the demo trainings (all marked
 as demo) in fi/sv/en, looking-for-partners entries and the demo users' memberships."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Locale
 
 from core.demo_support import ensure_page, home_page
+from core.regions import SubRegion, municipalities_of
 
 from . import demo_data as data
 from .models import (
@@ -18,11 +21,13 @@ from .models import (
     AssociationPage,
     AssociationPartnerTheme,
     CooperationTheme,
+    DirectorySnapshot,
     FieldOfActivity,
     Membership,
     MembershipStatus,
 )
 from .signals import translations_suspended
+from .statistics import snapshot_figures
 from .validators import business_id_check_digit
 
 INDEX_TEXTS = {
@@ -206,7 +211,11 @@ def seed(out, scale=1):
                 ensure_page(index, AssociationPage, association.slug, association.texts, common)
             )
     seed_memberships(pages)
-    out.write(f"Associations: {len(pages)} demo associations in fi/sv/en.\n")
+    snapshots = seed_snapshots()
+    out.write(
+        f"Associations: {len(pages)} demo associations in fi/sv/en; "
+        f"statistics kept for {snapshots} past years.\n"
+    )
     return pages
 
 
@@ -221,3 +230,38 @@ def seed_memberships(pages):
             association=pages[index],
             defaults={"role": role, "status": MembershipStatus.ACTIVE},
         )
+
+
+# The directory grew as associations listed themselves: the share of today's listings each
+# past year had, newest first (three years back).
+PAST_SHARES = (0.9, 0.78, 0.65)
+
+
+def seed_snapshots(today=None):
+    """Past years' statistics, so that the statistics page shows the change since last year;
+    scaled down from today's figures (each municipality and field alike) and kept as they are
+    once made. The register's figure comes from a migration (3,253 in 2020)."""
+    today = today or timezone.localdate()
+    figures = snapshot_figures()
+    for back, share in enumerate(PAST_SHARES, start=1):
+        year = today.year - back
+        by_municipality = {
+            code: round(count * share) for code, count in figures["by_municipality"].items()
+        }
+        by_sub_region = {
+            region.value: sum(by_municipality.get(m.value, 0) for m in municipalities_of(region))
+            for region in SubRegion
+        }
+        DirectorySnapshot.objects.get_or_create(
+            year=year,
+            defaults={
+                "taken_at": timezone.make_aware(datetime.datetime(year + 1, 1, 1, 0, 5)),
+                "total": sum(by_municipality.values()),
+                "by_sub_region": by_sub_region,
+                "by_municipality": by_municipality,
+                "by_field": {
+                    key: round(count * share) for key, count in figures["by_field"].items()
+                },
+            },
+        )
+    return len(PAST_SHARES)

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -402,3 +404,70 @@ class Invitation(models.Model):
     @property
     def is_used(self):
         return self.accepted_at is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# The association field over the years
+
+
+class DirectorySnapshot(models.Model):
+    """The directory's statistics as they stood at the end of `year`: the figures of the
+    statistics page (`statistics.association_statistics`), taken on 1 January by the
+    `take_directory_snapshot` timer, once per year. The statistics page shows each figure's
+    change since the last year's snapshot.
+
+    The figures are keyed so that every language reads them: fields of activity by their
+    translation key, sub-regions and municipalities by their codes."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    taken_at = models.DateTimeField(_("taken"), default=timezone.now)
+    total = models.PositiveIntegerField(_("associations listed"))
+    by_field = models.JSONField(_("by field of activity"), default=dict)
+    by_sub_region = models.JSONField(_("by sub-region"), default=dict)
+    by_municipality = models.JSONField(_("by municipality"), default=dict)
+
+    class Meta:
+        verbose_name = _("directory snapshot")
+        verbose_name_plural = _("directory snapshots")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return str(self.year)
+
+
+@register_setting(icon="group")
+class DirectorySettings(ClusterableModel, BaseGenericSetting):
+    """Editors' figures for the statistics page: how many associations the register has per
+    year (PRH), the baseline the directory's coverage is measured against."""
+
+    panels = [InlinePanel("register_baselines", label=_("Registered associations per year"))]
+
+    class Meta:
+        verbose_name = _("association statistics")
+
+
+class RegisterBaseline(Orderable):
+    """The number of registered associations in the region in one year."""
+
+    settings = ParentalKey(
+        DirectorySettings, on_delete=models.CASCADE, related_name="register_baselines"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    registered = models.PositiveIntegerField(
+        _("registered associations"),
+        help_text=_("From the Finnish Patent and Registration Office (PRH)."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("year"), FieldPanel("registered")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("registered associations in a year")
+        verbose_name_plural = _("registered associations per year")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["settings", "year"], name="associations_register_baseline_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.registered}"

@@ -1,13 +1,30 @@
 """The association knowledge package: counts by field, sub-region and municipality, computed
-from the live profiles of one language (every association has one page per language)."""
+from the live profiles of one language (every association has one page per language); the
+yearly snapshots of those counts, the change since last year's and the coverage of the
+register."""
 
+import datetime
 from dataclasses import dataclass
 
+from django_tasks import task
+
 from django.db.models import Count
+from django.utils import timezone
+
+from wagtail.models import Locale
 
 from core.regions import Municipality, SubRegion, municipalities_of
 
-from .models import AssociationFieldLink, AssociationPage, FieldOfActivity
+from .models import (
+    AssociationFieldLink,
+    AssociationPage,
+    DirectorySettings,
+    DirectorySnapshot,
+    FieldOfActivity,
+    RegisterBaseline,
+)
+
+GROUPINGS = ("by_field", "by_sub_region", "by_municipality")
 
 
 @dataclass
@@ -18,6 +35,10 @@ class Bar:
     percent: float = 0.0
     y: int = 0
     width: int = 0
+    # What a snapshot calls it in every language (a field's translation key); else `key`.
+    ref: str = ""
+    # The change since last year's snapshot; None without one.
+    change: int | None = None
 
 
 # The SVG chart's geometry: one row per bar, labels left of the bars.
@@ -57,7 +78,10 @@ def association_statistics(locale):
         .values_list("field__translation_key", "n")
     )
     fields = FieldOfActivity.objects.filter(locale=locale).order_by("sort_order", "name")
-    by_field = [Bar(f.slug, f.name, field_counts.get(f.translation_key, 0)) for f in fields]
+    by_field = [
+        Bar(f.slug, f.name, field_counts.get(f.translation_key, 0), ref=str(f.translation_key))
+        for f in fields
+    ]
     municipality_counts = dict(
         live.order_by()
         .values("municipality")
@@ -80,4 +104,77 @@ def association_statistics(locale):
         "by_field": _scaled(by_field),
         "by_sub_region": _scaled(by_sub_region),
         "by_municipality": _scaled(by_municipality),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Over the years
+
+
+def snapshot_figures(locale=None):
+    """The statistics page's figures in the form a snapshot keeps them."""
+    statistics = association_statistics(locale or Locale.get_default())
+    return {
+        "total": statistics["total"],
+        **{
+            grouping: {bar.ref or bar.key: bar.count for bar in statistics[grouping]}
+            for grouping in GROUPINGS
+        },
+    }
+
+
+def take_snapshot(year, now=None):
+    """The directory's figures for `year`, taken once: a second call (another worker, the
+    command run by hand) finds the first one's. Returns (snapshot, created)."""
+    # get_or_create catches the unique year's IntegrityError of a concurrent insert and
+    # returns the row that won.
+    return DirectorySnapshot.objects.get_or_create(
+        year=year, defaults={"taken_at": now or timezone.now(), **snapshot_figures()}
+    )
+
+
+def year_ended(now=None):
+    """The year a snapshot taken at `now` describes: on 1 January, the year that just ended."""
+    today = timezone.localtime(now or timezone.now()).date()
+    return (today - datetime.timedelta(days=1)).year
+
+
+@task()
+def take_snapshot_task(year):
+    """The worker's share of `take_directory_snapshot`."""
+    snapshot, created = take_snapshot(year)
+    return created
+
+
+def compare_with_last_year(statistics, now=None):
+    """Give every Bar of `statistics` its change since the snapshot of last year; returns
+    that snapshot (None when there is none, and the changes stay None)."""
+    today = timezone.localtime(now or timezone.now()).date()
+    previous = DirectorySnapshot.objects.filter(year__lt=today.year).order_by("-year").first()
+    if previous is None:
+        return None
+    for grouping in GROUPINGS:
+        counts = getattr(previous, grouping)
+        for bar in statistics[grouping]:
+            before = counts.get(bar.ref or bar.key)
+            bar.change = None if before is None else bar.count - before
+    statistics["total_change"] = statistics["total"] - previous.total
+    return previous
+
+
+def register_coverage(total, now=None):
+    """How much of the register the directory lists, against the latest register figure
+    editors have given for this year or before: {"year", "registered", "percent"}, or None."""
+    today = timezone.localtime(now or timezone.now()).date()
+    baseline = (
+        RegisterBaseline.objects.filter(settings=DirectorySettings.load(), year__lte=today.year)
+        .order_by("-year")
+        .first()
+    )
+    if baseline is None or not baseline.registered:
+        return None
+    return {
+        "year": baseline.year,
+        "registered": baseline.registered,
+        "percent": round(100 * total / baseline.registered, 1),
     }

@@ -17,7 +17,7 @@ from .filters import ALPHABET, ANY_THEME, parse_filters
 from .jsonld import association_json_ld
 from .models import AssociationPage, CooperationTheme, FieldOfActivity, MembershipStatus
 from .permissions import can_edit, can_manage_members, role_in
-from .statistics import association_statistics
+from .statistics import association_statistics, compare_with_last_year, register_coverage
 
 
 def taxonomy(locale_id):
@@ -79,26 +79,38 @@ def _without_letter(filters, listed):
 
 
 def statistics_view(page, request):
-    context = {"statistics": association_statistics(page.locale), "chart_height": 28}
+    statistics = association_statistics(page.locale)
+    context = {
+        "statistics": statistics,
+        "previous": compare_with_last_year(statistics),
+        "coverage": register_coverage(statistics["total"]),
+        "chart_height": 28,
+    }
     return render_subpage(page, request, "associations/statistics_page.html", context)
 
 
 def statistics_csv_view(page, request):
     statistics = association_statistics(page.locale)
+    previous = compare_with_last_year(statistics)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = slugify(_("association statistics")) or "statistics"
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 correctly only with a byte order mark.
     writer = SafeWriter(response)
-    writer.writerow([_("Grouping"), _("Code"), _("Name"), _("Associations")])
+    header = [_("Grouping"), _("Code"), _("Name"), _("Associations")]
+    if previous is not None:
+        header.append(_("Change since the end of %(year)s") % {"year": previous.year})
+    writer.writerow(header)
     for grouping, key in (
         (_("Field of activity"), "by_field"),
         (_("Sub-region"), "by_sub_region"),
         (_("Municipality"), "by_municipality"),
     ):
         for bar in statistics[key]:
-            writer.writerow([grouping, bar.key, bar.label, bar.count])
-    writer.writerow([_("Total"), "", "", statistics["total"]])
+            change = [] if previous is None else [bar.change]
+            writer.writerow([grouping, bar.key, bar.label, bar.count, *change])
+    total_change = [] if previous is None else [statistics["total_change"]]
+    writer.writerow([_("Total"), "", "", statistics["total"], *total_change])
     return response
 
 

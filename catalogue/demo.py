@@ -21,6 +21,7 @@ from core.demo_support import ensure_page, home_page
 from core.translation import translate_from_versions
 
 from . import demo_data as data
+from .history import record_past_occurrences
 from .models import (
     ExceptionAction,
     Occurrence,
@@ -350,7 +351,9 @@ def seed(out, scale=1):
         seed_registrations(page, training.options)
         created += 1
     copies = seed_copies(out, index, themes, organisers, scale, today)
+    # The demo's recent past is in the record of what happened, as the daily run would put it.
+    recorded, _changed = record_past_occurrences()
     out.write(
         f"Catalogue: {created} trainings in fi/sv/en, {copies} new copies, "
-        f"{Occurrence.objects.count()} occurrences."
+        f"{Occurrence.objects.count()} occurrences, {recorded} newly recorded as held."
     )

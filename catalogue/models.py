@@ -40,7 +40,12 @@ from core.taxonomy import TranslatableTaxonomy, unique_slug_per_locale
 
 from .forms import TrainingPageForm
 from .provenance import ProvenancePanel
-from .querysets import MAX_OCCURRENCE_LENGTH, OccurrenceQuerySet, TrainingPageQuerySet
+from .querysets import (
+    MAX_OCCURRENCE_LENGTH,
+    EventRecordQuerySet,
+    OccurrenceQuerySet,
+    TrainingPageQuerySet,
+)
 
 
 class Kind(models.TextChoices):
@@ -813,3 +818,61 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.training}"
+
+
+# ---------------------------------------------------------------------------------------------
+# What happened
+
+
+class EventRecord(models.Model):
+    """One past occurrence of a training, kept as a record of what happened rather than a page:
+    it stays after the training is unpublished or deleted, and after its registrants' personal
+    data is removed. Written by `catalogue.history` (the `record_history` command, and at
+    unpublish and delete time); the yearly report and the strategy's figures count it.
+
+    Facts that every language version shares are stored once per training and start; the
+    title is the one of the version it was recorded from, in that version's language. Counts
+    only: no person's name or address is ever copied here."""
+
+    training_key = models.UUIDField(_("training"), db_index=True)
+    uid = models.UUIDField(_("calendar identifier"))
+    # The start the schedule gave: stays the same when the occurrence was moved.
+    original_start = models.DateTimeField()
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    all_day = models.BooleanField(default=False)
+    # Empty for a whole-day occurrence: its length says nothing of the hours.
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2, null=True, blank=True)
+    title = models.CharField(_("title"), max_length=255)
+    language = models.CharField(_("language"), max_length=5)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    format = models.CharField(_("format"), max_length=10, choices=Format.choices)
+    status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices)
+    themes = models.JSONField(_("themes"), default=list)
+    municipality = models.CharField(_("municipality"), max_length=20, choices=PLACE_CHOICES)
+    sub_region = models.CharField(_("sub-region"), max_length=20, blank=True)
+    # The organiser's directory profile (its Finnish page) by number, not by a key: the record
+    # outlives the profile.
+    organiser_id = models.PositiveIntegerField(_("organiser"), null=True, blank=True)
+    organiser_name = models.CharField(_("organiser name"), max_length=255, blank=True)
+    co_organised = models.BooleanField(_("co-organised"), default=False)
+    open_to_others = models.BooleanField(_("open to other associations"), default=False)
+    # Confirmed registrations for the whole training (the same on each of its occurrences).
+    registrations = models.PositiveIntegerField(_("registrations"), default=0)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    objects = EventRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("held event")
+        verbose_name_plural = _("held events")
+        ordering = ["start", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["training_key", "original_start"], name="catalogue_eventrecord_once"
+            )
+        ]
+        indexes = [models.Index(fields=["start"], name="catalogue_eventrecord_start")]
+
+    def __str__(self):
+        return f"{self.title} {self.start:%Y-%m-%d}"

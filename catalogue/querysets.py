@@ -201,3 +201,27 @@ class OccurrenceQuerySet(models.QuerySet):
 class TrainingPageQuerySet(PageQuerySet):
     def with_upcoming_occurrences(self, now=None):
         return self.filter(occurrences__end__gt=now or timezone.now()).distinct()
+
+
+class EventRecordQuerySet(models.QuerySet):
+    """The record of past occurrences (`EventRecord`), for reports and figures."""
+
+    def held(self):
+        """The occurrences that took place: not cancelled."""
+        return self.exclude(status="cancelled")
+
+    def in_year(self, year):
+        """Started in `year`, by the site's time zone."""
+        zone = timezone.get_current_timezone()
+        return self.filter(
+            start__gte=datetime.datetime(year, 1, 1, tzinfo=zone),
+            start__lt=datetime.datetime(year + 1, 1, 1, tzinfo=zone),
+        )
+
+    def training_count(self):
+        return self.values("training_key").distinct().count()
+
+    def registration_total(self):
+        """Confirmed registrations, each training counted once however many sessions it had."""
+        per_training = self.values("training_key").annotate(n=Max("registrations"))
+        return sum(row["n"] for row in per_training)

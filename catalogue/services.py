@@ -21,7 +21,14 @@ from . import emails
 from .links import CANCEL_SALT, CONFIRM_SALT, CONFIRMATION_TIMEOUT
 from .links import cancellation_token as cancellation_token
 from .links import confirmation_token as confirmation_token
-from .models import EventStatus, Registration, RegistrationMode, RegistrationStatus, TrainingPage
+from .models import (
+    EventRecord,
+    EventStatus,
+    Registration,
+    RegistrationMode,
+    RegistrationStatus,
+    TrainingPage,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -338,10 +345,23 @@ def purge_registrations(retention_days, now=None):
         .values_list("pk", flat=True)
         .distinct()
     )
+    # An unpublished training has no occurrences left: the record of what happened tells
+    # when it ended, so that its registrants' data goes on time too.
+    recorded = (
+        EventRecord.objects.values("training_key")
+        .annotate(last_end=Max("end"))
+        .filter(last_end__lt=cutoff)
+        .values("training_key")
+    )
+    unlisted = TrainingPage.objects.filter(
+        registrations__anonymised_at__isnull=True,
+        occurrences__isnull=True,
+        translation_key__in=recorded,
+    ).values_list("pk", flat=True)
     # A training with an endless repeating schedule never ends; nothing is purged for it
     # until its last occurrence is in the past.
     return Registration.objects.filter(
-        training_id__in=list(ended), anonymised_at__isnull=True
+        training_id__in={*ended, *unlisted}, anonymised_at__isnull=True
     ).update(
         name="",
         email="",

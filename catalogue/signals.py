@@ -2,7 +2,7 @@
 language versions' schedule in step with publishing."""
 
 from django.db.models import Q
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from wagtail.models import Locale
@@ -15,6 +15,7 @@ from core.translations import publish_facts
 
 from . import notices
 from .feeds import TRAINING_EVENTS
+from .history import record_training
 from .models import Occurrence, Theme, TrainingPage
 from .occurrences import assign_sequences, clear_occurrences, filter_fields, write_occurrences
 
@@ -42,8 +43,17 @@ def training_published(sender, instance, revision=None, **kwargs):
 
 @receiver(page_unpublished, sender=TrainingPage)
 def training_unpublished(sender, instance, **kwargs):
+    # What has already happened stays in the record; only the listings forget it.
+    record_training(instance)
     clear_occurrences(instance)
     store.clear(TRAINING_EVENTS.name, [instance.pk])
+
+
+@receiver(pre_delete, sender=TrainingPage)
+def training_deleted(sender, instance, **kwargs):
+    """Deleting a training deletes its occurrences and registrations with it: what had
+    happened is recorded first, counts included."""
+    record_training(instance)
 
 
 @receiver(post_save, sender=Theme)
