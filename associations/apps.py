@@ -13,7 +13,12 @@ class AssociationsConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from . import account_section, personal_data, signals  # noqa: F401 - they register themselves
+        from . import (  # noqa: F401 - they register themselves
+            account_section,
+            personal_data,
+            report,
+            signals,
+        )
         from .member_pages import grant_on_new_index
         from .permissions import AssociationPagePermissionPolicy
 

@@ -11,7 +11,7 @@ class CalendarsConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here: the signals module needs the app registry to be ready.
-        from . import signals
+        from . import report, signals  # noqa: F401 - report registers itself
 
         signals.connect()
         post_migrate.connect(signals.fill_stored_events, sender=self)

@@ -32,6 +32,8 @@ from django.utils.http import (
     parse_http_date_safe,
 )
 
+from . import readers
+
 GENERATION_KEY = "calendars:generation"
 # Entries of old generations are never read again; they age out after this.
 FEED_TIMEOUT = 24 * 60 * 60
@@ -97,6 +99,7 @@ def feed_response(
     """
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
+    readers.count(request, "calendar" if content_type == CONTENT_TYPE else "news")
     base = "calendars:feed:" + hashlib.blake2b(cache_key.encode(), digest_size=16).hexdigest()
     response = _serve(request, base, build, filename, max_age, content_type)
     shortcut = fast_for is not None and fast_for > 0 and content_type == CONTENT_TYPE

@@ -18,6 +18,7 @@ from collections import OrderedDict
 
 from django.core.cache import cache
 
+from . import readers
 from .http import FeedRoute, cached_feed_response
 
 ROUTE_PREFIX = "calendars:route:"
@@ -56,6 +57,7 @@ class CachedFeedMiddleware:
             route, headers = entry
             response = cached_feed_response(request, route)
             if response is not None:
+                readers.count(request, "calendar")
                 for name, value in headers:
                     response[name] = value
                 return response

@@ -86,3 +86,30 @@ class StoredEvent(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.object_id} {self.language}: {self.uid}"
+
+
+class FeedReaderKind(models.TextChoices):
+    CALENDAR = "calendar", _("Calendar subscribers (iCal)")
+    NEWS = "news", _("News readers (RSS, Atom)")
+
+
+class FeedReadersDay(models.Model):
+    """How many different programs read the site's feeds on one day, by kind: counted in the
+    shared cache as requests arrive (`calendars.readers`) and kept here by the nightly
+    `record_feed_readers`. A reader is a hash of its address and program with a secret of the
+    day, so nothing about anyone is kept and no reader can be followed from one day to the
+    next."""
+
+    day = models.DateField(_("day"))
+    kind = models.CharField(_("kind"), max_length=10, choices=FeedReaderKind.choices)
+    readers = models.PositiveIntegerField(_("readers"))
+
+    class Meta:
+        verbose_name = _("feed readers of a day")
+        verbose_name_plural = _("feed readers by day")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "kind"], name="feed_readers_once_a_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.kind}: {self.readers}"

@@ -13,5 +13,6 @@ class CatalogueConfig(AppConfig):
             member_area,
             offerings,
             personal_data,
+            report,
             signals,
         )

@@ -20,6 +20,7 @@ LAYERS = {
     "funding": 5,
     "sources": 5,
     "crisis": 6,
+    "reports": 6,
     "home": 7,
     "api": 7,
 }

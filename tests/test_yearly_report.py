@@ -12,15 +12,24 @@ import pytest
 from openpyxl import load_workbook
 
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 
 from wagtail.users.models import UserProfile
 
-from associations.models import AssociationPage
+from associations.models import (
+    AssociationPage,
+    DirectorySettings,
+    DirectorySnapshot,
+    RegisterBaseline,
+)
+from calendars.models import FeedReadersDay
+from catalogue.models import EventRecord, Registration
 from core.models import SavedSearch
 from funding.models import Funder, FundingIndexPage
 from home.models import HomePage, NewsPage
 from lending.models import Booking, EquipmentPage, SpacePage
 from reports.models import YearlyReportPage
+from tests.catalogue_factories import fi_catalogue, make_training
 from tests.funding_factories import make_opportunity
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -72,7 +81,7 @@ def test_only_editors_see_the_report(client, users):
     client.force_login(users["editor"])
     response = client.get(URL)
     assert response.status_code == 200
-    assert "Yearly report" in response.content.decode()
+    assert 'class="report-table"' in response.content.decode()
 
 
 def test_the_report_is_in_the_reports_menu_for_editors_only(client, users):
@@ -256,3 +265,163 @@ def test_the_council_can_publish_the_report_as_a_page(client):
     assert f'<th scope="col" class="numeric">{YEAR}' in html
     assert 'role="img"' in html
     assert "report.css" in html
+
+
+# --- events held ------------------------------------------------------------------------------
+
+
+def held_trainings():
+    """Trainings of YEAR and the year before, unpublished afterwards (a record, not a page),
+    and their record: 3 held in YEAR (one hybrid and open to others, one co-organised, one
+    online), one cancelled in YEAR, one held the year before."""
+    first = make_training(
+        "raportti-a",
+        title="Avustushaun ilta",
+        themes=("rahoitus",),
+        sessions=[
+            (at(YEAR, 3, 1, 17), at(YEAR, 3, 1, 19)),
+            (at(YEAR, 3, 8, 17), at(YEAR, 3, 8, 20)),
+        ],
+        municipality="hattula",
+        format="hybrid",
+        open_to_others=True,
+    )
+    second = make_training(
+        "raportti-b",
+        title="Kirjanpidon päivä",
+        themes=("rahoitus", "talous"),
+        sessions=[(at(YEAR, 9, 10, 9), at(YEAR, 9, 10, 15))],
+        municipality="forssa",
+    )
+    third = make_training(
+        "raportti-c",
+        title="Verkkoilta",
+        themes=("talous",),
+        sessions=[(at(YEAR, 10, 1, 18), at(YEAR, 10, 1, 19))],
+        municipality="online",
+        format="online",
+    )
+    cancelled = make_training(
+        "raportti-peruttu",
+        themes=("lait",),
+        sessions=[(at(YEAR, 5, 5, 9), at(YEAR, 5, 5, 10))],
+        status="cancelled",
+    )
+    earlier = make_training(
+        "raportti-edellinen",
+        themes=("rahoitus",),
+        sessions=[(at(YEAR - 1, 6, 1, 9), at(YEAR - 1, 6, 1, 11))],
+        municipality="riihimaki",
+    )
+    for number in range(4):
+        Registration.objects.create(
+            training=first,
+            status="confirmed",
+            name=f"Osallistuja {number}",
+            email=f"o{number}@example.org",
+            language="fi",
+            consent_at=at(YEAR, 2, 1),
+        )
+    pages = [first, second, third, cancelled, earlier]
+    call_command("record_history", stdout=io.StringIO())
+    # Co-organising is tested with the record itself (tests/test_history.py).
+    EventRecord.objects.filter(training_key=second.translation_key).update(co_organised=True)
+    return pages
+
+
+def test_events_held_against_hand_counted_trainings(editor_client):
+    EventRecord.objects.all().delete()
+    pages = held_trainings()
+    for page in pages:  # a record of what happened, not a page
+        page.unpublish()
+    html = report(editor_client)
+    assert table(html, "By kind")[-1] == ["Total", "1", "3"]
+    themes = table(html, "By theme")
+    assert ["Funding and grants", "1", "2"] in themes
+    assert ["Finances and accounting", "0", "2"] in themes
+    assert not any(row[0] == "Law and regulations" for row in themes)  # only the cancelled one
+    regions = table(html, "By sub-region")
+    assert ["Hämeenlinna sub-region", "0", "1"] in regions
+    assert ["Riihimäki sub-region", "1", "0"] in regions
+    assert ["Forssa sub-region", "0", "1"] in regions
+    assert ["Online, no place", "0", "1"] in regions
+    assert table(html, "Sessions, hours and registrations") == [
+        ["Events", "1", "3"],
+        ["Sessions", "1", "4"],
+        ["Hours", "2.0", "12.0"],  # 2 + 3 + 6 + 1
+        ["Registrations", "0", "4"],
+    ]
+    assert table(html, "Open, remote and co-organised events") == [
+        ["Open to other associations", "0", "1"],
+        ["Online", "0", "1"],
+        ["Hybrid", "0", "1"],
+        ["Co-organised", "0", "1"],
+    ]
+    assert table(html, "Their share of all events")[0] == [
+        "Open to other associations",
+        "0.0 %",
+        "33.3 %",
+    ]
+
+
+def test_the_events_held_match_the_archive_for_the_same_filters(client, editor_client):
+    EventRecord.objects.all().delete()
+    held_trainings()
+    html = report(editor_client)
+    archive = fi_catalogue().url + "archive/"
+    dates = {"from": f"{YEAR}-01-01", "to": f"{YEAR}-12-31", "kind": "training"}
+    by_theme = {row[0]: row[2] for row in table(html, "By theme")}
+    for slug, name in (("rahoitus", "Funding and grants"), ("talous", "Finances and accounting")):
+        response = client.get(archive, {**dates, "theme": slug})
+        assert response.context["result_count"] == int(by_theme[name]), slug
+    by_region = {row[0]: row[2] for row in table(html, "By sub-region")}
+    for slug, name in (
+        ("forssa-seutu", "Forssa sub-region"),
+        ("riihimaki-seutu", "Riihimäki sub-region"),
+    ):
+        response = client.get(archive, {**dates, "region": slug})
+        assert response.context["result_count"] == int(by_region[name]), slug
+
+
+def test_the_directory_from_the_yearly_snapshots_and_the_register(editor_client):
+    DirectorySnapshot.objects.filter(year__in=[YEAR - 2, YEAR - 1, YEAR]).delete()
+    for year, total, regions in (
+        (YEAR - 2, 90, {"hameenlinna-seutu": 50, "riihimaki-seutu": 25, "forssa-seutu": 15}),
+        (YEAR - 1, 100, {"hameenlinna-seutu": 55, "riihimaki-seutu": 28, "forssa-seutu": 17}),
+        (YEAR, 130, {"hameenlinna-seutu": 70, "riihimaki-seutu": 36, "forssa-seutu": 24}),
+    ):
+        DirectorySnapshot.objects.create(year=year, total=total, by_sub_region=regions)
+    settings = DirectorySettings.load()
+    RegisterBaseline.objects.filter(settings=settings).delete()
+    RegisterBaseline.objects.create(settings=settings, year=YEAR - 1, registered=3200)
+    RegisterBaseline.objects.create(settings=settings, year=YEAR, registered=3250)
+    html = report(editor_client)
+    assert table(html, "Associations listed at the end of the year") == [
+        ["Hämeenlinna sub-region", "55", "70"],
+        ["Riihimäki sub-region", "28", "36"],
+        ["Forssa sub-region", "17", "24"],
+        ["Total", "100", "130"],
+    ]
+    assert table(html, "Size, growth and coverage of the register") == [
+        ["Associations listed", "100", "130"],
+        ["Growth on the year before", "10", "30"],
+        ["Registered associations in the region", "3200", "3250"],
+        ["Share of the register listed (%)", "3.1", "4.0"],
+    ]
+
+
+def test_feed_readers_on_an_average_and_the_busiest_day(editor_client):
+    for day, kind, readers in (
+        (datetime.date(YEAR, 1, 5), "calendar", 10),
+        (datetime.date(YEAR, 6, 5), "calendar", 30),
+        (datetime.date(YEAR, 6, 5), "news", 4),
+        (datetime.date(YEAR - 1, 12, 31), "calendar", 7),
+    ):
+        FeedReadersDay.objects.create(day=day, kind=kind, readers=readers)
+    rows = table(report(editor_client), "Different programs reading the feeds")
+    assert rows == [
+        ["Calendar subscribers (iCal) on an average day", "7.0", "20.0"],
+        ["Calendar subscribers (iCal) on the busiest day", "7", "30"],
+        ["News readers (RSS, Atom) on an average day", "0", "4.0"],
+        ["News readers (RSS, Atom) on the busiest day", "0", "4"],
+    ]

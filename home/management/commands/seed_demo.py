@@ -23,6 +23,7 @@ DEMO_MODULES = [
     "sources.demo",
     "funding.demo",
     "crisis.demo",
+    "reports.demo",
 ]
 
 
