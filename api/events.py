@@ -6,7 +6,13 @@ the catalogue's (`catalogue.filters.parse_filters` reads them and `CatalogueFilt
 narrows the occurrences), so the page and the API answer one question with one piece of code.
 A training of one occurrence is one event `meidanhame:<uid>`; a training of several is a
 recurring super event `meidanhame:<uid>` whose sub events are its occurrences,
-`meidanhame:<uid>-<original start>`."""
+`meidanhame:<uid>-<original start>`.
+
+With `show_deleted`, the events that left the public set (unpublished, deleted or made
+private; recorded by `calendars.store`) follow the matching ones as Linked Events writes a
+deleted event: its id, name "DELETED" and the time it went as `last_modified_time`. Only
+`last_modified_since` and `super_event` narrow them: nothing else is known of them, and a
+reader who is told of an event it never had simply has nothing to delete."""
 
 import datetime
 import uuid
@@ -23,11 +29,13 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
+from calendars import store
+from catalogue.feeds import TRAINING_EVENTS
 from catalogue.filters import parse_filters
 from catalogue.models import EventStatus, Occurrence, TrainingPage
 from catalogue.queries import taxonomy
 from core.page_urls import absolute_url, urls_by_parent
-from core.query_params import YES, QueryReader
+from core.query_params import QueryReader
 from sources.models import ImportedEvent
 
 from .http import BadParameters
@@ -65,6 +73,11 @@ STATUS_NAMES = {
     EventStatus.MOVED_ONLINE: "EventMovedOnline",
 }
 STATUS_VALUES = {name: value for value, name in STATUS_NAMES.items()}
+# The words OpenAPI's boolean parameters take (as django-ninja reads them), in any case.
+TRUE = ("1", "true", "yes", "on", "t", "y")
+FALSE = ("0", "false", "no", "off", "f", "n")
+# Linked Events' name of a deleted event (`events.utils.get_deleted_object_name`).
+DELETED_NAME = {"fi": "POISTETTU", "sv": "RADERAD", "en": "DELETED"}
 TRAINING_FIELDS = (
     "id",
     "title",
@@ -126,6 +139,17 @@ def _instant(value, name, problems, now):
     if moment is not None and timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return (timezone.localdate(moment) if moment else day), moment
+
+
+def _flag(value, name, problems):
+    """A yes/no parameter; missing is no, anything but the boolean words a bad parameter."""
+    value = value.lower()
+    if value and value not in TRUE + FALSE:
+        problems.append(
+            _("“%(value)s” is not true or false for “%(name)s”.")
+            % {"value": value[:60], "name": name}
+        )
+    return value in TRUE
 
 
 class EventQuery:
@@ -190,7 +214,9 @@ class EventQuery:
             self.super_event = _uid_of(super_event)
             if self.super_event is None:
                 problems.append(_("Unknown super event “%(value)s”.") % {"value": super_event[:60]})
-        self.hide_recurring_children = single("hide_recurring_children").lower() in YES
+        self.hide_recurring_children = _flag(
+            single("hide_recurring_children"), "hide_recurring_children", problems
+        )
         self.modified_since = None
         if since := single("last_modified_since"):
             _day, self.modified_since = _instant(since, "last_modified_since", problems, self.now)
@@ -198,7 +224,7 @@ class EventQuery:
                 self.modified_since = timezone.make_aware(
                     datetime.datetime.combine(_day, datetime.time())
                 )
-        self.show_deleted = single("show_deleted").lower() in YES
+        self.show_deleted = _flag(single("show_deleted"), "show_deleted", problems)
         self.includes = _split(single("include"))
         for name in self.includes:
             if name not in INCLUDES:
@@ -237,6 +263,14 @@ class EventQuery:
             rows = Occurrence.objects.filter(pk__in=first.values("pk"))
         return rows.order_by("start", "pk")
 
+    def removed(self, locale):
+        """The events of `locale` that left the public set (since `last_modified_since`),
+        the oldest removal first."""
+        rows = store.removed(TRAINING_EVENTS.name, locale.language_code, since=self.modified_since)
+        if self.super_event:
+            rows = rows.filter(uid=self.super_event)
+        return rows.only("uid", "removed_at")
+
 
 def _uid_of(event_id):
     """The training uid in an event id (`meidanhame:<uid>` or `meidanhame:<uid>-<start>`)."""
@@ -266,12 +300,31 @@ def event_list(request):
     query = EventQuery(request.GET, locale)
     rows = query.occurrences(locale)
     count = rows.count()
-    first, pages = window(count, query.page, query.page_size)
-    occurrences = list(_with_training(rows)[first : first + query.page_size])
+    removed = query.removed(locale) if query.show_deleted else None
+    total = count + (removed.count() if removed is not None else 0)
+    first, pages = window(total, query.page, query.page_size)
+    last = first + query.page_size
+    # The removed events follow the matching ones: a page may hold some of each.
+    occurrences = list(_with_training(rows)[first:last]) if first < count else []
     data = EventWriter(request, locale, query.includes).events(
         occurrences, as_series=query.hide_recurring_children
     )
-    return envelope(request, "event/", count, query.page, pages, data)
+    if removed is not None and last > count:
+        data += [_deleted_event(row) for row in removed[max(first - count, 0) : last - count]]
+    return envelope(request, "event/", total, query.page, pages, data)
+
+
+def _deleted_event(row):
+    """A removed event as Linked Events writes a deleted one."""
+    identifier = f"{PREFIX}:{row.uid}"
+    return {
+        "id": identifier,
+        "@id": api_url(f"event/{identifier}/"),
+        "name": DELETED_NAME,
+        "last_modified_time": _iso(row.removed_at),
+        "deleted": True,
+        "replaced_by": None,
+    }
 
 
 def event_detail(request, event_id):
