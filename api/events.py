@@ -163,7 +163,10 @@ class EventQuery:
         for name in query:
             if name not in EVENT_PARAMS:
                 problems.append(_("Unknown parameter “%(name)s”.") % {"name": name[:60]})
-        themes, organisers = taxonomy(locale.pk)
+        keywords, publishers = _split(single("keyword")), _split(single("publisher"))
+        # The known themes and organisers only check the values given (the organisers are a
+        # query over every training, the slowest of a list right after a publish).
+        themes, organisers = taxonomy(locale.pk, themes=bool(keywords), organisers=bool(publishers))
         catalogue = QueryDict(mutable=True)
 
         self.start_moment = self.end_moment = None
@@ -187,13 +190,13 @@ class EventQuery:
             else first is not None and first < timezone.localdate(self.now)
         )
 
-        for keyword in _split(single("keyword")):
+        for keyword in keywords:
             slug = theme_slug_of(keyword, locale.pk)
             if slug is None:
                 problems.append(_("Unknown keyword “%(value)s”.") % {"value": keyword[:60]})
             else:
                 catalogue.appendlist("theme", slug)
-        for publisher in _split(single("publisher")):
+        for publisher in publishers:
             slug = strip_prefix(publisher)
             if slug not in organisers:
                 problems.append(_("Unknown publisher “%(value)s”.") % {"value": publisher[:60]})
@@ -305,7 +308,7 @@ def event_list(request):
     first, pages = window(total, query.page, query.page_size)
     last = first + query.page_size
     # The removed events follow the matching ones: a page may hold some of each.
-    occurrences = list(_with_training(rows)[first:last]) if first < count else []
+    occurrences = _with_training(rows[first:last]) if first < count else []
     data = EventWriter(request, locale, query.includes).events(
         occurrences, as_series=query.hide_recurring_children
     )
@@ -334,10 +337,12 @@ def event_detail(request, event_id):
     uid = _uid_of(event_id)
     if uid is None:
         return None
-    rows = _with_training(
-        Occurrence.objects.in_locale(locale).visible_to(None).filter(training__uid=uid)
-    ).order_by("start", "pk")
-    occurrences = list(rows)
+    occurrences = _with_training(
+        Occurrence.objects.in_locale(locale)
+        .visible_to(None)
+        .filter(training__uid=uid)
+        .order_by("start", "pk")
+    )
     if not occurrences:
         return None
     writer = EventWriter(request, locale, includes)
@@ -349,20 +354,44 @@ def event_detail(request, event_id):
     return None
 
 
+OCCURRENCE_FIELDS = (
+    "training_id",
+    "start",
+    "end",
+    "all_day",
+    "original_start",
+    "status",
+    "title",
+    "location",
+    "themes",
+    "organisers",
+)
+
+
+class _Training(SimpleNamespace):
+    """A training's fields as plain values."""
+
+    @property
+    def pk(self):
+        return self.id
+
+
+class _Occurrence(SimpleNamespace):
+    """An occurrence and its training as plain values, with the model's own properties."""
+
+    theme_slugs = Occurrence.theme_slugs
+    organiser_slug = Occurrence.organiser_slug
+
+
 def _with_training(rows):
-    return rows.select_related("training").only(
-        "start",
-        "end",
-        "all_day",
-        "original_start",
-        "status",
-        "title",
-        "location",
-        "themes",
-        "organisers",
-        "locale_id",
-        *(f"training__{name}" for name in TRAINING_FIELDS),
-    )
+    """The occurrences of `rows` with their trainings, read as plain values in one query:
+    a page instance per row costs more than writing its event."""
+    training_columns = {f"training__{name}": name for name in TRAINING_FIELDS}
+    occurrences = []
+    for row in rows.values(*OCCURRENCE_FIELDS, *training_columns):
+        training = _Training(**{name: row.pop(column) for column, name in training_columns.items()})
+        occurrences.append(_Occurrence(**row, training=training))
+    return occurrences
 
 
 def _stamp(moment):
