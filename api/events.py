@@ -6,7 +6,13 @@ the catalogue's (`catalogue.filters.parse_filters` reads them and `CatalogueFilt
 narrows the occurrences), so the page and the API answer one question with one piece of code.
 A training of one occurrence is one event `meidanhame:<uid>`; a training of several is a
 recurring super event `meidanhame:<uid>` whose sub events are its occurrences,
-`meidanhame:<uid>-<original start>`."""
+`meidanhame:<uid>-<original start>`.
+
+With `show_deleted`, the events that left the public set (unpublished, deleted or made
+private; recorded by `calendars.store`) follow the matching ones as Linked Events writes a
+deleted event: its id, name "DELETED" and the time it went as `last_modified_time`. Only
+`last_modified_since` and `super_event` narrow them: nothing else is known of them, and a
+reader who is told of an event it never had simply has nothing to delete."""
 
 import datetime
 import uuid
@@ -23,11 +29,13 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
+from calendars import store
+from catalogue.feeds import TRAINING_EVENTS
 from catalogue.filters import parse_filters
 from catalogue.models import EventStatus, Occurrence, TrainingPage
 from catalogue.queries import taxonomy
 from core.page_urls import absolute_url, urls_by_parent
-from core.query_params import YES, QueryReader
+from core.query_params import QueryReader
 from sources.models import ImportedEvent
 
 from .http import BadParameters
@@ -65,6 +73,11 @@ STATUS_NAMES = {
     EventStatus.MOVED_ONLINE: "EventMovedOnline",
 }
 STATUS_VALUES = {name: value for value, name in STATUS_NAMES.items()}
+# The words OpenAPI's boolean parameters take (as django-ninja reads them), in any case.
+TRUE = ("1", "true", "yes", "on", "t", "y")
+FALSE = ("0", "false", "no", "off", "f", "n")
+# Linked Events' name of a deleted event (`events.utils.get_deleted_object_name`).
+DELETED_NAME = {"fi": "POISTETTU", "sv": "RADERAD", "en": "DELETED"}
 TRAINING_FIELDS = (
     "id",
     "title",
@@ -128,6 +141,17 @@ def _instant(value, name, problems, now):
     return (timezone.localdate(moment) if moment else day), moment
 
 
+def _flag(value, name, problems):
+    """A yes/no parameter; missing is no, anything but the boolean words a bad parameter."""
+    value = value.lower()
+    if value and value not in TRUE + FALSE:
+        problems.append(
+            _("“%(value)s” is not true or false for “%(name)s”.")
+            % {"value": value[:60], "name": name}
+        )
+    return value in TRUE
+
+
 class EventQuery:
     """The Linked Events parameters of a request: the catalogue's filters they amount to and
     what only the API asks (exact times, status, series, modification time, pages)."""
@@ -139,7 +163,10 @@ class EventQuery:
         for name in query:
             if name not in EVENT_PARAMS:
                 problems.append(_("Unknown parameter “%(name)s”.") % {"name": name[:60]})
-        themes, organisers = taxonomy(locale.pk)
+        keywords, publishers = _split(single("keyword")), _split(single("publisher"))
+        # The known themes and organisers only check the values given (the organisers are a
+        # query over every training, the slowest of a list right after a publish).
+        themes, organisers = taxonomy(locale.pk, themes=bool(keywords), organisers=bool(publishers))
         catalogue = QueryDict(mutable=True)
 
         self.start_moment = self.end_moment = None
@@ -163,13 +190,13 @@ class EventQuery:
             else first is not None and first < timezone.localdate(self.now)
         )
 
-        for keyword in _split(single("keyword")):
+        for keyword in keywords:
             slug = theme_slug_of(keyword, locale.pk)
             if slug is None:
                 problems.append(_("Unknown keyword “%(value)s”.") % {"value": keyword[:60]})
             else:
                 catalogue.appendlist("theme", slug)
-        for publisher in _split(single("publisher")):
+        for publisher in publishers:
             slug = strip_prefix(publisher)
             if slug not in organisers:
                 problems.append(_("Unknown publisher “%(value)s”.") % {"value": publisher[:60]})
@@ -190,7 +217,9 @@ class EventQuery:
             self.super_event = _uid_of(super_event)
             if self.super_event is None:
                 problems.append(_("Unknown super event “%(value)s”.") % {"value": super_event[:60]})
-        self.hide_recurring_children = single("hide_recurring_children").lower() in YES
+        self.hide_recurring_children = _flag(
+            single("hide_recurring_children"), "hide_recurring_children", problems
+        )
         self.modified_since = None
         if since := single("last_modified_since"):
             _day, self.modified_since = _instant(since, "last_modified_since", problems, self.now)
@@ -198,7 +227,7 @@ class EventQuery:
                 self.modified_since = timezone.make_aware(
                     datetime.datetime.combine(_day, datetime.time())
                 )
-        self.show_deleted = single("show_deleted").lower() in YES
+        self.show_deleted = _flag(single("show_deleted"), "show_deleted", problems)
         self.includes = _split(single("include"))
         for name in self.includes:
             if name not in INCLUDES:
@@ -237,6 +266,14 @@ class EventQuery:
             rows = Occurrence.objects.filter(pk__in=first.values("pk"))
         return rows.order_by("start", "pk")
 
+    def removed(self, locale):
+        """The events of `locale` that left the public set (since `last_modified_since`),
+        the oldest removal first."""
+        rows = store.removed(TRAINING_EVENTS.name, locale.language_code, since=self.modified_since)
+        if self.super_event:
+            rows = rows.filter(uid=self.super_event)
+        return rows.only("uid", "removed_at")
+
 
 def _uid_of(event_id):
     """The training uid in an event id (`meidanhame:<uid>` or `meidanhame:<uid>-<start>`)."""
@@ -266,12 +303,31 @@ def event_list(request):
     query = EventQuery(request.GET, locale)
     rows = query.occurrences(locale)
     count = rows.count()
-    first, pages = window(count, query.page, query.page_size)
-    occurrences = list(_with_training(rows)[first : first + query.page_size])
+    removed = query.removed(locale) if query.show_deleted else None
+    total = count + (removed.count() if removed is not None else 0)
+    first, pages = window(total, query.page, query.page_size)
+    last = first + query.page_size
+    # The removed events follow the matching ones: a page may hold some of each.
+    occurrences = _with_training(rows[first:last]) if first < count else []
     data = EventWriter(request, locale, query.includes).events(
         occurrences, as_series=query.hide_recurring_children
     )
-    return envelope(request, "event/", count, query.page, pages, data)
+    if removed is not None and last > count:
+        data += [_deleted_event(row) for row in removed[max(first - count, 0) : last - count]]
+    return envelope(request, "event/", total, query.page, pages, data)
+
+
+def _deleted_event(row):
+    """A removed event as Linked Events writes a deleted one."""
+    identifier = f"{PREFIX}:{row.uid}"
+    return {
+        "id": identifier,
+        "@id": api_url(f"event/{identifier}/"),
+        "name": DELETED_NAME,
+        "last_modified_time": _iso(row.removed_at),
+        "deleted": True,
+        "replaced_by": None,
+    }
 
 
 def event_detail(request, event_id):
@@ -281,10 +337,12 @@ def event_detail(request, event_id):
     uid = _uid_of(event_id)
     if uid is None:
         return None
-    rows = _with_training(
-        Occurrence.objects.in_locale(locale).visible_to(None).filter(training__uid=uid)
-    ).order_by("start", "pk")
-    occurrences = list(rows)
+    occurrences = _with_training(
+        Occurrence.objects.in_locale(locale)
+        .visible_to(None)
+        .filter(training__uid=uid)
+        .order_by("start", "pk")
+    )
     if not occurrences:
         return None
     writer = EventWriter(request, locale, includes)
@@ -296,20 +354,44 @@ def event_detail(request, event_id):
     return None
 
 
+OCCURRENCE_FIELDS = (
+    "training_id",
+    "start",
+    "end",
+    "all_day",
+    "original_start",
+    "status",
+    "title",
+    "location",
+    "themes",
+    "organisers",
+)
+
+
+class _Training(SimpleNamespace):
+    """A training's fields as plain values."""
+
+    @property
+    def pk(self):
+        return self.id
+
+
+class _Occurrence(SimpleNamespace):
+    """An occurrence and its training as plain values, with the model's own properties."""
+
+    theme_slugs = Occurrence.theme_slugs
+    organiser_slug = Occurrence.organiser_slug
+
+
 def _with_training(rows):
-    return rows.select_related("training").only(
-        "start",
-        "end",
-        "all_day",
-        "original_start",
-        "status",
-        "title",
-        "location",
-        "themes",
-        "organisers",
-        "locale_id",
-        *(f"training__{name}" for name in TRAINING_FIELDS),
-    )
+    """The occurrences of `rows` with their trainings, read as plain values in one query:
+    a page instance per row costs more than writing its event."""
+    training_columns = {f"training__{name}": name for name in TRAINING_FIELDS}
+    occurrences = []
+    for row in rows.values(*OCCURRENCE_FIELDS, *training_columns):
+        training = _Training(**{name: row.pop(column) for column, name in training_columns.items()})
+        occurrences.append(_Occurrence(**row, training=training))
+    return occurrences
 
 
 def _stamp(moment):

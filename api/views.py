@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import commongrants, directory, events, lending
-from .http import error_response, json_answer, too_many_requests
+from .http import browser_methods, error_response, json_answer, too_many_requests
 
 
 class SiteRootAPI(NinjaAPI):
@@ -24,7 +24,12 @@ class SiteRootAPI(NinjaAPI):
         return "/"
 
     def _get_urls(self):
-        return [url for url in super()._get_urls() if getattr(url, "name", "") != "api-root"]
+        urls = [url for url in super()._get_urls() if getattr(url, "name", "") != "api-root"]
+        for url in urls:
+            # The document and its page are plain views of GET; the rest are routes.
+            only_get = url.name in ("openapi-json", "openapi-view")
+            url.callback = browser_methods(url.callback, ("GET",) if only_get else None)
+        return urls
 
 
 def limited(view):
@@ -85,7 +90,9 @@ linked_events = Router(tags=["Linked Events"])
     summary=gettext_lazy("Events"),
     description=gettext_lazy(
         "Upcoming events in the Linked Events v1 shape, as the catalogue lists them for the "
-        "same filters."
+        "same filters. With show_deleted=true, the events unpublished, deleted or made "
+        "private (since last_modified_since) follow them, each with only its id, name, "
+        "last_modified_time and deleted: true."
     ),
 )
 def event_list(

@@ -113,3 +113,35 @@ class FeedReadersDay(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.kind}: {self.readers}"
+
+
+class RemovedEvent(models.Model):
+    """An object whose events left the public calendars: unpublished, deleted or made private.
+    Written when that happens and removed when the object is public again, so that a reader
+    who syncs by modification time (the read API's `show_deleted`) learns that it went away.
+
+    `uid` is the source's own identity of the object (for a training, its uid, shared by
+    every language version), not a VEVENT UID: it outlives the object."""
+
+    source = models.CharField(_("source"), max_length=40)
+    object_id = models.BigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=8)
+    uid = models.CharField(_("identifier"), max_length=255)
+    removed_at = models.DateTimeField(_("removed"))
+
+    class Meta:
+        verbose_name = _("removed calendar event")
+        verbose_name_plural = _("removed calendar events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "object_id"], name="calendars_removed_unique_object"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["source", "language", "removed_at"], name="calendars_removed_since"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.object_id} {self.language}: {self.uid} ({self.removed_at})"

@@ -4,9 +4,9 @@ of registered sources in step with deletes, moves and renamed slugs."""
 from __future__ import annotations
 
 from django.db import connections, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import store
@@ -36,6 +36,39 @@ def rewrite_moved_events(instance: Page, **kwargs: object) -> None:
     invalidate_feeds_after_commit()
 
 
+def _page_sources_below(page_id: int):
+    """(source, queryset of the ids of its pages at or below page `page_id`) for each source
+    of pages; nothing when the page is gone."""
+    path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
+    if path is None:
+        return
+    for source in store.sources():
+        if issubclass(source.model, Page):
+            yield source, source.model.objects.filter(path__startswith=path).values("pk")
+
+
+def restriction_saved(instance: PageViewRestriction, **kwargs: object) -> None:
+    """A page made private (it or a page above it) takes its events and those below it out
+    of the public calendars: recorded as removed, and the feeds and the API rebuilt."""
+    for source, ids in _page_sources_below(instance.page_id):
+        store.bury(source.name, ids)
+    invalidate_feeds_after_commit()
+
+
+def restriction_deleted(instance: PageViewRestriction, **kwargs: object) -> None:
+    """A lifted restriction makes the pages below it public again, unless another one still
+    covers them. Checked once the transaction commits: a restriction deleted with its page
+    must not bring back the page being deleted."""
+    page_id = instance.page_id
+
+    def revive() -> None:
+        for source, ids in _page_sources_below(page_id):
+            store.revive(source.name, ids)
+
+    transaction.on_commit(revive, robust=True)
+    invalidate_feeds_after_commit()
+
+
 def fill_stored_events(using: str = "default", **kwargs: object) -> None:
     """After `migrate`: an upgraded database whose published content has no stored events yet
     (the table is new) gets them, so that no feed is empty after the upgrade. Later upgrades
@@ -55,6 +88,12 @@ def connect() -> None:
         signal.connect(invalidate_feeds_after_commit, dispatch_uid="calendars.invalidate")
     for signal in (post_page_move, page_slug_changed):
         signal.connect(rewrite_moved_events, dispatch_uid="calendars.rewrite_moved")
+    post_save.connect(
+        restriction_saved, sender=PageViewRestriction, dispatch_uid="calendars.restricted"
+    )
+    post_delete.connect(
+        restriction_deleted, sender=PageViewRestriction, dispatch_uid="calendars.unrestricted"
+    )
     # One receiver per page model, not for every model: a receiver without a sender would
     # stop Django's fast bulk delete for every table in the project.
     for model in get_page_models():

@@ -5,6 +5,11 @@ booking) as an `EventSource`: how to make the `FeedEvent`s of some of its object
 objects should have events now. `write()` turns those events into VEVENT blocks with the
 calendar writer and stores them (`StoredEvent`), in the caller's transaction; `clear()`
 removes them; a feed is `calendar(meta, blocks(...))`, one query for the blocks.
+
+A source that can name its objects (`identify`) also keeps a record of the objects whose
+events left the public calendars (`RemovedEvent`: unpublished, deleted, made private), cleared
+when they are public again, so that a reader who syncs by modification time learns of them
+(`removed()`).
 """
 
 from __future__ import annotations
@@ -19,10 +24,11 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
+from django.utils import timezone
 
 from .ical import build_calendar, serialize_event
-from .models import StoredEvent
+from .models import RemovedEvent, StoredEvent
 from .types import DateOrDateTime, FeedEvent, RecurrenceSet, expand_occurrences, is_bounded
 
 
@@ -38,6 +44,9 @@ class Timed(NamedTuple):
 
 # (object id, language, its events in that language) for each object that has events.
 EventsOf = Callable[[Sequence[int]], Iterable[tuple[int, str, Sequence[FeedEvent | Timed]]]]
+# (object id, language, identity) of those of the objects that exist, in one query: what the
+# object is known by to readers (a training's uid), which outlives the object.
+Identify = Callable[[Sequence[int]], Iterable[tuple[int, str, str]]]
 
 
 @dataclass(frozen=True)
@@ -47,12 +56,18 @@ class EventSource:
     `events(ids)` gives the events of those objects that should have events (one entry per
     object and language; an object it leaves out has none), reading everything in a constant
     number of queries. `current()` is a queryset of every object that should have events now,
-    for `rewrite_calendar_events`. Deleting a `model` instance removes its events."""
+    for `rewrite_calendar_events`. Deleting a `model` instance removes its events.
+
+    With `identify`, the removals are recorded (see the module's docstring); `public()` is
+    every object whose events the public sees now (by default `current()`; a page behind a
+    view restriction has events but is not public)."""
 
     name: str
     model: type[models.Model]
     events: EventsOf
     current: Callable[[], models.QuerySet]
+    identify: Identify | None = None
+    public: Callable[[], models.QuerySet] | None = None
 
 
 _sources: dict[str, EventSource] = {}
@@ -67,9 +82,15 @@ def register(source: EventSource) -> None:
     its objects removes the object's events."""
     _sources[source.name] = source
 
-    def clear_deleted(instance: models.Model, **kwargs: object) -> None:
-        clear(source.name, [instance.pk])
+    def note_deleted(instance: models.Model, **kwargs: object) -> None:
+        bury(source.name, [instance.pk])  # before the delete: the object is still there to name
 
+    def clear_deleted(instance: models.Model, **kwargs: object) -> None:
+        _delete_stored(source.name, [instance.pk])
+
+    pre_delete.connect(
+        note_deleted, sender=source.model, weak=False, dispatch_uid=f"calendars.{source.name}"
+    )
     post_delete.connect(
         clear_deleted, sender=source.model, weak=False, dispatch_uid=f"calendars.{source.name}"
     )
@@ -159,12 +180,71 @@ def write(name: str, ids: Iterable[int]) -> int:
             StoredEvent.objects.bulk_create(
                 [row for object_id in changed for row in wanted[object_id]]
             )
+    revive(name, ids)
     return len(changed)
 
 
 def clear(name: str, ids: Iterable[int]) -> None:
-    """Remove the stored events of objects `ids` of source `name` (unpublished, deleted)."""
+    """Remove the stored events of objects `ids` of source `name` (unpublished, deleted),
+    recording that they left."""
+    ids = list(ids)
+    bury(name, ids)
+    _delete_stored(name, ids)
+
+
+def _delete_stored(name: str, ids: Iterable[int]) -> None:
     StoredEvent.objects.filter(source=name, object_id__in=list(ids)).delete()
+
+
+def bury(name: str, ids: Iterable[int] | models.QuerySet) -> None:
+    """Record that the objects `ids` of source `name` that had events (that is, were
+    published) have left the public calendars now. An object already recorded keeps the time
+    it first left. Three queries at most; nothing for a source without `identify`."""
+    source = _sources[name]
+    if source.identify is None:
+        return
+    had = list(
+        StoredEvent.objects.filter(
+            source=name,
+            object_id__in=ids if isinstance(ids, models.QuerySet) else list(ids),
+        )
+        .values_list("object_id", flat=True)
+        .distinct()
+    )
+    if not had:
+        return
+    now = timezone.now()
+    RemovedEvent.objects.bulk_create(
+        [
+            RemovedEvent(source=name, object_id=pk, language=language, uid=uid, removed_at=now)
+            for pk, language, uid in source.identify(had)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def revive(name: str, ids: Iterable[int] | models.QuerySet) -> None:
+    """Forget the removal of those of the objects `ids` that are public now (published
+    again, or no longer private): one query."""
+    source = _sources[name]
+    if source.identify is None:
+        return
+    public = (source.public or source.current)()
+    RemovedEvent.objects.filter(
+        source=name,
+        object_id__in=public.filter(
+            pk__in=ids if isinstance(ids, models.QuerySet) else list(ids)
+        ).values("pk"),
+    ).delete()
+
+
+def removed(name: str, language: str, *, since: datetime.datetime | None = None) -> models.QuerySet:
+    """The removed objects of source `name` in `language` (at or after `since`), oldest
+    removal first: rows with `uid` and `removed_at`."""
+    rows = RemovedEvent.objects.filter(source=name, language=language)
+    if since is not None:
+        rows = rows.filter(removed_at__gte=since)
+    return rows.order_by("removed_at", "pk")
 
 
 def blocks(
@@ -216,9 +296,10 @@ def rewrite(names: Iterable[str] | None = None, chunk: int = 500) -> list[Rewrit
             with transaction.atomic():
                 changed += write(name, current[first : first + chunk])
         stale = StoredEvent.objects.filter(source=name).exclude(object_id__in=objects.values("pk"))
-        removed = len(set(stale.values_list("object_id", flat=True)))
+        stale_ids = set(stale.values_list("object_id", flat=True))
+        bury(name, stale_ids)  # left without a signal (a bulk change, content made in a shell)
         stale.delete()
-        results.append(Rewritten(name, len(current), changed, removed))
+        results.append(Rewritten(name, len(current), changed, len(stale_ids)))
     return results
 
 

@@ -636,11 +636,22 @@ def training_event_rows(pks):
             yield training.pk, language, events
 
 
+def training_identities(pks):
+    """(pk, language, uid) of the trainings among `pks`: a training is known to readers by
+    its uid, which every language version shares."""
+    for pk, language, uid in TrainingPage.objects.filter(pk__in=pks).values_list(
+        "pk", "locale__language_code", "uid"
+    ):
+        yield pk, language, str(uid)
+
+
 TRAINING_EVENTS = store.EventSource(
     name="catalogue.training",
     model=TrainingPage,
     events=training_event_rows,
     current=lambda: TrainingPage.objects.live(),
+    identify=training_identities,
+    public=lambda: TrainingPage.objects.live().public(),
 )
 store.register(TRAINING_EVENTS)
 

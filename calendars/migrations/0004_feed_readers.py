@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('calendars', '0002_stored_events'),
+        ('calendars', '0003_removed_events'),
     ]
 
     operations = [
