@@ -4,11 +4,13 @@ many follow us in their calendars"), without keeping anything about anyone.
 Each GET or HEAD of a feed (`feed_response`, and `CachedFeedMiddleware`'s fast path) makes a
 reader key: a hash of the client's address and program with a secret of the day. The first
 time a key is seen that day, the day's counter of its kind goes up: two cache operations,
-no database query. `record_feed_readers` (nightly, through the worker) copies the counters of
+no database query; a process remembers the keys it has counted today, so a program polling
+again costs nothing. `record_feed_readers` (nightly, through the worker) copies the counters of
 the last days into `FeedReadersDay`; the cache forgets them after `KEEP_DAYS`."""
 
 import datetime
 import hashlib
+import threading
 
 from django_tasks import task
 
@@ -29,6 +31,39 @@ def _counter(day, kind):
     return f"{PREFIX}:{day.isoformat()}:{kind}"
 
 
+class _SeenToday:
+    """The readers this process has counted today, so that a program polling again costs no
+    cache round trip at all (the shared cache still decides across processes)."""
+
+    LIMIT = 100_000
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.day = None
+        self.keys = set()
+
+    def first_time(self, day, key):
+        with self.lock:
+            if day != self.day or len(self.keys) >= self.LIMIT:
+                self.day, self.keys = day, set()
+            if key in self.keys:
+                return False
+            self.keys.add(key)
+            return True
+
+    def clear(self):
+        with self.lock:
+            self.day, self.keys = None, set()
+
+
+_seen = _SeenToday()
+
+
+def forget_seen():
+    """Forget what this process has counted (tests clear the cache between them)."""
+    _seen.clear()
+
+
 def count(request, kind):
     """Count the reader of this request once today for `kind`."""
     day = timezone.localdate()
@@ -38,6 +73,8 @@ def count(request, kind):
         key=secret.digest()[:32],
         digest_size=12,
     ).hexdigest()
+    if not _seen.first_time(day, f"{kind}:{who}"):
+        return
     timeout = KEEP_DAYS * 24 * 60 * 60
     if cache.add(f"{PREFIX}:{day.isoformat()}:{kind}:{who}", 1, timeout=timeout):
         counter = _counter(day, kind)

@@ -56,12 +56,15 @@ def _clear_cache():
     from django.core.cache import cache
 
     from calendars.middleware import forget_routes
+    from calendars.readers import forget_seen
 
     cache.clear()
     forget_routes()
+    forget_seen()
     yield
     cache.clear()
     forget_routes()
+    forget_seen()
 
 
 @pytest.fixture

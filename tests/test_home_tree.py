@@ -16,6 +16,7 @@ from home.models import (
     StandardPage,
 )
 from lending.models import EquipmentIndexPage, EquipmentPage, SpaceIndexPage, SpacePage
+from reports.models import YearlyReportPage
 
 # Every page type of the site: the types it may sit under, and the types it may hold.
 TREE = {
@@ -31,9 +32,11 @@ TREE = {
             SpaceIndexPage,
             EquipmentIndexPage,
             SituationIndexPage,
+            YearlyReportPage,
         },
     ),
-    StandardPage: ({HomePage, StandardPage}, {StandardPage}),
+    StandardPage: ({HomePage, StandardPage}, {StandardPage, YearlyReportPage}),
+    YearlyReportPage: ({HomePage, StandardPage}, set()),
     NewsIndexPage: ({HomePage}, {NewsPage}),
     NewsPage: ({NewsIndexPage}, set()),
     AccessibilityStatementPage: ({HomePage}, set()),
