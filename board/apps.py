@@ -7,5 +7,6 @@ class BoardConfig(AppConfig):
     verbose_name = _("Cooperation board")
 
     def ready(self):
-        # Offer saved searches on the board and show the newest listings on the home page.
-        from . import alerts, highlights  # noqa: F401
+        # Offer saved searches on the board, show the newest listings on the home page and
+        # lead members to their listings from the association's management page.
+        from . import alerts, highlights, member_area  # noqa: F401

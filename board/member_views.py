@@ -1,8 +1,9 @@
 """Members write their association's board listings on the site, not in the admin: a new
 listing or a change is saved as a page revision and sent to the editors' "Editor approval"
 workflow (associations.services.submit_for_approval, which emails the submitter and the
-association's admins at each step). Any member of the association may, and editors; members
-of another association get 403, unknown ids 404."""
+association's admins at each step), unless editors trust the association
+(services.is_trusted). Any member of the association may, and editors; members of another
+association get 403, unknown ids 404."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,11 +16,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from associations.permissions import can_edit
-from associations.services import association_page_or_404, moderation_state, submit_for_approval
+from associations.services import association_page_or_404, moderation_state
 
 from .forms import BoardListingForm
 from .models import BoardIndexPage, BoardListingPage
-from .services import submit_new_listing
+from .services import save_listing, submit_new_listing
 
 
 def _check(user, association):
@@ -55,15 +56,15 @@ def new_view(request, association_id):
     )
     form = BoardListingForm(request.POST or None, instance=page)
     if request.method == "POST" and form.is_valid():
-        page = submit_new_listing(index, form.save(commit=False), request.user)
-        messages.success(
-            request,
-            _(
+        page = form.save(commit=False)
+        if submit_new_listing(index, page, request.user):
+            text = _("Thank you! “%(title)s” is now on the board.")
+        else:
+            text = _(
                 "Thank you! “%(title)s” was sent to the editors. It is shown on the board when "
                 "an editor approves it; we will email you."
             )
-            % {"title": page.title},
-        )
+        messages.success(request, text % {"title": page.title})
         return redirect("board:member_listings", association.pk)
     return _form_page(request, form, association, is_new=True)
 
@@ -80,15 +81,14 @@ def edit_view(request, page_id):
     form = BoardListingForm(request.POST or None, instance=draft)
     if request.method == "POST" and form.is_valid():
         draft = form.save(commit=False)
-        submit_for_approval(draft, request.user)
-        messages.success(
-            request,
-            _(
+        if save_listing(draft, request.user):
+            text = _("Your changes to “%(title)s” are now on the board.")
+        else:
+            text = _(
                 "Your changes to “%(title)s” were sent to the editors. The listing changes when "
                 "an editor approves them; we will email you."
             )
-            % {"title": draft.title},
-        )
+        messages.success(request, text % {"title": draft.title})
         return redirect("board:member_listings", association.pk)
     return _form_page(request, form, association, is_new=False, page=page)
 

@@ -215,3 +215,28 @@ class BoardListingPage(PolicyPermissionsMixin, SourcePageMixin, RoutablePageMixi
         from .views import contact_view
 
         return contact_view(self, request)
+
+
+class TrustedAssociation(models.Model):
+    """An association whose board listings editors trust: after its first listing (always
+    approved by an editor), its new listings and changes are published at once. Editors add
+    and remove these in the admin (Snippets)."""
+
+    association = models.OneToOneField(
+        "associations.AssociationPage",
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to={"locale__language_code": settings.LANGUAGE_CODE},
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("trusted since"), auto_now_add=True)
+
+    panels = [FieldPanel("association"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("trusted association on the board")
+        verbose_name_plural = _("trusted associations on the board")
+
+    def __str__(self):
+        return self.association.title

@@ -4,6 +4,7 @@ outbox (core.mail)."""
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
@@ -13,13 +14,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from associations.permissions import admins_of
+from associations.permissions import admins_of, can_edit
 from associations.services import submit_for_approval
 from core.mail import language_of, queue, send
 from core.page_urls import absolute_url
 from core.text import single_line
 
-from .models import REMINDER_DAYS, BoardListingPage
+from .models import REMINDER_DAYS, BoardListingPage, TrustedAssociation
 
 
 def _unique_slug(index, title, fallback="ilmoitus"):
@@ -30,15 +31,42 @@ def _unique_slug(index, title, fallback="ilmoitus"):
     return slug
 
 
+def is_trusted(association):
+    """Whether the association's listings skip the editors: an editor has marked it trusted
+    and it already has a listing an editor approved (its first is always moderated)."""
+    return (
+        TrustedAssociation.objects.filter(association=association).exists()
+        and BoardListingPage.objects.filter(
+            association=association, first_published_at__isnull=False
+        ).exists()
+    )
+
+
+def save_listing(page, user):
+    """Publish the member's version of `page` at once for a trusted association; otherwise
+    save it as a revision in the editors' approval workflow. True when published."""
+    if not can_edit(user, page.association):
+        raise PermissionDenied
+    if is_trusted(page.association):
+        # Members hold no publish permission in Wagtail; the editors' trust stands for it.
+        revision = page.save_revision(user=user, log_action=True)
+        revision.publish(user=user, skip_permission_checks=True)
+        return True
+    submit_for_approval(page, user)
+    return False
+
+
 @transaction.atomic
 def submit_new_listing(index, page, user):
-    """A new listing as a draft under `index`, sent to the editors' approval workflow."""
+    """A new listing under `index`: published for a trusted association, else a draft in
+    the editors' approval workflow. True when published."""
+    if not can_edit(user, page.association):
+        raise PermissionDenied
     page.live = False
     page.owner = user
     page.slug = _unique_slug(index, page.title)
     index.add_child(instance=page)
-    submit_for_approval(page, user)
-    return page
+    return save_listing(page, user)
 
 
 def _admin_users(association):

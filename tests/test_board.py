@@ -19,7 +19,7 @@ from wagtail.models import WorkflowState
 
 from associations.models import AssociationPage, Membership
 from associations.permissions import associations_of
-from board.models import BoardIndexPage, BoardListingPage
+from board.models import BoardIndexPage, BoardListingPage, TrustedAssociation
 from core.models import OutboxMail
 from home.models import SiteSettings
 
@@ -358,3 +358,59 @@ def test_home_page_shows_the_newest_listings(client, home, board, association_b)
     html = client.get(home.url).content.decode()
     assert newest.title in html
     assert newest.url in html
+
+
+# --- trusted associations -------------------------------------------------------------------
+
+
+def test_an_editor_trusts_an_association_whose_next_listings_go_live_at_once(
+    client, people, association_a, listing_a
+):
+    client.force_login(people["editor"])
+    add = client.post(
+        "/admin/snippets/board/trustedassociation/add/",
+        {"association": association_a.pk, "note": "Hyvät ilmoitukset jo vuosia."},
+    )
+    assert add.status_code == 302, add.content.decode()[:1000]
+    assert TrustedAssociation.objects.filter(association=association_a).exists()
+    client.force_login(people["member_a"])
+    response = client.post(
+        reverse("board:member_new", args=[association_a.pk]), listing_data(title="Heti esillä")
+    )
+    assert response.status_code == 302
+    page = BoardListingPage.objects.get(title="Heti esillä")
+    assert page.live and not in_review(page)
+    assert "Heti esillä" in client.get(page.get_parent().url).content.decode()
+
+
+def test_a_trusted_associations_first_listing_still_waits_for_an_editor(
+    client, django_user_model, listing_a
+):
+    newcomer = (
+        AssociationPage.objects.filter(locale__language_code="fi", live=True)
+        .exclude(pk__in=BoardListingPage.objects.values("association_id"))
+        .first()
+    )
+    TrustedAssociation.objects.create(association=newcomer)
+    client.force_login(_user(django_user_model, "newcomer", newcomer, "member"))
+    response = client.post(
+        reverse("board:member_new", args=[newcomer.pk]), listing_data(title="Ensimmäinen")
+    )
+    assert response.status_code == 302
+    page = BoardListingPage.objects.get(title="Ensimmäinen")
+    assert not page.live and in_review(page)
+
+
+def test_only_editors_may_reach_the_trusted_list_in_the_admin(client, people):
+    client.force_login(people["admin_a"])
+    response = client.get("/admin/snippets/board/trustedassociation/")
+    assert response.status_code in (302, 403)
+
+
+def test_the_associations_management_page_leads_to_its_board_listings(
+    client, people, association_a
+):
+    client.force_login(people["member_a"])
+    html = client.get(reverse("associations:manage", args=[association_a.pk])).content.decode()
+    assert reverse("board:member_new", args=[association_a.pk]) in html
+    assert reverse("board:member_listings", args=[association_a.pk]) in html
