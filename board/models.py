@@ -193,11 +193,16 @@ class BoardListingPage(PolicyPermissionsMixin, SourcePageMixin, RoutablePageMixi
 
     @property
     def is_expired(self):
-        return self.expires_on < timezone.localdate()
+        """Gone from the board on its expiry day, as `BoardListingQuerySet.current` says."""
+        return self.expires_on <= timezone.localdate()
 
     @property
     def municipality_label(self):
         return Municipality(self.municipality).label if self.municipality else ""
+
+    def get_sitemap_urls(self, request=None):
+        # An ended listing stays at its address (it says it has ended) but leaves the sitemap.
+        return [] if self.is_expired else super().get_sitemap_urls(request)
 
     @property
     def suitable_for_labels(self):

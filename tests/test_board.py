@@ -194,12 +194,17 @@ def test_listing_leaves_list_and_feed_on_its_expiry_day(client, board, listing_a
     )
     with time_machine.travel(timezone.make_aware(day_before), tick=False):
         assert listing_a.title in client.get(board.url).content.decode()
+        assert listing_a.url in client.get("/sitemap.xml").content.decode()
         assert listing_a.title in client.get(board.url + "syote/rss/").content.decode()
     on_the_day = datetime.datetime.combine(expires, datetime.time(0, 5))
     with time_machine.travel(timezone.make_aware(on_the_day), tick=False):
         assert listing_a.title not in client.get(board.url).content.decode()
         assert listing_a.title not in client.get(board.url + "syote/rss/").content.decode()
         assert listing_a.title not in client.get(board.url + "syote/atom/").content.decode()
+        assert listing_a.url not in client.get("/sitemap.xml").content.decode()
+        page = client.get(listing_a.url)
+        assert page.status_code == 200
+        assert 'name="message"' not in page.content.decode(), "no contact form once it ended"
 
 
 # --- contact form ---------------------------------------------------------------------------
