@@ -1,5 +1,6 @@
 """Where the Members group may add and change pages in the Wagtail admin: only under the index
-pages that hold association content (the directory, the catalogue, spaces and equipment), not
+pages that hold association content (the directory, the catalogue, spaces and equipment, the
+cooperation board), not
 the whole tree. The page permission policy (`permissions.AssociationPagePermissionPolicy`)
 narrows that further to the member's own association. The data migration grants it on the
 index pages that exist; `grant_on_new_index` does it for an index page created later (a fresh
@@ -13,6 +14,7 @@ MEMBER_INDEX_TYPES = (
     ("catalogue", "trainingindexpage"),
     ("lending", "spaceindexpage"),
     ("lending", "equipmentindexpage"),
+    ("board", "boardindexpage"),
 )
 
 

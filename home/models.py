@@ -73,6 +73,7 @@ class HomePage(Page):
         "crisis.SituationIndexPage",
         "lending.SpaceIndexPage",
         "lending.EquipmentIndexPage",
+        "board.BoardIndexPage",
         "reports.YearlyReportPage",
     ]
 

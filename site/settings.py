@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "funding",
     "associations",
     "lending",
+    "board",
     "sources",
     "crisis",
     "reports",

@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("", include("associations.urls")),
     path("", include("crisis.urls")),
     path("", include("lending.urls")),
+    path("", include("board.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

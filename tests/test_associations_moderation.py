@@ -582,6 +582,7 @@ def test_members_have_page_permissions_only_under_association_content(client, pe
         "TrainingIndexPage",
         "SpaceIndexPage",
         "EquipmentIndexPage",
+        "BoardIndexPage",
     }
     login(client, people["admin_a"])
     # Not the home page, not the catalogue page itself, no new pages under the home page.

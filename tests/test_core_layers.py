@@ -17,6 +17,7 @@ LAYERS = {
     "associations": 3,
     "catalogue": 4,
     "lending": 4,
+    "board": 4,
     "funding": 5,
     "sources": 5,
     "crisis": 6,

@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
 from associations.models import AssociationIndexPage, AssociationPage
+from board.models import BoardIndexPage, BoardListingPage
 from catalogue.models import TrainingIndexPage, TrainingPage
 from crisis.models import ReadinessGuidePage, SituationIndexPage, SituationPage
 from funding.models import FundingGuidePage, FundingIndexPage, FundingOpportunityPage
@@ -33,6 +34,7 @@ TREE = {
             EquipmentIndexPage,
             SituationIndexPage,
             YearlyReportPage,
+            BoardIndexPage,
         },
     ),
     StandardPage: ({HomePage, StandardPage}, {StandardPage, YearlyReportPage}),
@@ -54,6 +56,8 @@ TREE = {
     SituationIndexPage: ({HomePage}, {SituationPage, ReadinessGuidePage}),
     SituationPage: ({SituationIndexPage}, set()),
     ReadinessGuidePage: ({SituationIndexPage}, set()),
+    BoardIndexPage: ({HomePage}, {BoardListingPage}),
+    BoardListingPage: ({BoardIndexPage}, set()),
 }
 
 

@@ -19,6 +19,7 @@ DEMO_MODULES = [
     "home.demo",
     "associations.demo",
     "lending.demo",
+    "board.demo",
     "catalogue.demo",
     "sources.demo",
     "funding.demo",

@@ -1,0 +1,70 @@
+"""The forms of the board: a member's listing, and a message to the association behind one."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import BoardListingPage, latest_expiry
+
+
+class DescribedMixin:
+    """Inputs point to their help text and errors (aria-describedby)."""
+
+    def describe(self):
+        for name, field in self.fields.items():
+            ids = []
+            auto_id = self[name].id_for_label
+            if field.help_text:
+                ids.append(f"{auto_id}-help")
+            if self.is_bound and self.errors.get(name):
+                ids.append(f"{auto_id}-errors")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+        return self
+
+
+class BoardListingForm(DescribedMixin, forms.ModelForm):
+    """A member's listing for their association (sent to the editors)."""
+
+    class Meta:
+        model = BoardListingPage
+        fields = (
+            "title",
+            "kind",
+            "summary",
+            "description",
+            "themes",
+            "fields_of_activity",
+            "municipality",
+            "starts_on",
+            "expires_on",
+            "time_needed",
+            "suitable_for",
+        )
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "expires_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].label = _("Headline")
+
+    def clean_expires_on(self):
+        value = self.cleaned_data["expires_on"]
+        if value and value > latest_expiry():
+            raise forms.ValidationError(_("A listing may stay up at most six months."))
+        return value
+
+
+class ContactForm(DescribedMixin, forms.Form):
+    """A message to the association's admins; the sender's address becomes the Reply-To."""
+
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("The association answers to this address. It is not shown on the site."),
+    )
+    message = forms.CharField(
+        label=_("Message"), max_length=3000, min_length=10, widget=forms.Textarea(attrs={"rows": 6})
+    )
