@@ -22,7 +22,7 @@ from .models import EventRecord, Occurrence, Registration, RegistrationStatus
 
 # The facts that may still change after an occurrence has ended (a late status fix, a
 # registration cancelled afterwards); the others are kept as first recorded.
-UPDATED_FIELDS = ("start", "end", "all_day", "hours", "status", "registrations")
+UPDATED_FIELDS = ("start", "end", "all_day", "hours", "status", "registrations", "attended")
 
 
 def record_past_occurrences(now=None, training_keys=None):
@@ -39,7 +39,8 @@ def record_past_occurrences(now=None, training_keys=None):
         return 0, 0
     keys = {occurrence.training.translation_key for occurrence in chosen}
     registrations = _confirmed_registrations(keys)
-    records = [_record(occurrence, registrations) for occurrence in chosen]
+    attended = _attendance(keys)
+    records = [_record(occurrence, registrations, attended) for occurrence in chosen]
     return _save(records, keys)
 
 
@@ -62,7 +63,19 @@ def _confirmed_registrations(keys):
     return Counter(rows)
 
 
-def _record(occurrence, registrations):
+def _attendance(keys):
+    """{training key: how many came} of the trainings whose organiser marked attendance."""
+    counts = {}
+    for key, came in Registration.objects.filter(
+        training__translation_key__in=keys,
+        status=RegistrationStatus.CONFIRMED,
+        attended__isnull=False,
+    ).values_list("training__translation_key", "attended"):
+        counts[key] = counts.get(key, 0) + (1 if came else 0)
+    return counts
+
+
+def _record(occurrence, registrations, attended):
     training = occurrence.training
     organisers = [slug for slug in occurrence.organisers.split("|") if slug]
     hours = None
@@ -90,6 +103,7 @@ def _record(occurrence, registrations):
         co_organised=len(organisers) > 1,
         open_to_others=occurrence.open_to_others,
         registrations=registrations.get(training.translation_key, 0),
+        attended=attended.get(training.translation_key),
     )
 
 

@@ -800,6 +800,9 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField(_("moved from the waiting list"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+    # Marked by the organiser after the training: True came, False did not, None not marked.
+    # A count, not a name, once the personal data is removed.
+    attended = models.BooleanField(_("came"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
@@ -859,6 +862,8 @@ class EventRecord(models.Model):
     open_to_others = models.BooleanField(_("open to other associations"), default=False)
     # Confirmed registrations for the whole training (the same on each of its occurrences).
     registrations = models.PositiveIntegerField(_("registrations"), default=0)
+    # How many of them came, when the organiser marked it (None: attendance not recorded).
+    attended = models.PositiveIntegerField(_("attended"), null=True, blank=True)
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
     objects = EventRecordQuerySet.as_manager()

@@ -1,12 +1,16 @@
 """The registrants of an association's trainings, in the member area of the association
-(/tili/yhdistys/<id>/): its admins and editors see them, the others get 403. The routes and
+(/tili/yhdistys/<id>/): its admins and editors see them, and mark who came once the training
+has begun (the yearly report counts it); the others get 403. The routes and
 the section of the management page are registered with `associations.member_area` (see
 `catalogue.member_area`)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -16,7 +20,8 @@ from associations.permissions import can_see_registrants
 from associations.services import association_page_or_404
 from core.csv import SafeWriter
 
-from .models import TrainingPage
+from .history import record_training
+from .models import Registration, RegistrationStatus, TrainingPage
 
 
 def _organised_training(request, pk, training_pk):
@@ -45,16 +50,37 @@ def _registrants(training):
     )
 
 
+def _save_attendance(request, training, registrants):
+    """Mark who came (the boxes ticked) among the confirmed registrants, once the training
+    has begun, and record the training's history again so that the yearly report counts it."""
+    if not training.occurrences.filter(start__lte=timezone.now()).exists():
+        messages.error(request, _("Attendance can be marked once the training has begun."))
+        return
+    came = set(request.POST.getlist("came"))
+    confirmed = [r for r in registrants if r.status == RegistrationStatus.CONFIRMED]
+    with transaction.atomic():
+        for value in (True, False):
+            Registration.objects.filter(
+                pk__in=[r.pk for r in confirmed if (str(r.pk) in came) == value]
+            ).update(attended=value)
+        record_training(training)
+    messages.success(request, _("The attendance was saved."))
+
+
 @login_required
 def registrants_view(request, pk, training_pk):
     association, training = _organised_training(request, pk, training_pk)
     registrants = list(_registrants(training))
+    if request.method == "POST":
+        _save_attendance(request, training, registrants)
+        return redirect(request.path)
     context = {
         "association": association,
         "training": training,
         "registrants": registrants,
         "confirmed": sum(1 for r in registrants if r.status == "confirmed"),
         "waiting": sum(1 for r in registrants if r.status == "waiting"),
+        "has_begun": training.occurrences.filter(start__lte=timezone.now()).exists(),
     }
     return render(request, "catalogue/registrants.html", context)
 

@@ -37,6 +37,7 @@ def _events(year):
             "co_organised",
             "open_to_others",
             "registrations",
+            "attended",
             "hours",
         )
     ):
@@ -44,6 +45,8 @@ def _events(year):
         event["sessions"] += 1
         event["hours"] += float(record["hours"] or 0)
         event["registrations"] = max(event["registrations"], record["registrations"])
+        if record["attended"] is not None:
+            event["attended"] = max(event["attended"] or 0, record["attended"])
     return events
 
 
@@ -157,11 +160,20 @@ class EventsSection(reports.Section):
                         _("Registrations"),
                         [sum(e["registrations"] for e in h.values()) for h in per_year],
                     ),
+                    reports.Row(
+                        _("Events whose attendance was recorded"),
+                        [sum(1 for e in h.values() if e["attended"] is not None) for h in per_year],
+                    ),
+                    reports.Row(
+                        _("Came, in those events"),
+                        [sum(e["attended"] or 0 for e in h.values()) for h in per_year],
+                    ),
                 ],
                 total=False,
                 note=_(
-                    "Registrations are those confirmed on the site; attendance is not "
-                    "recorded, and events with registration elsewhere have none here."
+                    "Registrations are those confirmed on the site; events with registration "
+                    "elsewhere have none here. Attendance is counted where the organiser "
+                    "marked who came."
                 ),
             ),
             reports.Table(

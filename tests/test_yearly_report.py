@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.urls import reverse
 
 from wagtail.users.models import UserProfile
 
@@ -332,7 +333,15 @@ def held_trainings():
 def test_events_held_against_hand_counted_trainings(editor_client):
     EventRecord.objects.all().delete()
     pages = held_trainings()
+    # The organiser marks who came: three of the four registrants.
+    first = pages[0]
+    registrants = reverse("associations:registrants", args=[first.organiser_id, first.pk])
+    came = list(first.registrations.order_by("pk").values_list("pk", flat=True)[:3])
+    response = editor_client.post(registrants, {"came": came})
+    assert response.status_code == 302
+    assert editor_client.get(registrants).content.decode().count(" checked") == 3
     for page in pages:  # a record of what happened, not a page
+        page.refresh_from_db()
         page.unpublish()
     html = report(editor_client)
     assert table(html, "By kind")[-1] == ["Total", "1", "3"]
@@ -350,6 +359,8 @@ def test_events_held_against_hand_counted_trainings(editor_client):
         ["Sessions", "1", "4"],
         ["Hours", "2.0", "12.0"],  # 2 + 3 + 6 + 1
         ["Registrations", "0", "4"],
+        ["Events whose attendance was recorded", "0", "1"],
+        ["Came, in those events", "0", "3"],
     ]
     assert table(html, "Open, remote and co-organised events") == [
         ["Open to other associations", "0", "1"],
@@ -425,3 +436,25 @@ def test_feed_readers_on_an_average_and_the_busiest_day(editor_client):
         ["News readers (RSS, Atom) on an average day", "0", "4.0"],
         ["News readers (RSS, Atom) on the busiest day", "0", "4"],
     ]
+
+
+def test_attendance_is_marked_only_once_a_training_has_begun_and_only_by_its_organiser(
+    client, users
+):
+    upcoming = make_training("tuleva-ilta", title="Tuleva ilta")
+    registration = Registration.objects.create(
+        training=upcoming,
+        status="confirmed",
+        name="Aino",
+        email="aino@example.org",
+        language="fi",
+        consent_at=at(YEAR, 1, 1),
+    )
+    registrants = reverse("associations:registrants", args=[upcoming.organiser_id, upcoming.pk])
+    client.force_login(users["editor"])
+    response = client.post(registrants, {"came": [registration.pk]}, follow=True)
+    assert "Attendance can be marked once the training has begun." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.attended is None
+    client.force_login(users["member"])  # not an admin of the organiser
+    assert client.post(registrants, {"came": [registration.pk]}).status_code == 403
