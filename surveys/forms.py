@@ -31,10 +31,19 @@ class SurveyForm(BaseForm):
         super().__init__(*args, **kwargs)
         if self.association_fields:
             associations = list(associations_of(self.user)) if self.user else []
+            answered = self.page.answered_for(associations) if self.page is not None else set()
             self.associations = {str(a.pk): a for a in associations}
             for name in self.association_fields:
-                self.fields[name].choices = [("", _("Choose an association"))] + [
+                field = self.fields[name]
+                field.choices = [("", _("Choose an association"))] + [
                     (str(a.pk), a.title) for a in associations
+                ]
+                # An association that has answered is not offered again; one chosen in a form
+                # opened before it answered is refused with a message that says so.
+                field.widget.choices = [
+                    choice
+                    for choice in field.choices
+                    if not choice[0] or int(choice[0]) not in answered
                 ]
 
     def chosen_association(self):

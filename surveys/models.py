@@ -211,6 +211,18 @@ class SurveyPage(SourcePageMixin, AbstractForm):
             return "closed"
         return "open"
 
+    def answered_for(self, associations):
+        """The ids of those of `associations` that have already answered (one query)."""
+        if self.answer_mode != AnswerMode.PER_ASSOCIATION:
+            return set()
+        return set(
+            SurveyAnswer.objects.filter(
+                page=self.source_page,
+                association__in=list(associations),
+                one_per_association=True,
+            ).values_list("association_id", flat=True)
+        )
+
     @property
     def needs_login(self):
         return self.answer_mode != AnswerMode.ANONYMOUS

@@ -131,8 +131,7 @@ def bar_chart_svg(summary, caption_id):
     largest = max((row.count for row in summary.rows), default=0) or 1
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{caption_id}" '
-        f'class="survey-chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-        f'height="{height}" focusable="false">'
+        f'class="survey-chart" viewBox="0 0 {WIDTH} {height}" focusable="false">'
     ]
     for index, row in enumerate(summary.rows):
         y = GAP + index * (BAR_HEIGHT + GAP)

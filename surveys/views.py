@@ -28,7 +28,7 @@ def _blocker(page, request):
         associations = list(associations_of(request.user))
         if not associations:
             return "no_association"
-        if all(services.already_answered(page, a) for a in associations):
+        if len(page.answered_for(associations)) == len(associations):
             return "all_answered"
     return None
 
