@@ -3,6 +3,7 @@ registry is `accounts.personal_data`). Anonymous answers hold nothing of anyone.
 
 from accounts import personal_data
 
+from . import services
 from .models import SurveyAnswer
 
 
@@ -23,6 +24,5 @@ class SurveyAnswers(personal_data.Provider):
         ] or None
 
     def erase(self, user):
-        """The answer stays for the survey's figures, without the person: an association's
-        answer stays its association's (someone else in it may not answer again)."""
-        SurveyAnswer.objects.filter(user=user).update(user=None)
+        """The answer stays for the survey's figures, without the person or what they wrote."""
+        services.forget_person(user)

@@ -17,6 +17,7 @@ from .models import (
     MULTIPLE_CHOICE_TYPES,
     AnswerMode,
     SurveyAnswer,
+    SurveyPage,
 )
 
 
@@ -103,6 +104,18 @@ def submit(page, form, user, language=""):
         raise refusal from None
 
 
+def _free_text_names(page_id, cache):
+    if page_id not in cache:
+        page = SurveyPage.objects.get(pk=page_id)
+        cache[page_id] = {f.clean_name for f in page.get_form_fields() if f.is_free_text}
+    return cache[page_id]
+
+
+def _without_free_text(answer, cache):
+    names = _free_text_names(answer.page_id, cache)
+    return {name: ("" if name in names else value) for name, value in answer.form_data.items()}
+
+
 def remove_personal_data(now=None, days=None):
     """After the retention period, an answer loses its person, its association and its
     free-text answers; its choices, scales and sub-region stay for the figures. Returns how
@@ -110,23 +123,11 @@ def remove_personal_data(now=None, days=None):
     now = now or timezone.now()
     days = retention_days() if days is None else days
     cutoff = now - datetime.timedelta(days=days)
+    cache = {}
     count = 0
     with transaction.atomic():
-        answers = (
-            SurveyAnswer.objects.past_retention(cutoff).select_for_update().select_related("page")
-        )
-        free_text = {}
-        for answer in answers:
-            page_id = answer.page_id
-            if page_id not in free_text:
-                page = answer.page.specific
-                free_text[page_id] = {
-                    field.clean_name for field in page.get_form_fields() if field.is_free_text
-                }
-            answer.form_data = {
-                name: ("" if name in free_text[page_id] else value)
-                for name, value in answer.form_data.items()
-            }
+        for answer in SurveyAnswer.objects.past_retention(cutoff).select_for_update():
+            answer.form_data = _without_free_text(answer, cache)
             answer.user = None
             answer.association = None
             answer.one_per_association = False
@@ -144,3 +145,13 @@ def remove_personal_data(now=None, days=None):
             )
             count += 1
     return count
+
+
+def forget_person(user):
+    """When an account is deleted: its answers lose the person and their free-text answers.
+    An association's answer stays its association's (nobody else in it answers again)."""
+    cache = {}
+    for answer in SurveyAnswer.objects.filter(user=user).select_for_update():
+        answer.form_data = _without_free_text(answer, cache)
+        answer.user = None
+        answer.save(update_fields=["form_data", "user"])

@@ -22,7 +22,7 @@ from wagtail.users.models import UserProfile
 from associations.models import AssociationPage, Membership, MembershipStatus
 from associations.permissions import associations_of
 from core.demo_support import ensure_page
-from surveys import services
+from surveys import demo, services
 from surveys.models import AnswerMode, SurveyAnswer, SurveyField, SurveyPage
 from surveys.reports import training_wishes
 
@@ -413,3 +413,26 @@ def test_signed_answers_are_in_the_persons_data_download(client, member, associa
     data = json.loads(client.get("/fi/tili/omat-tiedot/").content)
     assert data["survey_answers"][0]["association"] == association_a.title
     assert data["survey_answers"][0]["answers"][SCALE_FIELD] == "4"
+
+
+def test_a_deleted_account_leaves_its_answer_without_the_person_or_their_words(
+    member, association_a
+):
+    page = strategy_survey()
+    form = page.get_form(strategy_answer(association_a), page=page, user=member)
+    assert form.is_valid(), form.errors
+    answer = services.submit(page, form, member)
+    member.delete()
+    answer.refresh_from_db()
+    assert answer.user is None
+    assert answer.form_data[COMMENT_FIELD] == ""
+    assert answer.form_data[SCALE_FIELD] == "4"
+    assert answer.association == association_a
+
+
+def test_the_survey_demo_is_idempotent():
+    before = (SurveyPage.objects.count(), SurveyField.objects.count(), SurveyAnswer.objects.count())
+    demo.seed(io.StringIO())
+    after = (SurveyPage.objects.count(), SurveyField.objects.count(), SurveyAnswer.objects.count())
+    assert after == before
+    assert before[0] == 6  # two surveys in fi/sv/en
