@@ -7,6 +7,7 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Surveys")
 
     def ready(self):
-        # A person's signed answers in their data download and account deletion, and the link
-        # to the standing training-wish form on the catalogue's listing.
-        from . import personal_data, signposts  # noqa: F401
+        # A person's signed answers in their data download and account deletion, the link to
+        # the standing training-wish form on the catalogue's listing, and the training wishes
+        # in the yearly report.
+        from . import personal_data, report, signposts  # noqa: F401

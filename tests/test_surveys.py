@@ -21,6 +21,7 @@ from wagtail.users.models import UserProfile
 
 from associations.models import AssociationPage, Membership, MembershipStatus
 from associations.permissions import associations_of
+from core import reports as core_reports
 from core.demo_support import ensure_page
 from surveys import demo, services
 from surveys.models import AnswerMode, SurveyAnswer, SurveyField, SurveyPage
@@ -436,3 +437,16 @@ def test_the_survey_demo_is_idempotent():
     after = (SurveyPage.objects.count(), SurveyField.objects.count(), SurveyAnswer.objects.count())
     assert after == before
     assert before[0] == 6  # two surveys in fi/sv/en
+
+
+def test_the_yearly_report_shows_the_training_wishes(client, editor):
+    year = timezone.localdate().year
+    wishes = training_wishes(year)
+    client.force_login(editor)
+    html = client.get(f"/admin/reports/yearly/?year={year}").content.decode()
+    assert "Training wishes" in html
+    assert "Talous ja kirjanpito" in html
+    section = next(s for s in core_reports.sections() if s.key == "training_wishes")
+    by_theme, by_region = section.tables([year - 1, year])
+    assert {row.label: row.values[1] for row in by_theme.rows} == wishes.by_theme
+    assert sum(row.values[1] for row in by_region.rows) == wishes.answers
