@@ -75,6 +75,7 @@ class HomePage(Page):
         "lending.EquipmentIndexPage",
         "board.BoardIndexPage",
         "reports.YearlyReportPage",
+        "surveys.SurveyPage",
     ]
 
     class Meta:

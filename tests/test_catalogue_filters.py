@@ -199,7 +199,8 @@ def count_queries(client, url):
 
 def test_catalogue_query_count_is_constant(client, django_assert_max_num_queries):
     for url in CATALOGUE_URLS:
-        with django_assert_max_num_queries(25):
+        # 26 with cold caches: one of them finds the training-wish form the listing links to.
+        with django_assert_max_num_queries(26):
             client.get(url)
     before = [count_queries(client, url) for url in CATALOGUE_URLS]
     for n in range(25):

@@ -18,6 +18,7 @@ from home.models import (
 )
 from lending.models import EquipmentIndexPage, EquipmentPage, SpaceIndexPage, SpacePage
 from reports.models import YearlyReportPage
+from surveys.models import SurveyPage
 
 # Every page type of the site: the types it may sit under, and the types it may hold.
 TREE = {
@@ -35,6 +36,7 @@ TREE = {
             SituationIndexPage,
             YearlyReportPage,
             BoardIndexPage,
+            SurveyPage,
         },
     ),
     StandardPage: ({HomePage, StandardPage}, {StandardPage, YearlyReportPage}),
@@ -58,6 +60,7 @@ TREE = {
     ReadinessGuidePage: ({SituationIndexPage}, set()),
     BoardIndexPage: ({HomePage}, {BoardListingPage}),
     BoardListingPage: ({BoardIndexPage}, set()),
+    SurveyPage: ({HomePage}, set()),
 }
 
 

@@ -23,6 +23,7 @@ DEMO_MODULES = [
     "catalogue.demo",
     "sources.demo",
     "funding.demo",
+    "surveys.demo",
     "crisis.demo",
     "reports.demo",
 ]
