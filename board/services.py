@@ -4,6 +4,8 @@ outbox (core.mail)."""
 
 import datetime
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -14,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from associations.permissions import admins_of, can_edit
+from associations.permissions import EDITORS_GROUP, admins_of, can_edit
 from associations.services import submit_for_approval
 from core.mail import language_of, queue, send
 from core.page_urls import absolute_url
@@ -73,14 +75,32 @@ def _admin_users(association):
     return [m.user for m in admins_of(association).select_related("user") if m.user.email]
 
 
+def _contact_recipients(association):
+    """(address, language) of whom a message about a listing reaches: the association's
+    admins; an association without any (listed by an editor) is reached at its public contact
+    address; failing that, the editors forward it. A message is never dropped."""
+    admins = _admin_users(association)
+    if admins:
+        return [(user.email, language_of(user)) for user in admins]
+    if association.email:
+        return [(association.email, settings.LANGUAGE_CODE)]
+    editors = (
+        get_user_model()
+        .objects.filter(groups__name=EDITORS_GROUP, is_active=True)
+        .exclude(email="")
+    )
+    return [(user.email, language_of(user)) for user in editors.distinct()]
+
+
 @transaction.atomic
 def send_contact_message(page, *, name, email, message):
-    """One email to each admin of the listing's association, in the admin's language, with the
-    sender's address as Reply-To (so the answer goes straight to them). Returns the count."""
+    """One email to each admin of the listing's association (see `_contact_recipients`), in
+    their language, with the sender's address as Reply-To (so the answer goes straight to
+    them). Returns the count."""
     association = page.association
     sent = 0
-    for admin in _admin_users(association):
-        with translation.override(language_of(admin)):
+    for address, language in _contact_recipients(association):
+        with translation.override(language):
             subject = single_line(
                 _("Message about your listing “%(title)s”") % {"title": page.title}
             )
@@ -98,7 +118,7 @@ def send_contact_message(page, *, name, email, message):
                 f"Meidän Häme: {subject}",
                 body,
                 None,
-                [admin.email],
+                [address],
                 headers={"Reply-To": email},
             ),
             kind="board-contact",

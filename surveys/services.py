@@ -126,7 +126,7 @@ def remove_personal_data(now=None, days=None):
     cache = {}
     count = 0
     with transaction.atomic():
-        for answer in SurveyAnswer.objects.past_retention(cutoff).select_for_update():
+        for answer in SurveyAnswer.objects.past_retention(cutoff).select_for_update(of=("self",)):
             answer.form_data = _without_free_text(answer, cache)
             answer.user = None
             answer.association = None

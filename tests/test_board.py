@@ -260,7 +260,7 @@ def test_contact_form_is_rate_limited(client, listing_a):
     statuses = [client.post(contact_url(listing_a), data).status_code for _ in range(6)]
     assert statuses[:5] == [302] * 5
     assert statuses[5] == 429
-    assert "Too many messages" in client.post(contact_url(listing_a), data).content.decode()
+    assert "Liian monta viestiä" in client.post(contact_url(listing_a), data).content.decode()
     assert OutboxMail.objects.filter(kind="board-contact").count() == 5
 
 
@@ -278,7 +278,7 @@ def test_filters_narrow_the_board(client, board):
     html = client.get(board.url, {"field": "village"}).content.decode()
     assert "Leader-hankkeeseen" in html and "nuorten discoon" not in html
     html = client.get(board.url, {"kind": "nonsense"}).content.decode()
-    assert "is not a kind of listing" in html
+    assert "ei ole ilmoituksen laji" in html  # the Finnish board says why it ignored it
     assert client.get(board.url + "syote/rss/", {"kind": "nonsense"}).status_code == 400
 
 
@@ -419,3 +419,28 @@ def test_the_associations_management_page_leads_to_its_board_listings(
     html = client.get(reverse("associations:manage", args=[association_a.pk])).content.decode()
     assert reverse("board:member_new", args=[association_a.pk]) in html
     assert reverse("board:member_listings", args=[association_a.pk]) in html
+
+
+def test_a_message_to_an_association_without_admins_is_never_dropped(client, listing_a, users):
+    """An association listed by an editor may have no admins yet: the message goes to its
+    public contact address, and without one to the editors, who forward it."""
+    association = listing_a.association
+    association.memberships.filter(role="admin").delete()
+    data = {
+        "name": "Liisa Virtanen",
+        "email": "liisa@example.net",
+        "message": "Voisin auttaa kirjanpidossa kahtena iltana.",
+    }
+    AssociationPage.objects.filter(pk=association.pk).update(email="hallitus@example.fi")
+    before = set(OutboxMail.objects.values_list("pk", flat=True))
+    assert client.post(contact_url(listing_a), data).status_code == 302
+    sent = OutboxMail.objects.exclude(pk__in=before)
+    assert [mail.recipient for mail in sent] == ["hallitus@example.fi"]
+    assert sent.get().headers == {"Reply-To": "liisa@example.net"}
+
+    AssociationPage.objects.filter(pk=association.pk).update(email="")
+    before = set(OutboxMail.objects.values_list("pk", flat=True))
+    assert client.post(contact_url(listing_a), data).status_code == 302
+    recipients = set(OutboxMail.objects.exclude(pk__in=before).values_list("recipient", flat=True))
+    assert users["editor"].email in recipients
+    assert users["member"].email not in recipients

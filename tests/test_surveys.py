@@ -224,8 +224,8 @@ def test_anonymous_survey_stores_no_user_or_association(client, home, member):
 @pytest.mark.parametrize(
     ("opens", "closes", "message"),
     [
-        (-10, -1, "This survey has closed."),
-        (3, 10, "This survey opens on"),
+        (-10, -1, "Kysely on sulkeutunut."),
+        (3, 10, "Kysely avautuu"),
     ],
 )
 def test_closed_and_not_yet_open_surveys_show_a_message_never_the_form(
