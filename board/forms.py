@@ -3,24 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DescribedMixin
+
 from .models import BoardListingPage, latest_expiry
-
-
-class DescribedMixin:
-    """Inputs point to their help text and errors (aria-describedby)."""
-
-    def describe(self):
-        for name, field in self.fields.items():
-            ids = []
-            auto_id = self[name].id_for_label
-            if field.help_text:
-                ids.append(f"{auto_id}-help")
-            if self.is_bound and self.errors.get(name):
-                ids.append(f"{auto_id}-errors")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-        return self
 
 
 class BoardListingForm(DescribedMixin, forms.ModelForm):

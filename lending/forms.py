@@ -7,26 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.dates import BoundedDateField, DateParamError, parse_date_param
+from core.forms import DescribedMixin
 
 from .models import EquipmentPage, SpaceClosedDate, SpaceOpeningHours, SpacePage, Weekday
 
 
-class DescribedForm(forms.Form):
-    """Inputs point to their help text and errors (aria-describedby), so screen readers
-    read them with the field."""
-
-    def describe(self):
-        for name, field in self.fields.items():
-            ids = []
-            auto_id = self[name].id_for_label
-            if field.help_text:
-                ids.append(f"{auto_id}-help")
-            if self.is_bound and self.errors.get(name):
-                ids.append(f"{auto_id}-errors")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-        return self
+class DescribedForm(DescribedMixin, forms.Form):
+    """A form whose inputs point to their help text and errors (`core.forms.DescribedMixin`)."""
 
 
 class AssociationChoiceMixin:
