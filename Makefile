@@ -63,6 +63,7 @@ test-browser: $(VENV)/.installed-dev $(MO_FILES)
 	.venv-schema/bin/pip install --quiet "$$($(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["schema"])')"
 	touch $@
 
+test-api-schema: export DEBUG ?= 1
 test-api-schema: $(VENV)/.installed .venv-schema/.installed $(MO_FILES)
 	scripts/api-schema-check
 
