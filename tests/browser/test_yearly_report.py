@@ -12,14 +12,17 @@ REPORT = "/{lang}/tietoa-palvelusta/vuosiraportti/"
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_published_report_has_no_accessibility_violations(page, lang):
     assert_no_violations(page, REPORT.format(lang=lang), expect_status=200)
-    charts = page.locator("svg.report-chart")
-    assert charts.count() >= 5
-    # Each chart is an image named by its title, and the table beside it holds its figures.
-    for index in range(charts.count()):
-        chart = charts.nth(index)
-        assert chart.get_attribute("role") == "img"
-        figure = page.locator("figure.report-table").filter(has=chart)
+    # Each chart is an image named by its title, and the table in its figure holds its figures.
+    figures = page.locator("figure.report-table")
+    with_chart = 0
+    for index in range(figures.count()):
+        figure = figures.nth(index)
         assert figure.locator("table").count() == 1
+        chart = figure.locator("svg.report-chart")
+        if chart.count():
+            assert chart.get_attribute("role") == "img"
+            with_chart += 1
+    assert with_chart >= 5
 
 
 def test_the_report_prints_without_the_navigation(page):
