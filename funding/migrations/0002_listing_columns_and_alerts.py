@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import core.models
-import funding.models
 from django.conf import settings
 from django.db import migrations, models
 
