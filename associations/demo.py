@@ -107,6 +107,7 @@ def demo_associations():
                         "partnership_note": (
                             data.PARTNER_NOTE[lang] if pattern.partner_themes else ""
                         ),
+                        "can_offer": data.CAN_OFFER[field_slug][lang] if copy == 0 else "",
                     }
                 neighbour = data.MUNICIPALITIES[(n + 1) % len(data.MUNICIPALITIES)].code
                 common = {
@@ -120,6 +121,7 @@ def demo_associations():
                     "social_links": [f"https://www.facebook.com/{slugify(names['fi'])}"]
                     if n % 2 == 0
                     else [],
+                    **_welfare(field_slug),
                     "is_demo": True,
                 }
                 themes = pattern.partner_themes
@@ -151,6 +153,7 @@ def organiser_associations(first_number):
                 "description": data.DESCRIPTION[lang].format(summary=summary, place=places[lang]),
                 "logo_alt": "",
                 "partnership_note": data.PARTNER_NOTE[lang] if organiser.partner_themes else "",
+                "can_offer": data.CAN_OFFER[organiser.field][lang],
             }
             for lang, summary in organiser.summary.items()
         }
@@ -164,6 +167,7 @@ def organiser_associations(first_number):
             "website": organiser.website or f"https://{slug}.example.fi/",
             "email": f"info@{slug}.example.fi",
             "social_links": [],
+            **_welfare(organiser.field),
             "is_demo": True,
         }
         result.append(
@@ -176,6 +180,11 @@ def organiser_associations(first_number):
             )
         )
     return result
+
+
+def _welfare(field_slug):
+    areas, groups = data.WELFARE[field_slug]
+    return {"welfare_areas": areas, "target_groups": groups}
 
 
 def _links(field_slugs, theme_slugs, fields, themes):

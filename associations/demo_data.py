@@ -629,3 +629,73 @@ ORGANISERS = [
         partner_themes=["events"],
     ),
 ]
+
+# Whom each field's associations work for, where that work stands in the region's welfare
+# description, and what they offer other associations (the cooperation part of a profile).
+WELFARE = {
+    "trade_unions": (["participation"], ["working_age"]),
+    "nature": (["participation"], ["children_families", "everyone"]),
+    "social_health": (
+        ["life_situations", "expertise", "services_interface"],
+        ["long_term_ill", "carers", "older"],
+    ),
+    "society": (["expertise"], ["everyone"]),
+    "village": (["participation", "life_situations"], ["older", "children_families"]),
+    "safety": (["expertise", "participation"], ["young", "everyone"]),
+    "international": (["life_situations", "participation"], ["immigrants", "young"]),
+    "business": (["expertise"], ["working_age", "unemployed"]),
+    "religion": (["life_situations", "participation"], ["older", "young"]),
+    "other": (["participation"], ["everyone"]),
+}
+CAN_OFFER = {
+    "trade_unions": {
+        "fi": "Kokous- ja neuvottelutaitojen koulutusta sekä kokenut puheenjohtaja mentoriksi.",
+        "sv": "Utbildning i mötes- och förhandlingsfärdighet och en erfaren ordförande som mentor.",
+        "en": "Training in meeting and negotiation skills, and an experienced chair as a mentor.",
+    },
+    "nature": {
+        "fi": "Retkioppaita ja luontopolun talkooväkeä; lainaamme laavun ja retkivarusteet.",
+        "sv": "Vandringsledare och talkofolk för naturstigar; vi lånar ut vindskydd och redskap.",
+        "en": "Hike guides and volunteers for nature trails; we lend our shelter and outdoor gear.",
+    },
+    "social_health": {
+        "fi": "Vertaistukiryhmän ohjaajakoulutusta ja tietoa sote-palveluihin ohjaamisesta.",
+        "sv": "Utbildning för ledare av kamratstödsgrupper och kunskap om att hänvisa till vård.",
+        "en": "Peer support group leader training and know-how in guiding people to services.",
+    },
+    "society": {
+        "fi": "Apua yhdistyksen hallinnossa, kirjanpidossa ja avustushakemuksissa.",
+        "sv": "Hjälp med föreningens förvaltning, bokföring och bidragsansökningar.",
+        "en": "Help with an association's administration, bookkeeping and grant applications.",
+    },
+    "village": {
+        "fi": "Kylätalo kokouksiin ja juhliin sekä talkooväkeä tapahtumien järjestämiseen.",
+        "sv": "Bygdegården för möten och fester och talkofolk för att ordna evenemang.",
+        "en": "The village hall for meetings and parties, and volunteers to help run events.",
+    },
+    "safety": {
+        "fi": "Ensiapu- ja turvallisuuskoulutusta sekä järjestyksenvalvojia tapahtumiin.",
+        "sv": "Utbildning i första hjälp och säkerhet och ordningsvakter till evenemang.",
+        "en": "First aid and safety training, and security stewards for events.",
+    },
+    "international": {
+        "fi": "Tulkkiapua ja kulttuurituntemusta monikielisten tapahtumien suunnitteluun.",
+        "sv": "Tolkhjälp och kulturkännedom för att planera flerspråkiga evenemang.",
+        "en": "Interpreting help and cultural know-how for planning multilingual events.",
+    },
+    "business": {
+        "fi": "Markkinointi- ja viestintäosaamista sekä yhteyksiä paikallisiin yrityksiin.",
+        "sv": "Kunnande i marknadsföring och kommunikation och kontakter till lokala företag.",
+        "en": "Marketing and communication know-how, and contacts with local businesses.",
+    },
+    "religion": {
+        "fi": "Tiloja pienryhmille ja vapaaehtoisia ikäihmisten ystävätoimintaan.",
+        "sv": "Lokaler för smågrupper och frivilliga till vänverksamhet för äldre.",
+        "en": "Rooms for small groups and volunteers for befriending older people.",
+    },
+    "other": {
+        "fi": "Kokemusta tapahtumien järjestämisestä ja vapaaehtoisten perehdyttämisestä.",
+        "sv": "Erfarenhet av att ordna evenemang och introducera frivilliga.",
+        "en": "Experience in running events and welcoming new volunteers.",
+    },
+}

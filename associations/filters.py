@@ -11,10 +11,22 @@ from core.languages import Language
 from core.query_params import BaseFilters, QueryReader
 from core.regions import Municipality, SubRegion
 
+from .models import TargetGroup, WelfareArea
+
 MAX_QUERY_LENGTH = 200
 ALPHABET = list("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
 ANY_THEME = "any"
-FILTER_PARAMS = ("q", "field", "municipality", "region", "language", "partner", "letter")
+FILTER_PARAMS = (
+    "q",
+    "field",
+    "municipality",
+    "region",
+    "language",
+    "welfare",
+    "group",
+    "partner",
+    "letter",
+)
 
 
 @dataclass
@@ -24,6 +36,8 @@ class DirectoryFilters(BaseFilters):
     municipalities: list = field(default_factory=list)
     regions: list = field(default_factory=list)
     languages: list = field(default_factory=list)
+    welfare_areas: list = field(default_factory=list)
+    target_groups: list = field(default_factory=list)
     partner_themes: list = field(default_factory=list)
     looking_for_partners: bool = False
     letter: str = ""
@@ -39,6 +53,10 @@ class DirectoryFilters(BaseFilters):
             associations = associations.in_sub_regions(*self.regions)
         if self.languages:
             associations = associations.serving_language(*self.languages)
+        if self.welfare_areas:
+            associations = associations.in_welfare_areas(*self.welfare_areas)
+        if self.target_groups:
+            associations = associations.for_target_groups(*self.target_groups)
         if self.partner_themes or self.looking_for_partners:
             associations = associations.looking_for_partners(*self.partner_themes)
         if self.letter:
@@ -80,6 +98,12 @@ def parse_filters(query, *, field_slugs, theme_slugs):
         ),
         languages=reader.multi(
             "language", set(Language.values), _("Unknown language “%(value)s” was ignored.")
+        ),
+        welfare_areas=reader.multi(
+            "welfare", set(WelfareArea.values), _("Unknown welfare work “%(value)s” was ignored.")
+        ),
+        target_groups=reader.multi(
+            "group", set(TargetGroup.values), _("Unknown target group “%(value)s” was ignored.")
         ),
         partner_themes=[v for v in partner_values if v != ANY_THEME],
         looking_for_partners=ANY_THEME in partner_values,

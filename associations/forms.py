@@ -9,7 +9,14 @@ from core.regions import Municipality
 from core.uploads import ImageUploadField
 
 from .fields import URLLinesFormField
-from .models import AssociationPage, CooperationTheme, FieldOfActivity, Role
+from .models import (
+    AssociationPage,
+    CooperationTheme,
+    FieldOfActivity,
+    Role,
+    TargetGroup,
+    WelfareArea,
+)
 from .validators import (
     normalise_business_id,
     normalise_registry_number,
@@ -120,6 +127,30 @@ class AssociationProfileForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    welfare_areas = forms.MultipleChoiceField(
+        label=_("Welfare work"),
+        choices=WelfareArea.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The headings of the region's welfare description, read by the municipalities and "
+            "the wellbeing area. Choose every one that fits."
+        ),
+    )
+    target_groups = forms.MultipleChoiceField(
+        label=_("Target groups"),
+        choices=TargetGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    can_offer = forms.CharField(
+        label=_("What we can offer others"),
+        max_length=600,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Know-how, volunteers, spaces or help other associations may ask you for."),
+    )
+
     def __init__(self, *args, page=None, locale=None, **kwargs):
         self.page = page
         super().__init__(*args, **kwargs)
@@ -150,6 +181,9 @@ class AssociationProfileForm(forms.Form):
             "logo_alt": page.logo_alt,
             "partner_themes": [link.theme.slug for link in page.partner_theme_links.all()],
             "partnership_note": page.partnership_note,
+            "welfare_areas": page.welfare_areas,
+            "target_groups": page.target_groups,
+            "can_offer": page.can_offer,
         }
 
     def clean_registry_number(self):

@@ -42,6 +42,12 @@ def association_json_ld(page, request, *, fields=()):
         data["sameAs"] = same_as
     if page.email:
         data["email"] = page.email
-    if fields:
-        data["knowsAbout"] = [str(f) for f in fields]
+    knows_about = [str(f) for f in fields] + [str(a) for a in page.welfare_area_labels()]
+    if knows_about:
+        data["knowsAbout"] = knows_about
+    if page.target_groups:
+        data["audience"] = [
+            {"@type": "Audience", "audienceType": str(label)}
+            for label in page.target_group_labels()
+        ]
     return data

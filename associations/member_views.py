@@ -54,10 +54,13 @@ def _apply(form, page, user):
         "website",
         "email",
         "partnership_note",
+        "can_offer",
     ):
         setattr(page, name, data[name])
     page.areas = [a for a in data["areas"] if a != data["municipality"]]
     page.languages = data["languages"]
+    page.welfare_areas = data["welfare_areas"]
+    page.target_groups = data["target_groups"]
     page.social_links = data["social_links"]
     page.logo_alt = data["logo_alt"]
     fi = Locale.objects.get(language_code=settings.LANGUAGE_CODE)

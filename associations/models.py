@@ -59,6 +59,31 @@ class CooperationTheme(TranslatableTaxonomy):
         constraints = [unique_slug_per_locale("associations_theme_slug_locale")]
 
 
+class WelfareArea(models.TextChoices):
+    """The four headings of the region's welfare description of associations (the "hyte"
+    description written for the municipalities' and the wellbeing area's professionals)."""
+
+    LIFE_SITUATIONS = "life_situations", _("Support in life situations")
+    PARTICIPATION = "participation", _("Activity and participation")
+    EXPERTISE = "expertise", _("Special expertise")
+    SERVICES_INTERFACE = "services_interface", _("At the interface with social and health services")
+
+
+class TargetGroup(models.TextChoices):
+    """Whom an association's activity is for."""
+
+    CHILDREN_FAMILIES = "children_families", _("Children and families")
+    YOUNG = "young", _("Young people")
+    WORKING_AGE = "working_age", _("Working-age adults")
+    OLDER = "older", _("Older people")
+    DISABLED = "disabled", _("People with disabilities")
+    LONG_TERM_ILL = "long_term_ill", _("People with long-term illnesses")
+    IMMIGRANTS = "immigrants", _("Immigrants")
+    CARERS = "carers", _("Family carers")
+    UNEMPLOYED = "unemployed", _("Unemployed people")
+    EVERYONE = "everyone", _("Everyone")
+
+
 # ---------------------------------------------------------------------------------------------
 # Pages
 
@@ -146,6 +171,21 @@ class AssociationPage(PolicyPermissionsMixin, SourcePageMixin, Page):
     partnership_note = models.TextField(
         _("what kind of partners are you looking for"), max_length=600, blank=True
     )
+    welfare_areas = ChoiceListField(
+        _("welfare work"),
+        item_choices=WelfareArea.choices,
+        blank=True,
+        help_text=_("Where the association's work stands in the region's welfare description."),
+    )
+    target_groups = ChoiceListField(
+        _("target groups"), item_choices=TargetGroup.choices, blank=True
+    )
+    can_offer = models.TextField(
+        _("what we can offer others"),
+        max_length=600,
+        blank=True,
+        help_text=_("Know-how, volunteers, spaces or help other associations may ask you for."),
+    )
     is_demo = models.BooleanField(
         _("demo content"), default=False, help_text=_("Made-up association for the demo.")
     )
@@ -166,6 +206,10 @@ class AssociationPage(PolicyPermissionsMixin, SourcePageMixin, Page):
         ),
         InlinePanel("field_links", label=_("Fields of activity"), min_num=1, max_num=3),
         MultiFieldPanel(
+            [FieldPanel("welfare_areas"), FieldPanel("target_groups"), FieldPanel("can_offer")],
+            heading=_("Whom we work for and what we offer"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("email"), FieldPanel("social_links")],
             heading=_("Contact"),
         ),
@@ -182,6 +226,7 @@ class AssociationPage(PolicyPermissionsMixin, SourcePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
+        index.SearchField("can_offer"),
         index.FilterField("municipality"),
     ]
     override_translatable_fields = [
@@ -190,12 +235,15 @@ class AssociationPage(PolicyPermissionsMixin, SourcePageMixin, Page):
         TranslatableField("description"),
         TranslatableField("logo_alt"),
         TranslatableField("partnership_note"),
+        TranslatableField("can_offer"),
         SynchronizedField("slug"),
         SynchronizedField("registry_number"),
         SynchronizedField("business_id"),
         SynchronizedField("municipality"),
         SynchronizedField("areas"),
         SynchronizedField("languages"),
+        SynchronizedField("welfare_areas"),
+        SynchronizedField("target_groups"),
         SynchronizedField("website"),
         SynchronizedField("email"),
         SynchronizedField("social_links"),
@@ -247,6 +295,12 @@ class AssociationPage(PolicyPermissionsMixin, SourcePageMixin, Page):
 
     def language_labels(self):
         return self._meta.get_field("languages").labels(self.languages)
+
+    def welfare_area_labels(self):
+        return self._meta.get_field("welfare_areas").labels(self.welfare_areas)
+
+    def target_group_labels(self):
+        return self._meta.get_field("target_groups").labels(self.target_groups)
 
     def get_context(self, request, *args, **kwargs):
         from .views import profile_context

@@ -34,6 +34,18 @@ class AssociationPageQuerySet(PageQuerySet):
             query |= Q(languages__icontains=f'"{code}"')
         return self.filter(query)
 
+    def in_welfare_areas(self, *codes):
+        query = Q()
+        for code in codes:
+            query |= Q(welfare_areas__icontains=f'"{code}"')
+        return self.filter(query)
+
+    def for_target_groups(self, *codes):
+        query = Q()
+        for code in codes:
+            query |= Q(target_groups__icontains=f'"{code}"')
+        return self.filter(query)
+
     def looking_for_partners(self, *theme_slugs):
         if not theme_slugs:
             return self.filter(partner_theme_links__isnull=False).distinct()
@@ -67,4 +79,6 @@ class AssociationPageQuerySet(PageQuerySet):
             "municipality",
             "areas",
             "languages",
+            "welfare_areas",
+            "target_groups",
         ).prefetch_related("field_links__field", "partner_theme_links__theme")

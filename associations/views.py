@@ -15,7 +15,14 @@ from core.regions import Municipality, SubRegion
 from . import offerings
 from .filters import ALPHABET, ANY_THEME, parse_filters
 from .jsonld import association_json_ld
-from .models import AssociationPage, CooperationTheme, FieldOfActivity, MembershipStatus
+from .models import (
+    AssociationPage,
+    CooperationTheme,
+    FieldOfActivity,
+    MembershipStatus,
+    TargetGroup,
+    WelfareArea,
+)
 from .permissions import can_edit, can_manage_members, role_in
 from .statistics import association_statistics, compare_with_last_year, register_coverage
 
@@ -66,6 +73,8 @@ def directory_context(page, request):
         "municipality_choices": Municipality.choices,
         "region_choices": SubRegion.choices,
         "language_choices": Language.choices,
+        "welfare_choices": WelfareArea.choices,
+        "group_choices": TargetGroup.choices,
         "alphabet": [(letter, letter in letters_present) for letter in ALPHABET],
     }
 
