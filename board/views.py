@@ -3,10 +3,11 @@ JSON-LD, and the contact form. No view shows an association's or a person's emai
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from calendars.http import feed_response
 from core import alerts
 from core.jsonld import dumps
 from core.page_urls import absolute_url, site_url
@@ -91,20 +92,32 @@ def board_feed_view(page, request, kind):
             "\n".join(filters.problems), content_type="text/plain; charset=utf-8"
         )
     query = filters.query_string()
-    page_url = absolute_url(page, request)
-    meta = {
-        "title": _("Cooperation board: %(title)s") % {"title": page.title},
-        "link": f"{page_url}?{query}" if query else page_url,
-        "description": _(
-            "Associations in Kanta-Häme asking for and offering help, volunteers, shared "
-            "employees and project partners, the newest first."
-        ),
-        "feed_url": site_url(request.path) + (f"?{query}" if query else ""),
-        "language": page.locale.language_code,
-    }
-    items = list(_current(page, filters)[:ITEM_LIMIT])
-    feed = BoardFeed(kind, meta, items)
-    return HttpResponse(feed.render(request), content_type=feed.content_type)
+    today = timezone.localdate()
+
+    def build():
+        page_url = absolute_url(page, request)
+        meta = {
+            "title": _("Cooperation board: %(title)s") % {"title": page.title},
+            "link": f"{page_url}?{query}" if query else page_url,
+            "description": _(
+                "Associations in Kanta-Häme asking for and offering help, volunteers, shared "
+                "employees and project partners, the newest first."
+            ),
+            "feed_url": site_url(request.path) + (f"?{query}" if query else ""),
+            "language": page.locale.language_code,
+        }
+        items = list(_current(page, filters, today)[:ITEM_LIMIT])
+        return BoardFeed(kind, meta, items).render(request)
+
+    # Listings leave the board on their last day, so a cached copy lasts at most the day;
+    # publishing anything starts a new feeds generation.
+    return feed_response(
+        request,
+        cache_key=f"board:syndication:{kind}:{page.pk}:{today:%Y%m%d}:{query}",
+        build=build,
+        filename=f"{page.slug}.{kind}",
+        content_type=FORMATS[kind].content_type,
+    )
 
 
 def listing_page_context(page, request, form=None):

@@ -444,3 +444,22 @@ def test_a_message_to_an_association_without_admins_is_never_dropped(client, lis
     recipients = set(OutboxMail.objects.exclude(pk__in=before).values_list("recipient", flat=True))
     assert users["editor"].email in recipients
     assert users["member"].email not in recipients
+
+
+def test_feed_is_cached_answers_304_and_changes_when_a_listing_is_published(
+    client, board, listing_a, django_capture_on_commit_callbacks
+):
+    url = board.url + "syote/atom/"
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert client.head(url).status_code == 200
+    page = BoardListingPage.objects.get(pk=listing_a.pk)
+    page.title = "Uusi otsikko ilmoitukselle"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+    assert "Uusi otsikko ilmoitukselle" in changed.content.decode()
+    assert client.get(url + "?kind=nonsense").status_code == 400
