@@ -257,4 +257,49 @@ def seed(out, scale=1):
         }
         ensure_page(index, BoardListingPage, slug, localized, common)
         count += 1
-    out.write(f"Board: {count} listings.\n")
+    copies = seed_copies(index, owners, scale, today)
+    out.write(f"Board: {count} listings" + (f" and {copies} copies" if copies else "") + ".\n")
+
+
+# Finnish-only copies per step of `scale`, for benchmarks of the board and the site search.
+COPIES_PER_SCALE = 20
+
+
+def seed_copies(index, owners, scale, today):
+    """Live Finnish copies of the demo listings, from other associations, made quickly."""
+    wanted = (scale - 1) * COPIES_PER_SCALE
+    if wanted <= 0:
+        return 0
+    existing = set(
+        BoardListingPage.objects.child_of(index)
+        .filter(slug__startswith="kopio-")
+        .values_list("slug", flat=True)
+    )
+    now = timezone.now()
+    made = 0
+    for number in range(1, wanted + 1):
+        slug = f"kopio-{number}"
+        if slug in existing:
+            continue
+        _slug, kind, municipality, _hint, days, extra, texts = LISTINGS[number % len(LISTINGS)]
+        title, summary, description, *rest = texts["fi"]
+        page = BoardListingPage(
+            slug=slug,
+            title=f"{title} ({number})",
+            summary=summary,
+            description=description,
+            time_needed=rest[0] if rest else "",
+            kind=kind,
+            municipality=municipality,
+            association=owners[number % len(owners)],
+            starts_on=today,
+            expires_on=today + datetime.timedelta(days=1 + number % days),
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now - datetime.timedelta(days=number % 30),
+            last_published_at=now,
+            **extra,
+        )
+        index.add_child(instance=page)
+        made += 1
+    return made

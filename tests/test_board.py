@@ -463,3 +463,25 @@ def test_feed_is_cached_answers_304_and_changes_when_a_listing_is_published(
     assert changed.status_code == 200
     assert "Uusi otsikko ilmoitukselle" in changed.content.decode()
     assert client.get(url + "?kind=nonsense").status_code == 400
+
+
+def test_scaled_demo_adds_copies_and_the_board_costs_the_same_queries(client, board):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from board import demo
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(board.url).status_code == 200
+        return len(context)
+
+    client.get(board.url)  # warm the site and locale caches
+    before_count = BoardListingPage.objects.live().child_of(board).count()
+    before = queries()
+    demo.seed(io.StringIO(), scale=2)
+    demo.seed(io.StringIO(), scale=2)  # a second run adds nothing
+    copies = BoardListingPage.objects.live().child_of(board).filter(slug__startswith="kopio-")
+    assert copies.count() == demo.COPIES_PER_SCALE
+    assert BoardListingPage.objects.live().child_of(board).count() == before_count + 20
+    assert queries() <= before + 1
