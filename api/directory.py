@@ -27,9 +27,22 @@ ORGANISATION_FIELDS = (
     "translation_key",
     "summary",
     "municipality",
+    "welfare_areas",
+    "target_groups",
+    "can_offer",
     "last_published_at",
 )
-ORGANISATION_PARAMS = ("q", "field", "municipality", "region", "language", "partner", "letter")
+ORGANISATION_PARAMS = (
+    "q",
+    "field",
+    "municipality",
+    "region",
+    "language",
+    "welfare",
+    "group",
+    "partner",
+    "letter",
+)
 
 
 def place_list(request):
@@ -133,7 +146,9 @@ class OrganisationWriter:
     def organisations(self, associations):
         if not associations:
             return []
-        versions, urls = language_versions(AssociationPage, associations, self.request)
+        versions, urls = language_versions(
+            AssociationPage, associations, self.request, fields=("can_offer",)
+        )
         return [self._organisation(a, versions[a.pk], urls) for a in associations]
 
     def _organisation(self, association, versions, urls):
@@ -149,6 +164,13 @@ class OrganisationWriter:
             "description": {code: page.summary for code, page in versions.items()},
             "info_url": {code: urls[page.pk] for code, page in versions.items()},
             "municipality": association.municipality,
+            # Beyond Linked Events: where the work stands in the region's welfare description,
+            # whom it is for, and what the association offers others (as on the profile).
+            "welfare_areas": association.welfare_areas,
+            "target_groups": association.target_groups,
+            "can_offer": {
+                code: page.can_offer for code, page in versions.items() if page.can_offer
+            },
             "parent_organization": None,
             "sub_organizations": [],
             "affiliated_organizations": [],

@@ -38,10 +38,10 @@ def strip_prefix(value):
     return tail if sep and head == PREFIX and tail else None
 
 
-def language_versions(model, pages, request):
+def language_versions(model, pages, request, fields=()):
     """({pk: {language: page}}, {pk: absolute URL}) of default-language `pages` of `model`
-    and their live Swedish and English versions: two queries for the whole page of results,
-    and one URL lookup per parent page."""
+    and their live Swedish and English versions (with their title, summary and `fields`): two
+    queries for the whole page of results, and one URL lookup per parent page."""
     keys = {page.translation_key: page for page in pages}
     versions = {page.pk: {settings.LANGUAGE_CODE: page} for page in pages}
     translations = list(
@@ -49,7 +49,7 @@ def language_versions(model, pages, request):
         .public()
         .filter(translation_key__in=keys, locale__language_code__in=("sv", "en"))
         .select_related("locale")
-        .only("title", "summary", "slug", "url_path", "translation_key", "locale")
+        .only("title", "summary", "slug", "url_path", "translation_key", "locale", *fields)
     )
     for page in translations:
         versions[keys[page.translation_key].pk][page.locale.language_code] = page

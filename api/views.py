@@ -167,6 +167,8 @@ def organisation_list(
     municipality: str | None = None,
     region: str | None = None,
     language: str | None = None,
+    welfare: str | None = None,
+    group: str | None = None,
     partner: str | None = None,
     letter: str | None = None,
     page: int | None = None,

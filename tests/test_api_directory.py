@@ -69,6 +69,21 @@ def test_organisations_are_the_directory_for_the_same_filters(client):
     assert not {"email", "contact_name", "contact_email", "phone"} & set(organisation)
 
 
+def test_organisations_say_their_welfare_work_target_groups_and_offer(client):
+    organisations = walk(client, "/api/v1/organization/?welfare=services_interface&group=carers")
+    assert organisations
+    for organisation in organisations:
+        assert "services_interface" in organisation["welfare_areas"]
+        assert "carers" in organisation["target_groups"]
+    offering = [o for o in organisations if o["can_offer"]]
+    assert offering and set(offering[0]["can_offer"]) == {"fi", "sv", "en"}
+    everyone = get_json(client, "/api/v1/organization/?page_size=1")["meta"]["count"]
+    assert len(organisations) < everyone
+    response = client.get("/api/v1/organization/?group=martians")
+    assert response.status_code == 400
+    assert "martians" in response.content.decode()
+
+
 def test_organisations_publish_their_events(client):
     organisation = get_json(client, "/api/v1/organization/meidanhame:jarjestoneuvottelukunta/")
     events = walk(client, organisation["events"])
