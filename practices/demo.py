@@ -2,8 +2,11 @@
 associations across Kanta-Häme (fi/sv/en), one of them a readiness exercise. The demo user
 "member" is an admin of the association that owns the first practice."""
 
+from wagtail.models import Page
+
 from associations.models import AssociationPage, Membership, MembershipStatus, Role
-from core.demo_support import ensure_page, home_page
+from core.demo_support import LANGUAGES, ensure_page, home_page, publish
+from core.translation import translate_from_versions
 
 from .models import GoodPracticeIndexPage, GoodPracticePage
 
@@ -35,6 +38,77 @@ def _p(*paragraphs):
 
 # (slug, municipality, common facts, texts by language)
 PRACTICES = [
+    (
+        "kirjanpitorengas",
+        "hattula",
+        {
+            "themes": ["joint-projects", "training"],
+            "fields_of_activity": ["social_health", "village"],
+            "contact_name": "Pirkko Mäkelä",
+        },
+        {
+            "fi": {
+                "title": "Yhdistysten kirjanpitorengas",
+                "summary": "Kuuden yhdistyksen rahastonhoitajat tapaavat kuukausittain, "
+                "tarkistavat toistensa tositteet ja tekevät tilinpäätökset yhdessä.",
+                "for_whom": "Rahastonhoitajille, jotka tekevät kirjanpidon vapaaehtoisina ja "
+                "jäävät usein yksin kysymystensä kanssa.",
+                "how": _p(
+                    "Rengas kokoontuu kirjaston kokoushuoneessa kuun ensimmäisenä tiistaina. "
+                    "Jokainen tuo kuukauden tositteet, ja pareittain katsomme toistemme "
+                    "kirjaukset läpi.",
+                    "Käytämme samaa kirjanpito-ohjelmaa ja yhteistä tilikarttaa, joten "
+                    "neuvominen on helppoa. Tammikuussa pidämme tilinpäätöstyöpajan, jossa "
+                    "tilintarkastaja vastaa kysymyksiin.",
+                ),
+                "cost": "Ohjelman yhteislisenssi 40 euroa yhdistykseltä vuodessa. Tila on "
+                "maksuton.",
+                "learned": "Virheet löytyvät nyt kuukausittain eivätkä vasta tilinpäätöksessä. "
+                "Uuden rahastonhoitajan on helpompi aloittaa, kun apua on saatavilla.",
+                "contact_role": "renkaan kokoonkutsuja",
+            },
+            "sv": {
+                "title": "En bokföringsring för föreningar",
+                "summary": "Kassörerna i sex föreningar träffas varje månad, granskar "
+                "varandras verifikat och gör boksluten tillsammans.",
+                "for_whom": "Kassörer som sköter bokföringen som frivilliga och ofta blir "
+                "ensamma med sina frågor.",
+                "how": _p(
+                    "Ringen träffas i bibliotekets mötesrum den första tisdagen i månaden. Var "
+                    "och en tar med månadens verifikat, och i par går vi igenom varandras "
+                    "bokningar.",
+                    "Vi använder samma bokföringsprogram och en gemensam kontoplan, så det är "
+                    "lätt att ge råd. I januari ordnar vi en bokslutsverkstad där revisorn "
+                    "svarar på frågor.",
+                ),
+                "cost": "Gemensam programlicens 40 euro per förening och år. Lokalen är "
+                "avgiftsfri.",
+                "learned": "Felen hittas nu varje månad och inte först vid bokslutet. En ny "
+                "kassör har lättare att börja när det finns hjälp.",
+                "contact_role": "sammankallare för ringen",
+            },
+            "en": {
+                "title": "A joint bookkeeping ring for associations",
+                "summary": "The treasurers of six associations meet monthly, check each "
+                "other's receipts and close their accounts together.",
+                "for_whom": "Treasurers who keep the books as volunteers and are often left "
+                "alone with their questions.",
+                "how": _p(
+                    "The ring meets in the library's meeting room on the first Tuesday of the "
+                    "month. Everyone brings the month's receipts, and in pairs we go through "
+                    "each other's entries.",
+                    "We use the same bookkeeping software and a shared chart of accounts, so "
+                    "advice is easy. In January we hold a year-end workshop where an auditor "
+                    "answers questions.",
+                ),
+                "cost": "A shared software licence, 40 euros per association a year. The room "
+                "is free.",
+                "learned": "Mistakes are now found every month, not at the year-end. A new "
+                "treasurer finds it easier to start when help is at hand.",
+                "contact_role": "convener of the ring",
+            },
+        },
+    ),
     (
         "yhteinen-vapaaehtoiskoordinaattori",
         "forssa",
@@ -177,77 +251,6 @@ PRACTICES = [
                 "learned": "Young people came back when the task was clear and short. One in "
                 "ten later joined as a member, although we never asked.",
                 "contact_role": "youth work lead",
-            },
-        },
-    ),
-    (
-        "kirjanpitorengas",
-        "hattula",
-        {
-            "themes": ["joint-projects", "training"],
-            "fields_of_activity": ["village", "other"],
-            "contact_name": "Pirkko Mäkelä",
-        },
-        {
-            "fi": {
-                "title": "Yhdistysten kirjanpitorengas",
-                "summary": "Kuuden yhdistyksen rahastonhoitajat tapaavat kuukausittain, "
-                "tarkistavat toistensa tositteet ja tekevät tilinpäätökset yhdessä.",
-                "for_whom": "Rahastonhoitajille, jotka tekevät kirjanpidon vapaaehtoisina ja "
-                "jäävät usein yksin kysymystensä kanssa.",
-                "how": _p(
-                    "Rengas kokoontuu kirjaston kokoushuoneessa kuun ensimmäisenä tiistaina. "
-                    "Jokainen tuo kuukauden tositteet, ja pareittain katsomme toistemme "
-                    "kirjaukset läpi.",
-                    "Käytämme samaa kirjanpito-ohjelmaa ja yhteistä tilikarttaa, joten "
-                    "neuvominen on helppoa. Tammikuussa pidämme tilinpäätöstyöpajan, jossa "
-                    "tilintarkastaja vastaa kysymyksiin.",
-                ),
-                "cost": "Ohjelman yhteislisenssi 40 euroa yhdistykseltä vuodessa. Tila on "
-                "maksuton.",
-                "learned": "Virheet löytyvät nyt kuukausittain eivätkä vasta tilinpäätöksessä. "
-                "Uuden rahastonhoitajan on helpompi aloittaa, kun apua on saatavilla.",
-                "contact_role": "renkaan kokoonkutsuja",
-            },
-            "sv": {
-                "title": "En bokföringsring för föreningar",
-                "summary": "Kassörerna i sex föreningar träffas varje månad, granskar "
-                "varandras verifikat och gör boksluten tillsammans.",
-                "for_whom": "Kassörer som sköter bokföringen som frivilliga och ofta blir "
-                "ensamma med sina frågor.",
-                "how": _p(
-                    "Ringen träffas i bibliotekets mötesrum den första tisdagen i månaden. Var "
-                    "och en tar med månadens verifikat, och i par går vi igenom varandras "
-                    "bokningar.",
-                    "Vi använder samma bokföringsprogram och en gemensam kontoplan, så det är "
-                    "lätt att ge råd. I januari ordnar vi en bokslutsverkstad där revisorn "
-                    "svarar på frågor.",
-                ),
-                "cost": "Gemensam programlicens 40 euro per förening och år. Lokalen är "
-                "avgiftsfri.",
-                "learned": "Felen hittas nu varje månad och inte först vid bokslutet. En ny "
-                "kassör har lättare att börja när det finns hjälp.",
-                "contact_role": "sammankallare för ringen",
-            },
-            "en": {
-                "title": "A joint bookkeeping ring for associations",
-                "summary": "The treasurers of six associations meet monthly, check each "
-                "other's receipts and close their accounts together.",
-                "for_whom": "Treasurers who keep the books as volunteers and are often left "
-                "alone with their questions.",
-                "how": _p(
-                    "The ring meets in the library's meeting room on the first Tuesday of the "
-                    "month. Everyone brings the month's receipts, and in pairs we go through "
-                    "each other's entries.",
-                    "We use the same bookkeeping software and a shared chart of accounts, so "
-                    "advice is easy. In January we hold a year-end workshop where an auditor "
-                    "answers questions.",
-                ),
-                "cost": "A shared software licence, 40 euros per association a year. The room "
-                "is free.",
-                "learned": "Mistakes are now found every month, not at the year-end. A new "
-                "treasurer finds it easier to start when help is at hand.",
-                "contact_role": "convener of the ring",
             },
         },
     ),
@@ -429,14 +432,7 @@ def seed(out, scale=1):
     if not owners:
         out.write("Good practices: no associations, skipped.\n")
         return
-    library = ensure_page(
-        home,
-        GoodPracticeIndexPage,
-        LIBRARY["fi"]["slug"],
-        {code: {"title": t["title"], "intro": t["intro"]} for code, t in LIBRARY.items()},
-        {"show_in_menus": True},
-    )
-    _translate_slugs(library)
+    library = _library(home)
     for n, (slug, municipality, extra, texts) in enumerate(PRACTICES):
         common = {
             "municipality": municipality,
@@ -447,10 +443,17 @@ def seed(out, scale=1):
     out.write(f"Good practices: {len(PRACTICES)} practices.\n")
 
 
-def _translate_slugs(library):
-    """/sv/goda-exempel/ and /en/good-practices/: each language's own address."""
-    for page in GoodPracticeIndexPage.objects.filter(translation_key=library.translation_key):
-        slug = LIBRARY.get(page.locale.language_code, {}).get("slug")
-        if slug and page.slug != slug:
-            page.slug = slug
-            page.save_revision().publish()
+def _library(home):
+    """The library under the home page, translated with its own address in each language
+    (/sv/goda-exempel/, /en/good-practices/): the slug is one of the translated strings."""
+    existing = Page.objects.child_of(home).filter(slug=LIBRARY["fi"]["slug"]).first()
+    if existing is not None:
+        return existing.specific
+    library = GoodPracticeIndexPage(show_in_menus=True, **LIBRARY["fi"])
+    home.add_child(instance=library)
+    publish(library)
+    versions = {
+        code: GoodPracticeIndexPage(show_in_menus=True, **LIBRARY[code]) for code in LANGUAGES[1:]
+    }
+    translate_from_versions(library, versions)
+    return library

@@ -7,12 +7,15 @@ import re
 
 import pytest
 
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from wagtail.documents import get_document_model
 from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringTranslation
 
 from associations.models import AssociationPage, Membership
 from associations.permissions import associations_of
@@ -234,6 +237,10 @@ def test_the_library_has_its_own_address_in_each_language(client, library):
     assert "A volunteer coordinator shared by three associations" in html
     assert "Light participation: pop-up volunteering for young people" in html
     assert GoodPracticePage.objects.live().filter(locale=library.locale).count() >= 5
+    # The address is a translated string, so it survives wagtail-localize's next sync.
+    assert StringTranslation.objects.filter(
+        data="goda-exempel", locale__language_code="sv"
+    ).exists()
 
 
 def test_no_email_address_in_any_practice_html_jsonld_or_feed(client, english_library):
@@ -337,6 +344,19 @@ def test_a_published_practice_reaches_the_feed_at_once(
         english_library.add_child(instance=page)
         page.save_revision().publish()
     assert "A tool library in the village house" in client.get(url).content.decode()
+
+
+def test_an_attachment_is_linked_from_the_practice_and_its_jsonld(client, practice_a):
+    document = get_document_model().objects.create(
+        title="Yhteistyösopimuksen malli",
+        file=ContentFile(b"Sopimuksen osapuolet ...", name="sopimusmalli.txt"),
+    )
+    practice_a.attachments.create(document=document, title="Yhteistyösopimuksen malli")
+    practice_a.save_revision().publish()
+    html = client.get(practice_a.url).content.decode()
+    assert ">Yhteistyösopimuksen malli</a>" in html
+    jsonld = html.split('application/ld+json">')[1].split("</script>")[0]
+    assert '"@type": "MediaObject"' in jsonld and document.url in jsonld
 
 
 # --- the association's profile, contact --------------------------------------------------------
