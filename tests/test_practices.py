@@ -389,6 +389,14 @@ def test_a_message_about_a_practice_reaches_the_admins_with_reply_to(client, pra
     assert "kustannusten jaosta" in mail.body and practice_a.title in mail.subject
 
 
+def test_messages_about_a_practice_are_rate_limited(client, practice_a):
+    data = {"name": "Matti", "email": "matti@example.net", "message": "Kiinnostaa, kerro lisää!"}
+    url = practice_a.url + "ota-yhteytta/"
+    statuses = [client.post(url, data).status_code for _ in range(6)]
+    assert statuses == [302] * 5 + [429]
+    assert OutboxMail.objects.filter(kind="practice-contact").count() == 5
+
+
 def test_a_bad_message_is_shown_again(client, practice_a):
     english = GoodPracticePage.objects.get(
         translation_key=practice_a.translation_key, locale__language_code="en"
