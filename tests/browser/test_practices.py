@@ -47,6 +47,11 @@ def test_the_members_form_has_no_accessibility_violations(page, lang):
         page.locator("main form button[type=submit]").click()
     assert page.locator("[aria-invalid=true]").count() >= 1
     assert_no_violations(page)
+    # The association's own list of its practices, with their states.
+    with page.expect_navigation():
+        page.locator("main a[href*='/kaytantokirjasto/yhdistys/']:not(.button)").last.click()
+    assert page.locator("main table").count() == 1
+    assert_no_violations(page)
 
 
 def test_member_submits_a_practice_and_editor_approves_it_by_keyboard_only(
