@@ -187,7 +187,8 @@ class SituationPage(SourcePageMixin, RoutablePageMixin, Page):
 
 class ReadinessGuidePage(Page):
     """A guide of the readiness library (preparedness plan template, checklist, contacts),
-    written by editors and shown under the exceptional situations."""
+    written by editors and shown under the exceptional situations, and on the readiness shelf
+    of the good-practice library (crisis/readiness_shelf.py)."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = RichTextField(_("body"), features=RICH_TEXT_FEATURES + ["h4", "hr"])
@@ -206,6 +207,13 @@ class ReadinessGuidePage(Page):
     class Meta:
         verbose_name = _("readiness guide")
         verbose_name_plural = _("readiness guides")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import readiness_guide_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(readiness_guide_context(self, request))
+        return context
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from core.csv import SafeWriter
 from core.pages import render_subpage
 from core.ratelimit import allow
 from core.regions import Municipality
+from practices.models import GoodPracticeIndexPage
 
 from .forms import StatusReportForm
 from .models import (
@@ -60,7 +61,12 @@ def situation_index_context(index, request):
         "upcoming": [s for s in situations if s.starts_at > now],
         "past": [s for s in situations if s.has_ended(now)],
         "guides": ReadinessGuidePage.objects.child_of(index).live().public(),
+        "readiness_library_url": GoodPracticeIndexPage.readiness_url(index.locale),
     }
+
+
+def readiness_guide_context(page, request):
+    return {"readiness_library_url": GoodPracticeIndexPage.readiness_url(page.locale)}
 
 
 def situation_context(page, request):

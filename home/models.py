@@ -74,6 +74,7 @@ class HomePage(Page):
         "lending.SpaceIndexPage",
         "lending.EquipmentIndexPage",
         "board.BoardIndexPage",
+        "practices.GoodPracticeIndexPage",
         "reports.YearlyReportPage",
         "surveys.SurveyPage",
     ]

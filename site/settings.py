@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "associations",
     "lending",
     "board",
+    "practices",
     "surveys",
     "sources",
     "crisis",

@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("", include("crisis.urls")),
     path("", include("lending.urls")),
     path("", include("board.urls")),
+    path("", include("practices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

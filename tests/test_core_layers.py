@@ -18,6 +18,7 @@ LAYERS = {
     "catalogue": 4,
     "lending": 4,
     "board": 4,
+    "practices": 4,
     "surveys": 4,
     "funding": 5,
     "sources": 5,

@@ -17,6 +17,7 @@ from home.models import (
     StandardPage,
 )
 from lending.models import EquipmentIndexPage, EquipmentPage, SpaceIndexPage, SpacePage
+from practices.models import GoodPracticeIndexPage, GoodPracticePage
 from reports.models import YearlyReportPage
 from surveys.models import SurveyPage
 
@@ -36,6 +37,7 @@ TREE = {
             SituationIndexPage,
             YearlyReportPage,
             BoardIndexPage,
+            GoodPracticeIndexPage,
             SurveyPage,
         },
     ),
@@ -60,6 +62,8 @@ TREE = {
     ReadinessGuidePage: ({SituationIndexPage}, set()),
     BoardIndexPage: ({HomePage}, {BoardListingPage}),
     BoardListingPage: ({BoardIndexPage}, set()),
+    GoodPracticeIndexPage: ({HomePage}, {GoodPracticePage}),
+    GoodPracticePage: ({GoodPracticeIndexPage}, set()),
     SurveyPage: ({HomePage}, set()),
 }
 

@@ -20,6 +20,7 @@ DEMO_MODULES = [
     "associations.demo",
     "lending.demo",
     "board.demo",
+    "practices.demo",
     "catalogue.demo",
     "sources.demo",
     "funding.demo",
