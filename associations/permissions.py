@@ -233,3 +233,20 @@ class AssociationPagePermissionPolicy(PagePermissionPolicy):
 def admins_of(association):
     """The active admin memberships of an association (who answers for it)."""
     return association.memberships.filter(status=MembershipStatus.ACTIVE, role=Role.ADMIN)
+
+
+# Networks ----------------------------------------------------------------------------------
+
+
+def can_edit_network(user, network):
+    """Networks are the editors' (coordinators are editors): no association's member edits
+    one, not even a member association's admin. The admin asks the same through the page
+    permissions, which members hold only under the index pages of association content."""
+    return is_editor(user)
+
+
+def join_candidates(user, network):
+    """The (Finnish source) associations `user` is an active member of that do not yet
+    belong to `network`: those on whose behalf the user may ask to join it."""
+    members = network.source_page.member_links.values("association__translation_key")
+    return associations_of(user).exclude(translation_key__in=members)
