@@ -17,7 +17,7 @@ from django.db.models import ForeignKey, Q
 from wagtail.models import GroupPagePermission, Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import AssociationPage, Membership, MembershipStatus, Role
+from .models import AssociationPage, Membership, MembershipStatus, NetworkMember, Role
 
 # The foreign keys by which a page names the association it belongs to.
 CONTENT_FIELDS = ("association", "organiser")
@@ -248,5 +248,8 @@ def can_edit_network(user, network):
 def join_candidates(user, network):
     """The (Finnish source) associations `user` is an active member of that do not yet
     belong to `network`: those on whose behalf the user may ask to join it."""
-    members = network.source_page.member_links.values("association__translation_key")
+    # From the database, not the page's own relation: a preview holds the edited, unsaved one.
+    members = NetworkMember.objects.filter(page_id=network.source_page.pk).values(
+        "association__translation_key"
+    )
     return associations_of(user).exclude(translation_key__in=members)

@@ -8,7 +8,7 @@ from django.db.models import Q
 from associations.models import AssociationPage, NetworkPage
 from calendars.http import current_generation
 
-from .models import Theme, TrainingCoOrganiser, TrainingPage
+from .models import Theme, TrainingCoOrganiser, TrainingNetwork, TrainingPage
 
 # Entries of an older content generation are never read again; they age out after this.
 ORGANISERS_TIMEOUT = 24 * 60 * 60
@@ -91,7 +91,8 @@ def localized_organisers(page):
 
 def localized_networks(page):
     """The networks whose meeting the training is, in the page's language (live ones)."""
-    keys = page.network_links.values("network__translation_key")
+    # From the database, not the page's own relation: a preview holds the edited, unsaved one.
+    keys = TrainingNetwork.objects.filter(page_id=page.pk).values("network__translation_key")
     return list(
         NetworkPage.objects.live()
         .public()

@@ -416,3 +416,37 @@ def test_a_network_page_takes_the_same_number_of_queries_whatever_its_size(
         client.get(small.url)
     with django_assert_num_queries(len(first.captured_queries)):
         client.get(big.url)
+
+
+def test_an_editor_previews_a_network_with_its_members_and_meetings(client, people):
+    page = network(HML)
+    login(client, people["editor"])
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = admin_form_data(
+        client, reverse("wagtailadmin_pages:edit", args=[page.pk]), "page-edit-form"
+    )
+    data["summary"] = "Esikatselussa näkyvä esittely."
+    response = client.post(preview_url, data)
+    assert response.json()["is_valid"] is True
+    html = client.get(preview_url).content.decode()
+    assert "Esikatselussa näkyvä esittely." in html
+    assert "Hämeenlinnan kaupunki" in html
+    assert TrainingPage.objects.get(slug="somekoulu", locale=page.locale).title in html
+
+
+def test_a_renamed_network_keeps_its_meetings_in_the_filter(client):
+    page = network(HML)
+    page.slug = "hameen-verkosto"
+    page.save_revision().publish()
+    html = client.get("/en/koulutukset/", {"network": "hameen-verkosto"}).content.decode()
+    assert TrainingPage.objects.get(slug="somekoulu", locale__language_code="en").title in html
+
+
+def test_an_editor_previews_a_meeting_with_its_network(client, people):
+    training = TrainingPage.objects.get(slug="somekoulu", locale__language_code="fi")
+    login(client, people["editor"])
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[training.pk])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[training.pk])
+    response = client.post(preview_url, admin_form_data(client, edit_url, "page-edit-form"))
+    assert response.json()["is_valid"] is True
+    assert network(HML).title in client.get(preview_url).content.decode()
