@@ -245,6 +245,20 @@ def can_edit_network(user, network):
     return is_editor(user)
 
 
+def may_link_network(user, network):
+    """Whether `user` may mark a training as a meeting of `network`: editors any network,
+    members only a network one of their associations belongs to."""
+    if is_editor(user):
+        return True
+    keys = list(_roles(user))
+    return bool(keys) and (
+        NetworkMember.objects.filter(
+            page__translation_key=network.translation_key,
+            association__translation_key__in=keys,
+        ).exists()
+    )
+
+
 def join_candidates(user, network):
     """The (Finnish source) associations `user` is an active member of that do not yet
     belong to `network`: those on whose behalf the user may ask to join it."""

@@ -450,3 +450,40 @@ def test_an_editor_previews_a_meeting_with_its_network(client, people):
     response = client.post(preview_url, admin_form_data(client, edit_url, "page-edit-form"))
     assert response.json()["is_valid"] is True
     assert network(HML).title in client.get(preview_url).content.decode()
+
+
+def add_network_link(data, network):
+    count = int(data["network_links-TOTAL_FORMS"])
+    data.update(
+        {
+            "network_links-TOTAL_FORMS": str(count + 1),
+            f"network_links-{count}-network": str(network.pk),
+            f"network_links-{count}-ORDER": str(count + 1),
+            f"network_links-{count}-id": "",
+            f"network_links-{count}-DELETE": "",
+        }
+    )
+    return count
+
+
+def test_a_member_marks_a_training_as_a_meeting_only_of_their_own_network(client, people, a):
+    training = TrainingPage.objects.get(slug="saavutettava-tapahtuma", locale__language_code="fi")
+    assert training.organiser_id == a.pk
+    other = network(FORSSA)
+    assert not NetworkPage.objects.with_member(a).filter(pk=other.pk).exists()
+    edit_url = reverse("wagtailadmin_pages:edit", args=[training.pk])
+    login(client, people["admin_a"])
+    data = admin_form_data(client, edit_url, "page-edit-form")
+    index = add_network_link(data, other)
+    response = client.post(edit_url, data)
+    assert response.status_code == 200
+    assert "network" in response.context["form"].formsets["network_links"].errors[index]
+    linked = training.get_latest_revision_as_object().network_links.all()
+    assert other.pk not in {link.network_id for link in linked}
+    own = NetworkPage.objects.filter(locale__language_code="fi").with_member(a).first()
+    data = admin_form_data(client, edit_url, "page-edit-form")
+    add_network_link(data, own)
+    response = client.post(edit_url, data)
+    assert response.status_code == 302
+    linked = TrainingPage.objects.get(pk=training.pk).get_latest_revision_as_object()
+    assert own.pk in {link.network_id for link in linked.network_links.all()}
