@@ -1,5 +1,7 @@
 """The association directory: fields of activity and cooperation themes (translatable
-snippets), the directory page, association profiles, and the people who belong to them."""
+snippets), the directory page, association profiles, and the people who belong to them; and
+the networks the associations form (sub-regional and thematic), with their members and
+public partners."""
 
 import datetime
 import uuid
