@@ -26,6 +26,7 @@ from .models import (
     Membership,
     MembershipStatus,
 )
+from .network_demo import seed_networks
 from .signals import translations_suspended
 from .statistics import snapshot_figures
 from .validators import business_id_check_digit
@@ -220,9 +221,12 @@ def seed(out, scale=1):
                 ensure_page(index, AssociationPage, association.slug, association.texts, common)
             )
     seed_memberships(pages)
+    with translations_suspended():
+        networks = seed_networks(home, pages)
     snapshots = seed_snapshots()
     out.write(
-        f"Associations: {len(pages)} demo associations in fi/sv/en; "
+        f"Associations: {len(pages)} demo associations and {len(networks)} networks in "
+        "fi/sv/en; "
         f"statistics kept for {snapshots} past years.\n"
     )
     return pages

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DescribedMixin
 from core.languages import Language
 from core.regions import Municipality
 from core.uploads import ImageUploadField
@@ -225,3 +226,36 @@ class AssociationProfileForm(forms.Form):
         if has_logo and not data.get("logo_alt", "").strip():
             self.add_error("logo_alt", _("Describe the logo for people who cannot see it."))
         return data
+
+
+class NetworkJoinForm(DescribedMixin, forms.Form):
+    """An association's request to join a network, sent by one of its members to the
+    network's coordinator. `associations` are the sender's associations not yet in it."""
+
+    association = forms.TypedChoiceField(
+        label=_("Your association"),
+        coerce=int,
+        error_messages={
+            "invalid_choice": _(
+                "Choose one of your associations that is not yet a member of the network."
+            )
+        },
+    )
+    message = forms.CharField(
+        label=_("Message to the coordinator"),
+        max_length=2000,
+        min_length=10,
+        help_text=_("Tell briefly what your association does and why it wants to join."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, associations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.associations = {association.pk: association for association in associations}
+        self.fields["association"].choices = [
+            (association.pk, getattr(association, "shown_title", association.title))
+            for association in associations
+        ]
+
+    def clean_association(self):
+        return self.associations[self.cleaned_data["association"]]

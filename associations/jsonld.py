@@ -5,7 +5,7 @@ from core.languages import Language
 SCHEMA_LANGUAGE = {Language.PLAIN_FINNISH: "fi"}
 
 
-def association_json_ld(page, request, *, fields=()):
+def association_json_ld(page, request, *, fields=(), networks=()):
     data = {
         "@context": "https://schema.org",
         "@type": "NGO",
@@ -50,4 +50,33 @@ def association_json_ld(page, request, *, fields=()):
             {"@type": "Audience", "audienceType": str(label)}
             for label in page.target_group_labels()
         ]
+    if networks:
+        data["memberOf"] = [
+            {"@type": "Organization", "name": n.title, "url": n.get_full_url(request)}
+            for n in networks
+        ]
+    return data
+
+
+def network_json_ld(page, request, *, members=()):
+    """A network as an Organization whose members are its associations. The coordinator is a
+    contact point by name and phone; never by email."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": page.title,
+        "description": page.summary,
+        "url": page.get_full_url(request),
+        "areaServed": [str(label) for label in page.area_labels()] or "Kanta-Häme",
+        "member": [
+            {"@type": "NGO", "name": member.title, "url": member.get_full_url(request)}
+            for member in members
+        ],
+    }
+    contact = {"@type": "ContactPoint", "contactType": "coordinator", "name": page.coordinator_name}
+    if page.coordinator_phone:
+        contact["telephone"] = page.coordinator_phone
+    data["contactPoint"] = contact
+    if page.website:
+        data["sameAs"] = [page.website]
     return data

@@ -1,5 +1,7 @@
 """The association directory: fields of activity and cooperation themes (translatable
-snippets), the directory page, association profiles, and the people who belong to them."""
+snippets), the directory page, association profiles, and the people who belong to them; and
+the networks the associations form (sub-regional and thematic), with their members and
+public partners."""
 
 import datetime
 import uuid
@@ -16,18 +18,18 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.fields import ChoiceListField
 from core.languages import Language
 from core.pages import IndexPage, PolicyPermissionsMixin, SourcePageMixin
-from core.regions import Municipality, sub_region_of
+from core.regions import Municipality, SubRegion, municipalities_of, sub_region_of
 from core.taxonomy import TranslatableTaxonomy, unique_slug_per_locale
 
 from .fields import URLListField
-from .querysets import AssociationPageQuerySet
+from .querysets import AssociationPageQuerySet, NetworkPageQuerySet
 from .validators import (
     normalise_business_id,
     normalise_registry_number,
@@ -525,3 +527,201 @@ class RegisterBaseline(Orderable):
 
     def __str__(self):
         return f"{self.year}: {self.registered}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Networks
+
+
+class NetworkKind(models.TextChoices):
+    SUB_REGIONAL = "sub-regional", _("Sub-regional network")
+    THEMATIC = "thematic", _("Thematic network")
+
+
+class PartnerKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality")
+    WELLBEING_AREA = "wellbeing-area", _("Wellbeing services county")
+    COLLEGE = "college", _("College or university")
+    PARISH = "parish", _("Parish")
+    OTHER = "other", _("Other public partner")
+
+
+class NetworkIndexPage(IndexPage):
+    """The networks (one under each home page, written by editors): the three sub-regional
+    networks and the thematic ones, by kind and municipality."""
+
+    subpage_types = ["associations.NetworkPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("network list")
+        verbose_name_plural = _("network lists")
+
+    def listing_context(self, request):
+        from .views import network_index_context
+
+        return network_index_context(self, request)
+
+
+class NetworkPage(PolicyPermissionsMixin, SourcePageMixin, RoutablePageMixin, Page):
+    """A network of associations (a sub-regional network or a thematic one), written by the
+    editors and the network's coordinator: who belongs to it, its public partners, how it
+    meets and its upcoming meetings from the catalogue. Associations ask to join through the
+    page's form, which emails the coordinator; the coordinator's address is never shown."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=NetworkKind.choices)
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences for the list.")
+    )
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    sub_region = models.CharField(
+        _("sub-region"),
+        max_length=20,
+        choices=SubRegion.choices,
+        blank=True,
+        help_text=_("For a sub-regional network."),
+    )
+    municipalities = ChoiceListField(
+        _("municipalities"),
+        item_choices=Municipality.choices,
+        blank=True,
+        help_text=_("Where the network works; empty means the whole region."),
+    )
+    meeting_practice = models.TextField(
+        _("how the network meets"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For example “Four times a year, in turn in each municipality”."),
+    )
+    website = models.URLField(_("website"), blank=True, max_length=300)
+    coordinator_name = models.CharField(_("coordinator"), max_length=120)
+    coordinator_role = models.CharField(
+        _("coordinator's role"), max_length=120, blank=True, help_text=_("e.g. network secretary")
+    )
+    coordinator_phone = models.CharField(_("coordinator's phone"), max_length=40, blank=True)
+    coordinator_email = models.EmailField(
+        _("coordinator's email"),
+        help_text=_("Join requests are sent here. It is never shown on the site or in its feeds."),
+    )
+
+    objects = PageManager.from_queryset(NetworkPageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("sub_region"), FieldPanel("municipalities")], heading=_("Area")
+        ),
+        InlinePanel("member_links", label=_("Member associations")),
+        InlinePanel("partners", label=_("Public partners")),
+        FieldPanel("meeting_practice"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("coordinator_name"), FieldPanel("coordinator_role")]),
+                FieldRowPanel([FieldPanel("coordinator_phone"), FieldPanel("coordinator_email")]),
+                FieldPanel("website"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("meeting_practice"),
+        TranslatableField("coordinator_role"),
+        TranslatableField("partners"),
+        # The slug is the catalogue's network filter value, the same in every language.
+        SynchronizedField("slug"),
+        SynchronizedField("kind"),
+        SynchronizedField("sub_region"),
+        SynchronizedField("municipalities"),
+        SynchronizedField("member_links"),
+        SynchronizedField("website"),
+        SynchronizedField("coordinator_name"),
+        SynchronizedField("coordinator_phone"),
+        SynchronizedField("coordinator_email"),
+    ]
+
+    parent_page_types = ["associations.NetworkIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    def clean(self):
+        super().clean()
+        if self.kind == NetworkKind.SUB_REGIONAL and not self.sub_region:
+            raise ValidationError({"sub_region": _("Choose the sub-region of the network.")})
+
+    def area_labels(self):
+        if self.municipalities:
+            return self._meta.get_field("municipalities").labels(self.municipalities)
+        if self.sub_region:
+            return [Municipality(m).label for m in municipalities_of(self.sub_region)]
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import network_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(network_context(self, request))
+        return context
+
+    @path("liity/")
+    def join(self, request):
+        from .views import network_join_view
+
+        return network_join_view(self, request)
+
+
+class NetworkMember(Orderable):
+    """An association that belongs to a network (its Finnish profile, shown in the page's
+    language)."""
+
+    page = ParentalKey(NetworkPage, related_name="member_links", on_delete=models.CASCADE)
+    association = models.ForeignKey(
+        AssociationPage,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="network_links",
+    )
+
+    panels = [FieldPanel("association")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("member association")
+        verbose_name_plural = _("member associations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "association"], name="associations_network_member_once"
+            )
+        ]
+
+
+class NetworkPartner(TranslatableMixin, Orderable):
+    """A public partner of a network: a municipality, the wellbeing services county, a
+    college. Its name is translated (Hämeenlinnan kaupunki, Tavastehus stad)."""
+
+    page = ParentalKey(NetworkPage, related_name="partners", on_delete=models.CASCADE)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
+    website = models.URLField(_("website"), blank=True, max_length=300)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]), FieldPanel("website")]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("kind"),
+        SynchronizedField("website"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("public partner")
+        verbose_name_plural = _("public partners")

@@ -17,7 +17,7 @@ from django.db.models import ForeignKey, Q
 from wagtail.models import GroupPagePermission, Page, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import AssociationPage, Membership, MembershipStatus, Role
+from .models import AssociationPage, Membership, MembershipStatus, NetworkMember, Role
 
 # The foreign keys by which a page names the association it belongs to.
 CONTENT_FIELDS = ("association", "organiser")
@@ -233,3 +233,37 @@ class AssociationPagePermissionPolicy(PagePermissionPolicy):
 def admins_of(association):
     """The active admin memberships of an association (who answers for it)."""
     return association.memberships.filter(status=MembershipStatus.ACTIVE, role=Role.ADMIN)
+
+
+# Networks ----------------------------------------------------------------------------------
+
+
+def can_edit_network(user, network):
+    """Networks are the editors' (coordinators are editors): no association's member edits
+    one, not even a member association's admin. The admin asks the same through the page
+    permissions, which members hold only under the index pages of association content."""
+    return is_editor(user)
+
+
+def may_link_network(user, network):
+    """Whether `user` may mark a training as a meeting of `network`: editors any network,
+    members only a network one of their associations belongs to."""
+    if is_editor(user):
+        return True
+    keys = list(_roles(user))
+    return bool(keys) and (
+        NetworkMember.objects.filter(
+            page__translation_key=network.translation_key,
+            association__translation_key__in=keys,
+        ).exists()
+    )
+
+
+def join_candidates(user, network):
+    """The (Finnish source) associations `user` is an active member of that do not yet
+    belong to `network`: those on whose behalf the user may ask to join it."""
+    # From the database, not the page's own relation: a preview holds the edited, unsaved one.
+    members = NetworkMember.objects.filter(page_id=network.source_page.pk).values(
+        "association__translation_key"
+    )
+    return associations_of(user).exclude(translation_key__in=members)

@@ -5,7 +5,7 @@ from django.db.models.functions import Substr, Upper
 
 from wagtail.query import PageQuerySet
 
-from core.regions import municipalities_of
+from core.regions import municipalities_of, sub_region_of
 
 
 class AssociationPageQuerySet(PageQuerySet):
@@ -82,3 +82,23 @@ class AssociationPageQuerySet(PageQuerySet):
             "welfare_areas",
             "target_groups",
         ).prefetch_related("field_links__field", "partner_theme_links__theme")
+
+
+class NetworkPageQuerySet(PageQuerySet):
+    def listed(self, locale):
+        """Live, public networks in one language, sub-regional ones first, A–Z."""
+        return self.live().public().filter(locale=locale).order_by("kind", "title", "pk")
+
+    def working_in(self, code):
+        """Networks that work in the municipality `code`: named there, in its sub-region,
+        or across the whole region (no area given)."""
+        sub_region = sub_region_of(code)
+        return self.filter(
+            Q(municipalities__icontains=f'"{code}"')
+            | Q(municipalities=[], sub_region=sub_region)
+            | Q(municipalities=[], sub_region="")
+        )
+
+    def with_member(self, association):
+        """Networks that `association` (any language version) belongs to."""
+        return self.filter(member_links__association__translation_key=association.translation_key)

@@ -20,6 +20,7 @@ from core.regions import PLACE_CHOICES, SubRegion
 from .feeds import canonical_query, feed_filters, place_text
 from .filters import parse_filters
 from .models import EventStatus, Format, Kind, TrainingIndexPage, TrainingPage
+from .queries import networks as network_choices
 from .queries import taxonomy
 from .syndication import upcoming_trainings
 
@@ -27,7 +28,7 @@ from .syndication import upcoming_trainings
 NEWS_LIMIT = 50
 
 
-def describe(filters, themes, organisers):
+def describe(filters, themes, organisers, networks=None):
     """The filters in words, one line each, in the active language (empty: everything)."""
 
     def labels(choices, values):
@@ -44,6 +45,11 @@ def describe(filters, themes, organisers):
         (_("Municipality"), PLACE_CHOICES, filters.municipalities),
         (_("Language"), Language.choices, filters.languages),
         (_("Organiser"), [(slug, o.title) for slug, o in organisers.items()], filters.organisers),
+        (
+            _("Network"),
+            [(slug, n.title) for slug, n in (networks or {}).items()],
+            filters.networks,
+        ),
     ):
         if values:
             lines.append(
@@ -80,21 +86,23 @@ class CatalogueListing(alerts.Listing):
 
     def filters(self, page, query):
         themes, organisers = taxonomy(page.locale_id)
+        networks = network_choices(page.locale_id)
         filters = parse_filters(
             query,
             themes=themes,
             organisers=organisers,
+            networks=networks,
             earliest=datetime.date.min,
             latest=datetime.date.max,
         )
-        return feed_filters(filters), themes, organisers
+        return feed_filters(filters), themes, organisers, networks
 
     def search(self, page, query):
-        filters, themes, organisers = self.filters(page, query)
-        return canonical_query(filters), describe(filters, themes, organisers)
+        filters, themes, organisers, networks = self.filters(page, query)
+        return canonical_query(filters), describe(filters, themes, organisers, networks)
 
     def news(self, search, page, since, now):
-        filters, _themes, _organisers = self.filters(page, QueryDict(search.query))
+        filters = self.filters(page, QueryDict(search.query))[0]
         new = upcoming_trainings(
             page.locale_id, filters, now, limit=NEWS_LIMIT, published_since=since
         )

@@ -11,6 +11,7 @@ class CatalogueConfig(AppConfig):
             alerts,
             highlights,
             member_area,
+            network_meetings,
             offerings,
             personal_data,
             report,

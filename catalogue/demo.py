@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from associations.models import AssociationPage
+from associations.models import AssociationPage, NetworkPage
 from core.demo_support import ensure_page, home_page
 from core.translation import translate_from_versions
 
@@ -33,6 +33,7 @@ from .models import (
     Theme,
     TrainingCoOrganiser,
     TrainingIndexPage,
+    TrainingNetwork,
     TrainingPage,
     TrainingTheme,
 )
@@ -179,7 +180,7 @@ def _add_months(day, months):
     return day.replace(year=day.year + month // 12, month=month % 12 + 1)
 
 
-def training_values(training, themes, organisers, today):
+def training_values(training, themes, organisers, today, networks=None):
     slug, kind, options = training.slug, training.kind, training.options
     venue = data.VENUES.get(training.municipality)
     common = {
@@ -237,6 +238,11 @@ def training_values(training, themes, organisers, today):
                 TrainingTheme(theme=themes[t], sort_order=i) for i, t in enumerate(training.themes)
             ],
             "co_organiser_links": [],
+            "network_links": [
+                TrainingNetwork(network=networks[slug], sort_order=i)
+                for i, slug in enumerate(data.networks_of(training))
+                if networks and slug in networks
+            ],
         }
         if venue:
             values["venue"] = venue.name[code]
@@ -345,8 +351,12 @@ def seed(out, scale=1):
     )
     today = timezone.localdate()
     created = 0
+    networks = {
+        network.slug: network
+        for network in NetworkPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    }
     for training in data.TRAININGS:
-        slug, common, per_language = training_values(training, themes, organisers, today)
+        slug, common, per_language = training_values(training, themes, organisers, today, networks)
         page = ensure_page(index, TrainingPage, slug, per_language, common)
         seed_registrations(page, training.options)
         created += 1

@@ -1336,3 +1336,28 @@ REGISTRANTS = [
     ("Oskari Lindholm", "Riihimäen Svenska förening rf"),
     ("Helmi Karjalainen", "Hämeenlinnan Nuorkauppakamari ry"),
 ]
+
+# Trainings that are meetings or events of a network (associations.network_demo): those the
+# sub-regional networks organise, and a few thematic ones. Network page slugs.
+NETWORK_OF_ORGANISER = {
+    "hameenlinnan-seutuverkosto": "hameenlinnan-seudun-jarjestoverkosto",
+    "riihimaen-seutuverkosto": "riihimaen-seudun-jarjestoverkosto",
+    "forssan-seutuverkosto": "forssan-seudun-jarjestoverkosto",
+}
+NETWORK_MEETINGS = {
+    "vertaistukiryhma-forssa": ["kanta-hameen-ikajarjestojen-verkosto"],
+    "selkokieli": ["kanta-hameen-ikajarjestojen-verkosto"],
+    "liikuntaryhma-hausjarvi": ["nuoriso-ja-liikuntajarjestojen-verkosto"],
+    "humppila-nuoret": ["nuoriso-ja-liikuntajarjestojen-verkosto"],
+    "tammela-luontoilta": ["nuoriso-ja-liikuntajarjestojen-verkosto"],
+    "hameenlinna-kumppanuuspoyta": ["hameenlinnan-seudun-jarjestoverkosto"],
+}
+
+
+def networks_of(training):
+    """The network slugs whose meeting the demo training is."""
+    slugs = list(NETWORK_MEETINGS.get(training.slug, []))
+    by_organiser = NETWORK_OF_ORGANISER.get(training.organiser)
+    if by_organiser and by_organiser not in slugs:
+        slugs.insert(0, by_organiser)
+    return slugs

@@ -339,6 +339,7 @@ def canonical_query(filters):
         ("municipality", filters.municipalities),
         ("language", filters.languages),
         ("organiser", filters.organisers),
+        ("network", filters.networks),
     ):
         pairs += [(name, value) for value in values]
     if filters.free:
@@ -390,7 +391,7 @@ def feed_filters(filters):
     return dataclasses.replace(filters, when="", date_from=None, date_to=None, problems=[])
 
 
-def feed_title(filters, themes, organisers):
+def feed_title(filters, themes, organisers, networks=None):
     """ "Meidän Häme – trainings: Digital skills, Riihimäki" in the active language; dates are
     page-only and not named (see PAGE_ONLY_PARAMS).
 
@@ -406,6 +407,7 @@ def feed_title(filters, themes, organisers):
     parts += [_choice_label(PLACE_CHOICES, value) for value in filters.municipalities]
     parts += [_choice_label(Language.choices, value) for value in filters.languages]
     parts += [_display_name(organisers.get(slug), slug) for slug in filters.organisers]
+    parts += [_display_name((networks or {}).get(slug), slug) for slug in filters.networks]
     if filters.free:
         parts.append(_("free of charge"))
     if filters.open_to_others:

@@ -19,7 +19,16 @@ from core.regions import PLACE_CHOICES, SubRegion
 from .models import Format, Kind
 
 MAX_QUERY_LENGTH = 200
-MULTI_PARAMS = ("theme", "kind", "format", "region", "municipality", "language", "organiser")
+MULTI_PARAMS = (
+    "theme",
+    "kind",
+    "format",
+    "region",
+    "municipality",
+    "language",
+    "organiser",
+    "network",
+)
 SINGLE_PARAMS = ("q", "when", "from", "to", "free", "open", "view", "month", "page")
 WHEN_CHOICES = ("today", "week", "month")
 VIEW_CHOICES = ("list", "month")
@@ -40,6 +49,7 @@ class CatalogueFilters(BaseFilters):
     municipalities: list = field(default_factory=list)
     languages: list = field(default_factory=list)
     organisers: list = field(default_factory=list)
+    networks: list = field(default_factory=list)
     free: bool = False
     open_to_others: bool = False
     view: str = "list"
@@ -84,6 +94,8 @@ class CatalogueFilters(BaseFilters):
             occurrences = occurrences.in_language(*self.languages)
         if self.organisers:
             occurrences = occurrences.by_organiser(*self.organisers)
+        if self.networks:
+            occurrences = occurrences.in_network(*self.networks)
         if self.free:
             occurrences = occurrences.free()
         if self.open_to_others:
@@ -98,11 +110,12 @@ def month_end(first):
     return following - datetime.timedelta(days=1)
 
 
-def parse_filters(query, *, themes, organisers, earliest=EARLIEST, latest=LATEST):
-    """Parse `query` (a QueryDict) given the known theme and organiser slugs.
+def parse_filters(query, *, themes, organisers, networks=(), earliest=EARLIEST, latest=LATEST):
+    """Parse `query` (a QueryDict) given the known theme, organiser and network slugs.
 
-    `themes` and `organisers` are iterables of slugs (or dicts keyed by slug). Dates outside
-    `earliest`…`latest` are refused (a feed, which clamps to its window, widens them).
+    `themes`, `organisers` and `networks` are iterables of slugs (or dicts keyed by slug).
+    Dates outside `earliest`…`latest` are refused (a feed, which clamps to its window, widens
+    them).
     """
     result = CatalogueFilters()
     problems = result.problems
@@ -137,6 +150,7 @@ def parse_filters(query, *, themes, organisers, earliest=EARLIEST, latest=LATEST
     result.organisers = multi(
         "organiser", set(organisers), _("Unknown organiser “%(value)s” was ignored.")
     )
+    result.networks = multi("network", set(networks), _("Unknown network “%(value)s” was ignored."))
     result.free = reader.flag("free")
     result.open_to_others = reader.flag("open")
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from associations.permissions import is_editor, may_name
+from associations.permissions import is_editor, may_link_network, may_name
 
 
 class RegistrationForm(forms.Form):
@@ -100,6 +100,19 @@ class TrainingPageForm(WagtailAdminPageForm):
                     _(
                         "Members name as co-organisers only associations they belong to; "
                         "ask an editor to add another association."
+                    ),
+                )
+        networks = self.formsets.get("network_links")
+        for form in networks.forms if networks else ():
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            named = form.cleaned_data.get("network")
+            if "network" in form.changed_data and named and not may_link_network(user, named):
+                form.add_error(
+                    "network",
+                    _(
+                        "Members mark a training as the meeting only of a network their "
+                        "association belongs to; ask the network's coordinator."
                     ),
                 )
         return cleaned_data

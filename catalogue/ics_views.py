@@ -33,6 +33,7 @@ from .feeds import (
 )
 from .filters import parse_filters
 from .models import TrainingIndexPage, TrainingPage
+from .queries import networks as network_choices
 from .queries import taxonomy
 
 SUBSCRIBE_LIMIT = (20, 60 * 60)  # short feed URLs saved per client address per hour
@@ -71,7 +72,7 @@ def catalogue_feed_view(request):
     parsed = parse_feed_query(request.GET)
     if not isinstance(parsed, FeedQuery):
         return parsed
-    language, locale, _themes, _organisers, filters = parsed
+    language, locale, _themes, _organisers, filters, _networks = parsed
     now = timezone.now()
     today = timezone.localdate(now)
     filters = feed_filters(filters)
@@ -100,7 +101,7 @@ def _feed_meta(request, parsed, filters, query, feed_url):
     index = TrainingIndexPage.objects.live().filter(locale=parsed.locale).first()
     page_url = settings.BASE_URL + (index.get_url(request) or "") if index else ""
     return CalendarMeta(
-        name=feed_title(filters, parsed.themes, parsed.organisers),
+        name=feed_title(filters, parsed.themes, parsed.organisers, parsed.networks),
         description=_(
             "Trainings and events for associations in Kanta-Häme, from 30 days ago to "
             "18 months ahead. Cancelled dates stay, marked as cancelled."
@@ -125,6 +126,7 @@ class FeedQuery(NamedTuple):
     themes: dict
     organisers: dict
     filters: object
+    networks: dict
 
 
 def parse_feed_query(query):
@@ -140,10 +142,12 @@ def parse_feed_query(query):
         locale.pk, themes="theme" in query, organisers="organiser" in query
     )
     # Dates are page-only in a feed (accepted and ignored), so any date is accepted here.
+    networks = network_choices(locale.pk) if "network" in query else {}
     filters = parse_filters(
         query,
         themes=themes,
         organisers=organisers,
+        networks=networks,
         earliest=datetime.date.min,
         latest=datetime.date.max,
     )
@@ -153,7 +157,7 @@ def parse_feed_query(query):
     if problems:
         heading = _("No feed was made for these parameters. Correct or remove them:")
         return bad_request("\n".join([heading, *problems]))
-    return FeedQuery(language, locale, themes, organisers, filters)
+    return FeedQuery(language, locale, themes, organisers, filters, networks)
 
 
 @require_POST
@@ -164,7 +168,7 @@ def subscribe_view(request):
     parsed = parse_feed_query(QueryDict(request.POST.get("query", "")))
     if not isinstance(parsed, FeedQuery):
         return parsed
-    language, locale, themes, organisers, filters = parsed
+    language, locale, themes, organisers, filters, networks = parsed
     query = canonical_query(filters)
     feed_url = preferred_feed_url(language, query)
     if is_too_long(feed_url):
@@ -186,7 +190,7 @@ def subscribe_view(request):
     back_url = index.get_url(request) if index else ""
     context = {
         "feed_url": feed_url,
-        "feed_title": feed_title(filters, themes, organisers),
+        "feed_title": feed_title(filters, themes, organisers, networks),
         "back_url": f"{back_url}?{query}" if back_url and query else back_url,
     }
     return render(request, "catalogue/subscribe_feed.html", context)

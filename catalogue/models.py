@@ -292,6 +292,7 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
             [
                 FieldPanel("organiser"),
                 InlinePanel("co_organiser_links", label=_("Co-organisers")),
+                InlinePanel("network_links", label=_("Networks whose meeting this is")),
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
                 FieldPanel("contact_phone"),
             ],
@@ -421,6 +422,7 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         SynchronizedField("open_to_others"),
         SynchronizedField("organiser"),
         SynchronizedField("co_organiser_links"),
+        SynchronizedField("network_links"),
         SynchronizedField("contact_name"),
         SynchronizedField("contact_email"),
         SynchronizedField("contact_phone"),
@@ -563,6 +565,25 @@ class TrainingCoOrganiser(Orderable):
         verbose_name = _("co-organiser")
 
 
+class TrainingNetwork(Orderable):
+    """A network (associations.NetworkPage, its Finnish page) whose meeting or event the
+    training is: it appears on the network's page and in the network's feeds."""
+
+    page = ParentalKey(TrainingPage, on_delete=models.CASCADE, related_name="network_links")
+    network = models.ForeignKey(
+        "associations.NetworkPage",
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="training_links",
+    )
+
+    panels = [FieldPanel("network")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+
 class Session(TranslatableMixin, Orderable):
     """One explicitly dated session: the only one of a training, or one of a course."""
 
@@ -685,6 +706,7 @@ class Occurrence(models.Model):
     languages = models.CharField(max_length=100, blank=True)
     themes = models.CharField(max_length=500, blank=True)
     organisers = models.CharField(max_length=500, blank=True)
+    networks = models.CharField(max_length=500, blank=True)
     is_free = models.BooleanField(default=True)
     open_to_others = models.BooleanField(default=False)
 

@@ -213,6 +213,7 @@ def filter_fields(page):
         "languages": _tokens(page.languages),
         "themes": _tokens(theme_slugs),
         "organisers": _tokens(organisers),
+        "networks": _tokens([link.network.slug for link in page.network_links.all()]),
         "is_free": page.is_free,
         "open_to_others": page.open_to_others,
     }
@@ -269,7 +270,11 @@ def extend_occurrences(now=None):
         .exclude(recurrence="")
         .defer_streamfields()
         .prefetch_related(
-            "sessions", "exceptions", "theme_links__theme", "co_organiser_links__organiser"
+            "sessions",
+            "exceptions",
+            "theme_links__theme",
+            "co_organiser_links__organiser",
+            "network_links__network",
         )
         .select_related("organiser")
     )

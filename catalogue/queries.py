@@ -5,10 +5,10 @@ language. The queries of one table are its queryset's (`querysets.py`); these jo
 from django.core.cache import cache
 from django.db.models import Q
 
-from associations.models import AssociationPage
+from associations.models import AssociationPage, NetworkPage
 from calendars.http import current_generation
 
-from .models import Theme, TrainingCoOrganiser, TrainingPage
+from .models import Theme, TrainingCoOrganiser, TrainingNetwork, TrainingPage
 
 # Entries of an older content generation are never read again; they age out after this.
 ORGANISERS_TIMEOUT = 24 * 60 * 60
@@ -50,6 +50,24 @@ def taxonomy(locale, *, themes=True, organisers=True):
     )
 
 
+def networks(locale):
+    """The live networks of a language, keyed by slug (the network filter's values; a
+    network's slug is the same in every language): one query, cached until published content
+    changes, as the organisers are."""
+    key = f"catalogue:networks:{locale}:{current_generation()}"
+    found = cache.get(key)
+    if found is None:
+        found = {
+            network.slug: network
+            for network in NetworkPage.objects.live()
+            .filter(locale=locale)
+            .only("title", "slug", "url_path", "locale_id")
+            .order_by("title")
+        }
+        cache.set(key, found, ORGANISERS_TIMEOUT)
+    return found
+
+
 def localized_organisers(page):
     """(organiser, co-organisers): the association profiles in the page's language (the
     synchronised relation points to the Finnish source), in one query; the organiser is None
@@ -69,6 +87,19 @@ def localized_organisers(page):
 
     organiser = shown(page.organiser) if page.organiser_id else None
     return organiser, [shown(link.organiser) for link in links]
+
+
+def localized_networks(page):
+    """The networks whose meeting the training is, in the page's language (live ones)."""
+    # From the database, not the page's own relation: a preview holds the edited, unsaved one.
+    keys = TrainingNetwork.objects.filter(page_id=page.pk).values("network__translation_key")
+    return list(
+        NetworkPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, translation_key__in=keys)
+        .only("title", "url_path", "locale_id")
+        .order_by("title")
+    )
 
 
 def localized_themes(page):

@@ -85,6 +85,10 @@ class OccurrenceQuerySet(models.QuerySet):
     def by_organiser(self, *slugs):
         return self._any_token("organisers", slugs)
 
+    def in_network(self, *slugs):
+        """Meetings and events of the networks (their slugs, the same in every language)."""
+        return self._any_token("networks", slugs)
+
     def visible_to(self, request):
         """Without the occurrences of trainings behind a view restriction (private, password,
         login or groups) that `request` has not passed, as `PageQuerySet.public()` does for the

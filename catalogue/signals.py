@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
-from associations.models import AssociationPage
+from associations.models import AssociationPage, NetworkPage
 from calendars import store
 from calendars.signals import invalidate_feeds_after_commit
 from core.translations import publish_facts
@@ -95,3 +95,18 @@ def refresh_organised_trainings(sender, instance, **kwargs):
         organiser__translation_key=key, locale_id=instance.locale_id
     )
     store.write(TRAINING_EVENTS.name, organised.values_list("pk", flat=True))
+
+
+@receiver(page_published, sender=NetworkPage)
+def refresh_network_meetings(sender, instance, **kwargs):
+    """The catalogue filters by the network's slug, copied into each occurrence: a renamed
+    network must reach the occurrences of its meetings."""
+    stale = (
+        TrainingPage.objects.live()
+        .filter(network_links__network__translation_key=instance.translation_key)
+        .exclude(occurrences__networks__contains=f"|{instance.slug}|")
+        .distinct()
+        .defer_streamfields()
+    )
+    for page in stale:
+        Occurrence.objects.filter(training=page).update(**filter_fields(page))

@@ -71,7 +71,7 @@ def catalogue_syndication_view(request, kind):
             page_url = absolute_url(index, request) if index else settings.BASE_URL
             trainings = upcoming_trainings(parsed.locale, filters, now)
             meta = {
-                "title": feed_title(filters, parsed.themes, parsed.organisers),
+                "title": feed_title(filters, parsed.themes, parsed.organisers, parsed.networks),
                 "link": f"{page_url}?{query}" if query else page_url,
                 "description": _(
                     "New trainings and events for associations in Kanta-Häme that match "

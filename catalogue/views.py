@@ -36,7 +36,13 @@ from .models import (
     RegistrationStatus,
     TrainingPage,
 )
-from .queries import localized_organisers, localized_themes, taxonomy
+from .queries import (
+    localized_networks,
+    localized_organisers,
+    localized_themes,
+    networks,
+    taxonomy,
+)
 
 MONTH_CELL_LIMIT = 4
 SCHEDULE_LIMIT = 30  # dates listed on a training page; a weekly group has many more
@@ -49,8 +55,10 @@ LINK_TEMPLATES = {
 }
 
 
-def _filter_context(page, request, filters, themes, organisers):
+def _filter_context(page, request, filters, themes, organisers, networks):
     return {
+        "network_choices": list(networks.values()),
+        "network_names": {slug: n.title for slug, n in networks.items()},
         "filters": filters,
         "themes": sorted(themes.values(), key=lambda theme: (theme.sort_order, theme.name)),
         "organiser_choices": list(organisers.values()),
@@ -74,8 +82,11 @@ def catalogue_context(page, request):
     """The agenda of upcoming occurrences, or the month grid with ?view=month (the catalogue
     page's template is then `training_index_month.html`, see `TrainingIndexPage`)."""
     themes, organisers = taxonomy(page.locale_id)
-    filters = parse_filters(request.GET, themes=themes, organisers=organisers)
-    context = _filter_context(page, request, filters, themes, organisers)
+    network_slugs = networks(page.locale_id)
+    filters = parse_filters(
+        request.GET, themes=themes, organisers=organisers, networks=network_slugs
+    )
+    context = _filter_context(page, request, filters, themes, organisers, network_slugs)
     context["alert"] = alerts.signup(request, page, canonical_query(feed_filters(filters)))
     occurrences = Occurrence.objects.in_locale(page.locale_id).visible_to(request)
     if filters.view == "month":
@@ -162,8 +173,11 @@ def _month_grid(weeks, month, today, by_day, counts):
 def archive_view(page, request):
     """Trainings whose every occurrence is over, latest first."""
     themes, organisers = taxonomy(page.locale_id)
-    filters = parse_filters(request.GET, themes=themes, organisers=organisers)
-    context = _filter_context(page, request, filters, themes, organisers)
+    network_slugs = networks(page.locale_id)
+    filters = parse_filters(
+        request.GET, themes=themes, organisers=organisers, networks=network_slugs
+    )
+    context = _filter_context(page, request, filters, themes, organisers, network_slugs)
     now = timezone.now()
     in_locale = Occurrence.objects.in_locale(page.locale_id).visible_to(request)
     past = (
@@ -213,6 +227,7 @@ def training_context(page, request, form=None):
         "more_count": more_count,
         "training_themes": themes,
         "organiser": organiser,
+        "training_networks": localized_networks(page),
         "co_organisers": co_organisers,
         "provenance": provenance.public_notes(page),
         "registration_open": open_,

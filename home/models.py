@@ -70,6 +70,7 @@ class HomePage(Page):
         "catalogue.TrainingIndexPage",
         "funding.FundingIndexPage",
         "associations.AssociationIndexPage",
+        "associations.NetworkIndexPage",
         "crisis.SituationIndexPage",
         "lending.SpaceIndexPage",
         "lending.EquipmentIndexPage",

@@ -4,7 +4,12 @@ types it may sit under and the types it may hold, and so where an editor can cre
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
-from associations.models import AssociationIndexPage, AssociationPage
+from associations.models import (
+    AssociationIndexPage,
+    AssociationPage,
+    NetworkIndexPage,
+    NetworkPage,
+)
 from board.models import BoardIndexPage, BoardListingPage
 from catalogue.models import TrainingIndexPage, TrainingPage
 from crisis.models import ReadinessGuidePage, SituationIndexPage, SituationPage
@@ -30,6 +35,7 @@ TREE = {
             NewsIndexPage,
             AccessibilityStatementPage,
             AssociationIndexPage,
+            NetworkIndexPage,
             TrainingIndexPage,
             FundingIndexPage,
             SpaceIndexPage,
@@ -48,6 +54,8 @@ TREE = {
     AccessibilityStatementPage: ({HomePage}, set()),
     AssociationIndexPage: ({HomePage}, {AssociationPage}),
     AssociationPage: ({AssociationIndexPage}, set()),
+    NetworkIndexPage: ({HomePage}, {NetworkPage}),
+    NetworkPage: ({NetworkIndexPage}, set()),
     TrainingIndexPage: ({HomePage}, {TrainingPage}),
     TrainingPage: ({TrainingIndexPage}, set()),
     FundingIndexPage: ({HomePage}, {FundingOpportunityPage, FundingGuidePage}),

@@ -45,7 +45,10 @@ def catalogue_feed(context):
     return {
         "url": url,
         "title": feed_title(
-            filters, context.get("theme_names", {}), context.get("organiser_names", {})
+            filters,
+            context.get("theme_names", {}),
+            context.get("organiser_names", {}),
+            context.get("network_names", {}),
         ),
         "query": query,
         "too_long": is_too_long(url),
