@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
+from wagtail.models import Locale, WorkflowState
 
 from associations.permissions import can_edit
-from associations.services import association_page_or_404, moderation_state
+from associations.services import association_page_or_404
 
 from .event_forms import (
     MORE_SESSION_ROWS,
@@ -47,12 +47,26 @@ def events_view(request, pk):
         .defer_streamfields()
         .order_by("-latest_revision_created_at", "title")
     )
-    events = [(page, moderation_state(page)) for page in pages]
+    events = _with_moderation_states(list(pages))
     return render(
         request,
         "catalogue/member_events.html",
         {"association": association, "events": events},
     )
+
+
+def _with_moderation_states(pages):
+    """(page, its workflow state in progress or waiting for changes, or None), in one query
+    for all the pages (as `associations.services.moderation_state` gives for one)."""
+    if not pages:
+        return []
+    states = WorkflowState.objects.filter(
+        base_content_type=pages[0].get_base_content_type(),
+        object_id__in=[str(page.pk) for page in pages],
+        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+    )
+    by_page = {state.object_id: state for state in states}
+    return [(page, by_page.get(str(page.pk))) for page in pages]
 
 
 def _with_more_rows(data):

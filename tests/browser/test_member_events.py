@@ -40,9 +40,27 @@ def test_event_form_and_its_errors_are_accessible(page, lang):
 
 
 def type_date(page, day):
-    """Type a date into the focused date input as a Finnish-locale browser shows it."""
+    """Type a date into the focused date input, its parts in the order the browser shows
+    them: the headless browser's own (US) order, whatever the page's language. Returns
+    whether the browser shows times on a 12-hour clock too."""
     page.keyboard.type(day.strftime("%d%m%Y"))
+    us_order = page.evaluate("() => document.activeElement.value") != day.isoformat()
+    if us_order:
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.type(day.strftime("%m%d%Y"))
     assert page.evaluate("() => document.activeElement.value") == day.isoformat()
+    return us_order
+
+
+def type_time(page, hour, minute, twelve_hour):
+    """Type a time into the focused time input (with AM/PM on a 12-hour clock)."""
+    if twelve_hour:
+        text = f"{(hour - 1) % 12 + 1:02d}{minute:02d}" + ("P" if hour >= 12 else "A")
+    else:
+        text = f"{hour:02d}{minute:02d}"
+    page.keyboard.type(text)
+    assert page.evaluate("() => document.activeElement.value") == f"{hour:02d}:{minute:02d}"
 
 
 def test_member_publishes_an_event_by_keyboard_only(page, browser, live_server_url):
@@ -62,12 +80,11 @@ def test_member_publishes_an_event_by_keyboard_only(page, browser, live_server_u
     tab_to(page, "main form [name=themes][value=vapaaehtoiset]")
     check_by_keyboard(page)
     tab_to(page, "main form [name='sessions-0-date']")
-    type_date(page, day)
+    twelve_hour = type_date(page, day)
     tab_to(page, "main form [name='sessions-0-start']")
-    page.keyboard.type("1800")
+    type_time(page, 18, 0, twelve_hour)
     tab_to(page, "main form [name='sessions-0-end']")
-    page.keyboard.type("2000")
-    assert page.locator("[name='sessions-0-end']").input_value() == "20:00"
+    type_time(page, 20, 0, twelve_hour)
     tab_to(page, "main form [name=venue]")
     type_text(page, "Hattulan seurakuntatalo")
     tab_to(page, "main form [name=street_address]")
