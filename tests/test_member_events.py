@@ -443,17 +443,21 @@ def test_events_list_takes_a_constant_number_of_queries(
 ):
     client.force_login(people["member_a"])
     url = reverse("associations:events", args=[association_a.pk])
-    client.post(new_url(association_a), event_data(title="Odottava 1"))
+    make_training("kysely-0", organiser=association_a)
     client.get(url)
     with django_assert_max_num_queries(1000) as few:
         client.get(url)
-    for n in range(3):
+    # Counted now: the next request empties the connection's query log.
+    count = len(few.captured_queries)
+    assert count > 0
+    for n in range(1, 3):
         make_training(f"kysely-{n}", organiser=association_a)
-        client.post(new_url(association_a), event_data(title=f"Odottava {n + 2}"))
-    assert len(few.captured_queries) > 0
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    for n in range(3):
+        client.post(new_url(association_a), event_data(title=f"Odottava {n}"))
+    client.get(url)
+    with django_assert_max_num_queries(count):
         html = client.get(url).content.decode()
-    assert html.count("Waiting for an editor") >= 4
+    assert html.count("Waiting for an editor") >= 3
 
 
 # --- organisers outside the directory ------------------------------------------------------
