@@ -196,6 +196,15 @@ class MemberEventForm(DescribedMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one theme.")},
     )
+    join_link = forms.URLField(
+        label=_("Link for joining online"), required=False, max_length=500, assume_scheme="https"
+    )
+    registration_url = forms.URLField(
+        label=TrainingPage._meta.get_field("registration_url").verbose_name,
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
     repeat = forms.ChoiceField(
         label=_("Repeats"),
         choices=Repeat.choices,
@@ -296,7 +305,6 @@ class MemberEventForm(DescribedMixin, forms.ModelForm):
         )
         self.fields["format"].choices = Format.choices
         self.fields["registration_mode"].choices = RegistrationMode.choices
-        self.fields["join_link"].label = _("Link for joining online")
         self.fields["audience"].required = False
         if page.pk:
             self.initial.setdefault("description", body_text(page))
