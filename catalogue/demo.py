@@ -12,16 +12,19 @@ from zoneinfo import ZoneInfo
 import recurrence
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from wagtail.models import Locale
 
 from associations.models import AssociationPage, NetworkPage
+from associations.permissions import associations_of
 from core.demo_support import ensure_page, home_page
 from core.translation import translate_from_versions
 
 from . import demo_data as data
 from .history import record_past_occurrences
+from .member_events import apply_member_texts, submit_new_event
 from .models import (
     ExceptionAction,
     Occurrence,
@@ -343,6 +346,87 @@ def _shifted(training, shift, municipality):
     )
 
 
+def seed_external_training(index, themes, today):
+    """A training by an organiser outside the directory (HAMK), in fi/sv/en."""
+    spec = data.EXTERNAL_TRAINING
+    organiser = spec["organiser"]
+    start = at(today, 24, 13)
+    common = {
+        "kind": "training",
+        "format": "hybrid",
+        "municipality": spec["municipality"],
+        "organiser": None,
+        "external_organiser_url": organiser["url"],
+        "external_organiser_kind": organiser["kind"],
+        "street_address": spec["street_address"],
+        "postal_code": spec["postal_code"],
+        "remote_platform": "Teams",
+        "join_link": "https://meet.example.org/hamk-hanketyopaja",
+        "step_free_access": True,
+        "accessible_toilet": True,
+        "induction_loop": True,
+        "open_to_others": True,
+        "languages": ["fi"],
+        "audience": ["board", "staff"],
+        "registration_mode": "external",
+        "registration_url": "https://www.hamk.fi/tapahtumat/",
+        "show_in_menus": False,
+    }
+    per_language = {}
+    for code in LANGS:
+        title, summary, venue = spec["texts"][code]
+        per_language[code] = {
+            "title": title,
+            "summary": summary,
+            "venue": venue,
+            "external_organiser_name": organiser["name"][code],
+            "body": [("paragraph", f"<p>{data.BODY[code]}</p>")],
+            "sessions": [
+                Session(start=start, end=start + datetime.timedelta(hours=3), sort_order=0)
+            ],
+            "theme_links": [TrainingTheme(theme=themes["rahoitus"], sort_order=0)],
+        }
+    ensure_page(index, TrainingPage, spec["slug"], per_language, common)
+    return 1
+
+
+def seed_member_event(index, themes, today):
+    """An event the demo member sent for their association on the site, in Finnish with the
+    Swedish and English texts added, waiting for an editor's approval (once)."""
+    spec = data.MEMBER_EVENT
+    title = spec["texts"]["fi"][0]
+    if TrainingPage.objects.child_of(index).filter(title=title).exists():
+        return 0
+    member = get_user_model().objects.filter(username="member").first()
+    association = associations_of(member, role="admin").first() if member else None
+    if association is None:
+        return 0
+    start = at(today, 45, 10)
+    page = TrainingPage(
+        locale=index.locale,
+        organiser=association,
+        kind="networking",
+        format="onsite",
+        municipality="hameenlinna",
+        venue=spec["venue"],
+        street_address=spec["street_address"],
+        postal_code=spec["postal_code"],
+        step_free_access=True,
+        accessibility_info=spec["accessibility_info"],
+        audience=["volunteers", "everyone"],
+        languages=["fi"],
+        registration_mode="built_in",
+        capacity=30,
+        body=[("paragraph", f"<p>{spec['body']}</p>")],
+    )
+    texts = {code: {"title": t, "summary": s} for code, (t, s) in spec["texts"].items()}
+    apply_member_texts(page, texts, "fi")
+    page.sessions = [Session(start=start, end=start + datetime.timedelta(hours=4), sort_order=0)]
+    page.theme_links = [TrainingTheme(theme=themes["vapaaehtoiset"], sort_order=0)]
+    submit_new_event(index, page, member)
+    return 1
+
+
 def seed(out, scale=1):
     home = home_page()
     themes, organisers = seed_taxonomy()
@@ -360,10 +444,13 @@ def seed(out, scale=1):
         page = ensure_page(index, TrainingPage, slug, per_language, common)
         seed_registrations(page, training.options)
         created += 1
+    external = seed_external_training(index, themes, today)
+    waiting = seed_member_event(index, themes, today)
     copies = seed_copies(out, index, themes, organisers, scale, today)
     # The demo's recent past is in the record of what happened, as the daily run would put it.
     recorded, _changed = record_past_occurrences()
     out.write(
-        f"Catalogue: {created} trainings in fi/sv/en, {copies} new copies, "
+        f"Catalogue: {created + external} trainings in fi/sv/en, {waiting} member event "
+        f"waiting for approval, {copies} new copies, "
         f"{Occurrence.objects.count()} occurrences, {recorded} newly recorded as held."
     )

@@ -1361,3 +1361,71 @@ def networks_of(training):
     if by_organiser and by_organiser not in slugs:
         slugs.insert(0, by_organiser)
     return slugs
+
+
+# A training by an organiser outside the directory: the city and the university of applied
+# sciences train associations too, with no association made up for them.
+EXTERNAL_TRAINING = {
+    "slug": "hamk-hankehakemus-tyopaja",
+    "organiser": {
+        "url": "https://www.hamk.fi/",
+        "kind": "college",
+        "name": {
+            "fi": "Hämeen ammattikorkeakoulu HAMK",
+            "sv": "Tavastlands yrkeshögskola HAMK",
+            "en": "Häme University of Applied Sciences HAMK",
+        },
+    },
+    "texts": {
+        "fi": (
+            "Hankehakemuksen työpaja yhdistyksille",
+            "HAMKin kehittämisasiantuntijat auttavat yhdistyksiä kirjoittamaan hankehakemuksen "
+            "tavoitteet, budjetin ja arvioinnin.",
+            "Visamäen kampus, auditorio",
+        ),
+        "sv": (
+            "Verkstad för projektansökan för föreningar",
+            "HAMK:s utvecklingsexperter hjälper föreningar att skriva projektansökans mål, "
+            "budget och utvärdering.",
+            "Visamäki campus, auditoriet",
+        ),
+        "en": (
+            "Project application workshop for associations",
+            "HAMK's development experts help associations write the aims, budget and "
+            "evaluation of a project application.",
+            "Visamäki campus, auditorium",
+        ),
+    },
+    "street_address": "Visamäentie 35",
+    "postal_code": "13100",
+    "municipality": "hameenlinna",
+}
+
+# An event a member of an association sent on the site: it waits for an editor's approval.
+MEMBER_EVENT = {
+    "texts": {
+        "fi": (
+            "Omaishoitajien kevätretki Aulangolle",
+            "Retki luontopolulle ja kahville Aulangon näkötornille. Mukaan mahtuu myös "
+            "hoidettavia; kuljetus esteetön.",
+        ),
+        "sv": (
+            "Närståendevårdarnas vårutflykt till Aulanko",
+            "En utflykt till naturstigen och kaffe vid Aulanko utsiktstorn. Även de som vårdas "
+            "är välkomna; transporten är tillgänglig.",
+        ),
+        "en": (
+            "Family carers' spring outing to Aulanko",
+            "An outing to the nature trail and coffee at the Aulanko lookout tower. The people "
+            "cared for are welcome too; the transport is accessible.",
+        ),
+    },
+    "body": (
+        "Lähdemme yhteisellä esteettömällä bussilla Hattulan kirkonkylästä. Retken "
+        "pituus on noin kaksi kilometriä tasaista polkua."
+    ),
+    "venue": "Aulangon näkötorni",
+    "street_address": "Aulangontie 91",
+    "postal_code": "13210",
+    "accessibility_info": "Polku on tasainen ja soveltuu pyörätuolille; tornissa ei ole hissiä.",
+}

@@ -479,6 +479,7 @@ TRAINING_FIELDS = (
     "series_start_time",
     "series_duration",
     "organiser_id",
+    "external_organiser_name",
 )
 # Timestamps are read by `read_times`, the other fields by `values()`.
 SESSION_FIELDS = (
@@ -552,6 +553,7 @@ def feed_trainings_data(pks, request=None):
         language = row.pop("locale__language_code")
         stamp = row.pop("stamp")
         schedule = _recurrence(row.pop("recurrence_text"))
+        external_organiser = row.pop("external_organiser_name")
         trainings.append(
             FeedTraining(
                 **row,
@@ -564,7 +566,7 @@ def feed_trainings_data(pks, request=None):
                 theme_names=[
                     theme_names.get(key, name) for key, name in theme_keys.get(row["pk"], ())
                 ],
-                organiser_name=organisers.get(row["organiser_id"]),
+                organiser_name=organisers.get(row["organiser_id"]) or external_organiser or None,
                 url=urls[row["pk"]],
             )
         )

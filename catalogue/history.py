@@ -99,7 +99,9 @@ def _record(occurrence, registrations, attended):
         municipality=occurrence.municipality,
         sub_region=occurrence.sub_region,
         organiser_id=training.organiser_id,
-        organiser_name=training.organiser.title[:255] if training.organiser_id else "",
+        organiser_name=(
+            training.organiser.title if training.organiser_id else training.external_organiser_name
+        )[:255],
         co_organised=len(organisers) > 1,
         open_to_others=occurrence.open_to_others,
         registrations=registrations.get(training.translation_key, 0),

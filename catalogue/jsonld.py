@@ -33,6 +33,14 @@ def absolute(url):
     return url if "://" in url else settings.BASE_URL + url
 
 
+# schema.org types of the kinds of organisers outside the directory.
+EXTERNAL_ORGANISER_TYPES = {
+    "municipality": "GovernmentOrganization",
+    "public": "GovernmentOrganization",
+    "college": "EducationalOrganization",
+}
+
+
 def training_json_ld(page, request, *, occurrences, organiser, places=None):
     """A dict for <script type="application/ld+json">, from what the page already loaded.
 
@@ -63,6 +71,14 @@ def training_json_ld(page, request, *, occurrences, organiser, places=None):
         }
         if organiser.website:
             data["organizer"]["sameAs"] = organiser.website
+    elif page.external_organiser_name:
+        # An organiser outside the directory (a municipality, a college): its own site.
+        data["organizer"] = {
+            "@type": EXTERNAL_ORGANISER_TYPES.get(page.external_organiser_kind, "Organization"),
+            "name": page.external_organiser_name,
+        }
+        if page.external_organiser_url:
+            data["organizer"]["url"] = page.external_organiser_url
     if first is not None:
         data["startDate"] = (
             first.local_start.date().isoformat() if first.all_day else _iso(first.start)

@@ -1,6 +1,6 @@
-"""The catalogue's part of an association's member area (/tili/yhdistys/<id>/): the section
-of the management page that lists the trainings with registration on the site, and the URLs
-of their registrant lists (`member_urls`, served by `registrant_views`)."""
+"""The catalogue's part of an association's member area (/tili/yhdistys/<id>/): a section
+leading to the association's events (`member_views`), one that lists the trainings with
+registration on the site, and the URLs of both (`member_urls`)."""
 
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
@@ -8,11 +8,19 @@ from django.template.loader import render_to_string
 from wagtail.models import Locale
 
 from associations import member_area
-from associations.permissions import can_see_registrants
+from associations.permissions import can_edit, can_see_registrants
 
 from .models import RegistrationMode, RegistrationStatus, TrainingPage
 
 member_area.add_urls("catalogue.member_urls")
+
+
+@member_area.section
+def events(association, request):
+    """A link to the association's events and the form for a new one."""
+    if not can_edit(request.user, association):
+        return None
+    return render_to_string("catalogue/_manage_events.html", {"association": association}, request)
 
 
 @member_area.section

@@ -91,6 +91,13 @@ class ExceptionAction(models.TextChoices):
     MOVED = "moved", _("Moved")
 
 
+class ExternalOrganiserKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality or city")
+    COLLEGE = "college", _("College, school or university")
+    PUBLIC = "public", _("Other public body")
+    OTHER = "other", _("Other organisation")
+
+
 class RegistrationMode(models.TextChoices):
     NONE = "none", _("No registration needed")
     BUILT_IN = "built_in", _("Registration on this site")
@@ -242,9 +249,27 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         "associations.AssociationPage",
         verbose_name=_("organiser"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="organised_trainings",
         help_text=_("The association that organises the training, from the directory."),
+    )
+    # An organiser that is not an association of the directory (a municipality, a college):
+    # named here instead, so that no made-up association is needed. One of the two is given.
+    external_organiser_name = models.CharField(
+        _("organiser outside the directory"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A municipality, a college or another organiser that is not an association in the "
+            "directory. Leave empty when an association organises."
+        ),
+    )
+    external_organiser_url = models.URLField(
+        _("organiser's web address"), blank=True, max_length=500
+    )
+    external_organiser_kind = models.CharField(
+        _("kind of organiser"), max_length=20, choices=ExternalOrganiserKind.choices, blank=True
     )
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -274,6 +299,11 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     )
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
 
+    # What a member wrote in the site's form in each language, {code: {"title", "summary"}}:
+    # kept in the revision the editors approve; on approval the other languages become the
+    # texts of the translations (`catalogue.member_events.publish_member_texts`).
+    member_texts = models.JSONField(default=dict, blank=True, editable=False)
+
     objects = PageManager.from_queryset(TrainingPageQuerySet)()
     base_form_class = TrainingPageForm
 
@@ -291,6 +321,18 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("organiser"),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("external_organiser_name"),
+                        FieldRowPanel(
+                            [
+                                FieldPanel("external_organiser_kind"),
+                                FieldPanel("external_organiser_url"),
+                            ]
+                        ),
+                    ],
+                    heading=_("Organiser outside the directory"),
+                ),
                 InlinePanel("co_organiser_links", label=_("Co-organisers")),
                 InlinePanel("network_links", label=_("Networks whose meeting this is")),
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
@@ -421,6 +463,9 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         TranslatableField("price_info"),
         SynchronizedField("open_to_others"),
         SynchronizedField("organiser"),
+        TranslatableField("external_organiser_name"),
+        SynchronizedField("external_organiser_url"),
+        SynchronizedField("external_organiser_kind"),
         SynchronizedField("co_organiser_links"),
         SynchronizedField("network_links"),
         SynchronizedField("contact_name"),
@@ -440,6 +485,7 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
         SynchronizedField("registration_closes"),
         SynchronizedField("capacity", overridable=False),
         SynchronizedField("waiting_list", overridable=False),
+        SynchronizedField("member_texts"),
     ]
 
     parent_page_types = ["catalogue.TrainingIndexPage"]
@@ -475,6 +521,21 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
             errors["series_duration"] = _("A repeating occurrence can last at most 31 days.")
         if not self.is_free and self.price is None:
             errors["price"] = _("Give the price, or mark the training free of charge.")
+        external = self.external_organiser_name.strip()
+        if not self.organiser_id and not external:
+            errors["organiser"] = _(
+                "Choose the association that organises the event, or name an organiser "
+                "outside the directory."
+            )
+        elif self.organiser_id and external:
+            errors["external_organiser_name"] = _(
+                "Leave this empty when an association of the directory organises the event."
+            )
+        if (self.external_organiser_url or self.external_organiser_kind) and not external:
+            errors.setdefault(
+                "external_organiser_name",
+                _("Give the name of the organiser outside the directory."),
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -487,6 +548,12 @@ class TrainingPage(PolicyPermissionsMixin, RoutablePageMixin, Page):
     @property
     def is_online_only(self):
         return self.format == Format.ONLINE
+
+    @property
+    def external_organiser_kind_label(self):
+        if not self.external_organiser_kind:
+            return ""
+        return ExternalOrganiserKind(self.external_organiser_kind).label
 
     def audience_labels(self):
         return self._meta.get_field("audience").labels(self.audience)

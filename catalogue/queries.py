@@ -122,7 +122,7 @@ def localized_names(page):
         names.get(link.theme.translation_key, link.theme.name) for link in page.theme_links.all()
     ]
     if not page.organiser_id:
-        return themes, None
+        return themes, page.external_organiser_name or None
     organiser = (
         AssociationPage.objects.filter(
             translation_key=page.organiser.translation_key, locale_id=page.locale_id

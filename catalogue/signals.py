@@ -16,6 +16,7 @@ from core.translations import publish_facts
 from . import notices
 from .feeds import TRAINING_EVENTS
 from .history import record_training
+from .member_events import publish_member_texts
 from .models import Occurrence, Theme, TrainingPage
 from .occurrences import assign_sequences, clear_occurrences, filter_fields, write_occurrences
 
@@ -26,6 +27,11 @@ def remember_published(sender, instance, update_fields=None, **kwargs):
     that its registrants can be told what changed (`training_published`)."""
     if update_fields is None and instance.locale_id == Locale.get_default().pk:
         instance._published_before = notices.remember(instance)
+        instance._member_texts_before = (
+            TrainingPage.objects.filter(pk=instance.pk)
+            .values_list("member_texts", flat=True)
+            .first()
+        )
 
 
 @receiver(page_published, sender=TrainingPage)
@@ -39,6 +45,10 @@ def training_published(sender, instance, revision=None, **kwargs):
         # get it now (each publish of theirs runs this receiver for that version), not when
         # someone next syncs the translations.
         publish_facts(instance, user=revision.user if revision else None)
+        if instance.member_texts:
+            # What a member wrote in the other languages becomes their translations' texts.
+            before = instance.__dict__.pop("_member_texts_before", None)
+            publish_member_texts(instance, changed=before != instance.member_texts)
 
 
 @receiver(page_unpublished, sender=TrainingPage)

@@ -20,6 +20,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.strings import StringValue
 
 
 def _strings(instance):
@@ -102,3 +103,32 @@ def sync_translations(instance):
     source, _ = TranslationSource.update_or_create_from_instance(instance)
     for translation in Translation.objects.filter(source=source, enabled=True):
         _save_target(translation, publish=True)
+
+
+@transaction.atomic
+def update_translated_texts(source_instance, language_code, values):
+    """Set the translations of some plain text fields of `source_instance` in one language,
+    {field name: text}, and save (publish) the translation; its other strings stay as they
+    were translated. The translation must exist (see `translate_from_versions`)."""
+    source, _ = TranslationSource.update_or_create_from_instance(source_instance)
+    locale = Locale.objects.get(language_code=language_code)
+    for segment in _strings(source_instance):
+        if segment.path not in values:
+            continue
+        string = String.from_value(source_instance.locale, segment.string)
+        context, _ = TranslationContext.objects.get_or_create(
+            object_id=source.object_id, path=segment.path
+        )
+        StringTranslation.objects.update_or_create(
+            translation_of=string,
+            locale=locale,
+            context=context,
+            defaults={
+                "data": StringValue.from_plaintext(values[segment.path]).data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    return _save_target(translation, publish=True)
