@@ -16,11 +16,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from associations.models import NetworkPage
 from core.forms import DescribedMixin
 from core.regions import ONLINE, Municipality
 
 from .member_events import MEMBER_TEXT_FIELDS
-from .models import Format, RegistrationMode, Session, Theme, TrainingPage, TrainingTheme
+from .models import (
+    Format,
+    RegistrationMode,
+    Session,
+    Theme,
+    TrainingNetwork,
+    TrainingPage,
+    TrainingTheme,
+)
 
 ZONE = ZoneInfo(settings.TIME_ZONE)
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -268,7 +277,7 @@ class MemberEventForm(DescribedMixin, forms.ModelForm):
         (_("Price and participants"), ("is_free", "price", "price_info", "open_to_others")),
     )
 
-    def __init__(self, *args, language, **kwargs):
+    def __init__(self, *args, language, association=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.language = language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
         self.other_languages = [code for code in LANGUAGE_CODES if code != self.language]
@@ -317,10 +326,31 @@ class MemberEventForm(DescribedMixin, forms.ModelForm):
                 self.initial.setdefault("repeat_until", until)
         if "repeat" not in self.initial:
             self.initial["repeat"] = Repeat.NONE
+        self.networks = member_networks(association)
+        if self.networks:
+            self.fields["networks"] = forms.MultipleChoiceField(
+                label=_("A meeting of a network"),
+                choices=[(str(pk), title) for pk, title in self.networks.items()],
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_(
+                    "Tick a network your association belongs to if this is its meeting or "
+                    "event: it is shown on the network's page and in its calendar."
+                ),
+                initial=[
+                    str(link.network_id)
+                    for link in page.network_links.all()
+                    if link.network_id in self.networks
+                ]
+                if page.pk
+                else [],
+            )
 
     @property
     def groups(self):
         groups = [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+        if "networks" in self.fields:
+            groups[0][1].append(self["networks"])
         for code in self.other_languages:
             legend = _("In %(language)s (optional)") % {"language": LANGUAGE_NAMES[code]}
             groups.append((legend, [self[f"title_{code}"], self[f"summary_{code}"]]))
@@ -422,6 +452,42 @@ def check_schedule(form, sessions):
             form.add_error("repeat_until", _("The last date cannot be before the first session."))
             return False
     return True
+
+
+def member_networks(association):
+    """{pk: title in the active language} of the live networks `association` belongs to (their
+    Finnish pages, which the trainings link to)."""
+    if association is None:
+        return {}
+    default = Locale.get_default()
+    networks = list(
+        NetworkPage.objects.live()
+        .filter(locale=default, member_links__association_id=association.source_page.pk)
+        .distinct()
+        .order_by("title")
+    )
+    titles = dict(
+        NetworkPage.objects.live()
+        .filter(
+            translation_key__in=[n.translation_key for n in networks],
+            locale__language_code=get_language(),
+        )
+        .values_list("translation_key", "title")
+    )
+    return {n.pk: titles.get(n.translation_key, n.title) for n in networks}
+
+
+def apply_networks(page, form):
+    """The networks ticked on the form, keeping any other network an editor linked."""
+    if "networks" not in form.fields:
+        return
+    chosen = [int(pk) for pk in form.cleaned_data.get("networks") or []]
+    kept = [
+        link.network_id for link in page.network_links.all() if link.network_id not in form.networks
+    ]
+    page.network_links = [
+        TrainingNetwork(network_id=pk, sort_order=order) for order, pk in enumerate(kept + chosen)
+    ]
 
 
 def apply_themes(page, slugs):

@@ -19,6 +19,7 @@ from associations.services import association_page_or_404
 from .event_forms import (
     MORE_SESSION_ROWS,
     MemberEventForm,
+    apply_networks,
     apply_schedule,
     apply_themes,
     check_schedule,
@@ -86,7 +87,7 @@ def _handle(request, association, page, *, is_new):
     adding_rows = data is not None and "add_sessions" in data
     if adding_rows:
         data = _with_more_rows(data)
-    form = MemberEventForm(data, instance=page, language=language)
+    form = MemberEventForm(data, instance=page, language=language, association=association)
     sessions = session_formset(
         data, initial=None if is_new else initial_sessions(page), is_new=is_new
     )
@@ -95,6 +96,7 @@ def _handle(request, association, page, *, is_new):
         apply_member_texts(page, form.member_texts(), form.language)
         apply_schedule(page, form, sessions)
         apply_themes(page, form.cleaned_data["themes"])
+        apply_networks(page, form)
         if not page.languages:
             page.languages = [form.language]
         if page.format == Format.ONLINE:

@@ -526,3 +526,38 @@ def test_editor_creates_training_with_external_organiser_in_the_admin(client, us
 
 def test_registration_mode_choices_stay_as_the_model_has_them():
     assert {c for c, _l in RegistrationMode.choices} == {"none", "built_in", "external"}
+
+
+# --- networks -------------------------------------------------------------------------------
+
+
+def test_member_marks_the_event_as_a_meeting_of_their_network_only(client, people, association_a):
+    from associations.models import NetworkMember, NetworkPage
+
+    fi = Locale.get_default()
+    networks = NetworkPage.objects.live().filter(locale=fi).order_by("title")
+    ours = networks.filter(member_links__association=association_a).first()
+    if ours is None:
+        ours = networks.first()
+        NetworkMember.objects.create(page=ours, association=association_a)
+    other = networks.exclude(member_links__association=association_a).first()
+    client.force_login(people["member_a"])
+    form_page = client.get(new_url(association_a)).content.decode()
+    assert 'name="networks"' in form_page
+    assert f'value="{ours.pk}"' in form_page
+    assert f'value="{other.pk}"' not in form_page  # only the association's own networks
+
+    refused = client.post(
+        new_url(association_a), event_data(title="Verkoston kevätkokous", networks=[other.pk])
+    )
+    assert refused.status_code == 400
+    assert not TrainingPage.objects.filter(title="Verkoston kevätkokous").exists()
+
+    response = client.post(
+        new_url(association_a), event_data(title="Verkoston kevätkokous", networks=[ours.pk])
+    )
+    assert response.status_code == 302
+    page = approve(client, people["editor"], created("Verkoston kevätkokous"))
+    assert [link.network_id for link in page.network_links.all()] == [ours.pk]
+    client.logout()
+    assert "Verkoston kevätkokous" in client.get(ours.url).content.decode()
