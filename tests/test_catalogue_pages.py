@@ -214,7 +214,9 @@ def test_association_profile_query_count_does_not_grow_with_trainings(
         slug="jarjestoneuvottelukunta", locale__language_code="fi"
     )
     client.get(profile.url)
-    with django_assert_max_num_queries(40) as before:
+    # Each app that adds to a profile (trainings, spaces, equipment, funding, good practices,
+    # networks) costs a fixed query or two, whatever the association has.
+    with django_assert_max_num_queries(48) as before:
         client.get(profile.url)
     for n in range(5):
         make_training(f"neuvottelukunta-{n}", sessions=[(local(n + 1), local(n + 1, 14))])
