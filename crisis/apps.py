@@ -8,4 +8,4 @@ class CrisisConfig(AppConfig):
     verbose_name = _("Exceptional situations")
 
     def ready(self):
-        from . import personal_data, signals  # noqa: F401 - they register themselves
+        from . import personal_data, search, signals  # noqa: F401 - they register themselves
