@@ -175,7 +175,7 @@ def index_page(page):
     return True
 
 
-def rebuild(stdout=None):
+def rebuild():
     """Rewrite the whole index: every live page of a registered type, and nothing else.
     Returns the number of pages indexed."""
     models = indexed_models()
@@ -183,17 +183,15 @@ def rebuild(stdout=None):
     if models:
         pages = Page.objects.live().type(*models).order_by("pk")
     indexed = 0
-    ids = []
     # One transaction: the index changes at once for readers, and SQLite syncs to disk once.
     with transaction.atomic():
         for page in pages.specific().iterator(chunk_size=200):
-            ids.append(page.pk)
             try:
                 with transaction.atomic():
                     indexed += index_page(page)
             except Exception:  # one broken page must not stop the rest
                 logger.exception("Search: could not index page %s", page.pk)
-        SearchEntry.objects.exclude(page_id__in=ids).delete()
+        SearchEntry.objects.exclude(page_id__in=pages.values("pk")).delete()
     _forget_vocabulary()
     return indexed
 
