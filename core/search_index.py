@@ -26,7 +26,6 @@ from django_tasks import task
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
 from django.utils import formats, timezone, translation
 from django.utils.html import strip_tags
 
@@ -344,8 +343,8 @@ def _word_condition(word, prefix="terms__"):
 
 def matching(search, *, kinds=None, municipality="", upcoming=False, now=None):
     """The entries matching every word of `search`, ranked: upcoming and undated before past,
-    then by score (title and names above body, exact above prefix), then soonest. None when
-    the search has no words."""
+    then by score (title and names above body, exact above prefix), then soonest, undated
+    last. None when the search has no words."""
     if not search.words:
         return None
     now = now or timezone.now()
@@ -384,8 +383,9 @@ def matching(search, *, kinds=None, municipality="", upcoming=False, now=None):
     entries = entries.annotate(matched=sum((F(name) for name in hits), Value(0))).filter(
         matched=len(hits)
     )
+    # On a tie, what has a date (the soonest first) before what has none.
     return entries.order_by(
-        "past", "-score", Coalesce("starts", Value(now)).asc(), "title", "page_id"
+        "past", "-score", F("starts").asc(nulls_last=True), "title", "page_id"
     ).only("page_id", "kind", "title", "summary", "label", "url", "municipality", "starts", "ends")
 
 
