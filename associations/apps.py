@@ -17,6 +17,7 @@ class AssociationsConfig(AppConfig):
             account_section,
             personal_data,
             report,
+            search,  # noqa: F401 - after signals
             signals,
         )
         from .member_pages import grant_on_new_index

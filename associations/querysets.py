@@ -5,6 +5,7 @@ from django.db.models.functions import Substr, Upper
 
 from wagtail.query import PageQuerySet
 
+from core import search_index
 from core.regions import municipalities_of, sub_region_of
 
 
@@ -55,9 +56,8 @@ class AssociationPageQuerySet(PageQuerySet):
         return self.filter(title__istartswith=letter)
 
     def search_text(self, text):
-        return self.filter(
-            Q(title__icontains=text) | Q(summary__icontains=text) | Q(description__icontains=text)
-        )
+        """The associations the site search finds for `text` in the active language."""
+        return self.filter(pk__in=search_index.page_ids(text, "association"))
 
     def initials(self):
         """The set of upper-case first letters of the titles (one query)."""

@@ -9,4 +9,4 @@ class BoardConfig(AppConfig):
     def ready(self):
         # Offer saved searches on the board, show the newest listings on the home page and
         # lead members to their listings from the association's management page.
-        from . import alerts, highlights, member_area  # noqa: F401
+        from . import alerts, highlights, member_area, search  # noqa: F401

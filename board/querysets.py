@@ -1,9 +1,10 @@
 """The queries of board listings that the board, its feed, alerts and the home page share."""
 
-from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.models import PageQuerySet
+
+from core import search_index
 
 
 class BoardListingQuerySet(PageQuerySet):
@@ -25,12 +26,7 @@ class BoardListingQuerySet(PageQuerySet):
         for slug in filters.fields:
             pages = pages.filter(fields_of_activity__icontains=f'"{slug}"')
         if filters.text:
-            for word in filters.text.split():
-                pages = pages.filter(
-                    Q(title__icontains=word)
-                    | Q(summary__icontains=word)
-                    | Q(description__icontains=word)
-                )
+            pages = pages.filter(pk__in=search_index.page_ids(filters.text, "board"))
         return pages
 
     def for_listing(self):

@@ -15,5 +15,6 @@ class CatalogueConfig(AppConfig):
             offerings,
             personal_data,
             report,
+            search,  # noqa: F401 - after signals: occurrences are written first
             signals,
         )

@@ -22,6 +22,8 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from core import search_index
+
 # No occurrence is longer than this (Session.clean enforces it), so "not over yet" can also
 # bound the start, and the (locale, start) index answers listings in date order without a sort.
 MAX_OCCURRENCE_LENGTH = datetime.timedelta(days=31)
@@ -109,16 +111,10 @@ class OccurrenceQuerySet(models.QuerySet):
         return self.filter(open_to_others=True)
 
     def search(self, text):
-        """Every word in the title, summary or venue of the training (substring match, so
-        that Finnish inflected forms are found by their stem)."""
-        trainings = self.model._meta.get_field("training").related_model.objects
-        query = Q()
-        for word in text.split():
-            query &= (
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(venue__icontains=word)
-            )
-        # Match the trainings first (thousands of rows), then their occurrences.
-        return self.filter(training_id__in=trainings.filter(query).values("pk"))
+        """The occurrences of the trainings the site search finds for `text` in the active
+        language (inflected forms, compound parts, themes and organisers; one subquery)."""
+        ids = search_index.page_ids(text, "training")
+        return self.filter(training_id__in=ids)
 
     # The month view
 

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.signal_handlers import post_save_signal_handler
 
+from . import search_index
 from .translation import translate_from_versions
 
 LANGUAGES = ("fi", "sv", "en")
@@ -73,7 +74,9 @@ def search_index_deferred():
         post_save.disconnect(post_save_signal_handler, sender=model)
         post_save.connect(collect, sender=model, weak=False)
     try:
-        yield
+        # The site search's own index, likewise once at the end.
+        with search_index.indexing_deferred():
+            yield
     finally:
         for model in models:
             post_save.disconnect(collect, sender=model)

@@ -136,3 +136,59 @@ class AlertDelivery(models.Model):
 
     def __str__(self):
         return f"{self.search_id} {self.kind} {self.item} {self.key}"
+
+
+class SearchEntry(models.Model):
+    """One live page in the site search, in its own language: what a result shows (title,
+    summary, the "what it is" label) and what the facets and the ranking read. Written by
+    `core.search_index` when the page is published and by `rebuild_search_index`."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    language = models.CharField(max_length=8)
+    kind = models.CharField(max_length=30)
+    title = models.CharField(max_length=255)
+    summary = models.TextField(blank=True)
+    label = models.CharField(max_length=200, blank=True)
+    url = models.CharField(max_length=500)
+    municipality = models.CharField(max_length=20, blank=True)
+    # The next date (a training's next start, a call's closing) and the last: upcoming while
+    # `ends` is ahead; past ones rank below.
+    starts = models.DateTimeField(null=True)
+    ends = models.DateTimeField(null=True)
+    # Not found from this moment on (a board listing's last day).
+    expires = models.DateTimeField(null=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["language", "kind"], name="search_entry_language_kind")]
+
+    def __str__(self):
+        return f"{self.language} {self.kind} {self.title}"
+
+
+class SearchTerm(models.Model):
+    """A term (a lemma or a compound's part) of a search entry, at the weight of the field it
+    came from (title highest). The index on (language, term) serves exact terms and, with the
+    pattern operator class on PostgreSQL, prefixes (`LIKE 'talous%'`)."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
+    language = models.CharField(max_length=8)
+    term = models.CharField(max_length=60)
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["language", "term"],
+                name="search_term_prefix",
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "term"], name="search_term_once_per_entry")
+        ]
+
+    def __str__(self):
+        return self.term

@@ -8,4 +8,9 @@ class CrisisConfig(AppConfig):
     verbose_name = _("Exceptional situations")
 
     def ready(self):
-        from . import personal_data, readiness_shelf, signals  # noqa: F401 - they register
+        from . import (  # noqa: F401 - they register themselves
+            personal_data,
+            readiness_shelf,
+            search,
+            signals,
+        )

@@ -7,4 +7,11 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self):
-        from . import alerts, highlights, offerings, report, signals  # noqa: F401 - they register themselves
+        from . import (  # noqa: F401 - they register themselves
+            alerts,
+            highlights,
+            offerings,
+            report,
+            search,  # noqa: F401 - after signals: deadlines are written first
+            signals,
+        )

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from wagtail.query import PageQuerySet
 
+from core import search_index
 from core.regions import SUB_REGION_OF, Municipality
 
 OPEN_STATUSES = ("open", "closing_soon")
@@ -238,16 +239,9 @@ class FundingOpportunityQuerySet(PageQuerySet):
         return self.filter(query)
 
     def search(self, text):
-        """A plain substring search over the title, call name, summary and funder."""
-        query = Q()
-        for word in text.split():
-            query &= (
-                Q(title__icontains=word)
-                | Q(programme__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(funder__name__icontains=word)
-            )
-        return self.filter(query)
+        """The calls the site search finds for `text` in the active language (inflected
+        forms, compound parts, the funder, programme and themes; one subquery)."""
+        return self.filter(pk__in=search_index.page_ids(text, "funding"))
 
     def for_listing(self):
         """What a listing row, the CSV and the feed read, without the stream fields."""

@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from core import news, retention
 
-        from . import report  # noqa: F401 - it registers itself
+        from . import report, search  # noqa: F401 - they register themselves
         from .models import latest_news, retention_days_of_default_site
 
         # The apps below `home` read these through core's registries, never by importing home.

@@ -9,4 +9,10 @@ class LendingConfig(AppConfig):
     def ready(self):
         # Register the owner's spaces and equipment on its profile, a person's bookings in
         # their data download and account deletion, and the busy blocks as calendar events.
-        from . import offerings, personal_data, report, signals  # noqa: F401
+        from . import (  # noqa: F401
+            offerings,
+            personal_data,
+            report,
+            search,  # noqa: F401 - after signals
+            signals,
+        )

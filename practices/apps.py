@@ -7,6 +7,6 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Good-practice library")
 
     def ready(self):
-        # Show an association's good practices on its profile and lead its members to them
-        # from the association's management page.
-        from . import member_area, offerings  # noqa: F401
+        # Show an association's good practices on its profile, lead its members to them from
+        # the association's management page, and let the site search find them.
+        from . import member_area, offerings, search  # noqa: F401

@@ -44,6 +44,7 @@ if settings.DEBUG:
 # feeds) come before wagtail_urls, because routable-page routes never match a dot.
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("search/suggest/", home_views.search_suggest, name="search-suggest"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path(
         "feeds/news.rss", home_syndication.news_syndication_view, {"kind": "rss"}, name="news_rss"

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from calendars import store
 from calendars.http import invalidate_feeds
+from core import search_index
 from core.demo_support import search_index_deferred
 
 # Each app that has demo content provides `<app>.demo.seed(out, scale)`, run in this order.
@@ -47,6 +48,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         with search_index_deferred():
             self.seed_all(scale)
+        # The site search's index, whole: translations copied without publishing included.
+        indexed = search_index.rebuild()
+        self.stdout.write(f"Search index written for {indexed} pages.")
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s.")
         )
