@@ -90,13 +90,14 @@ def test_nothing_is_lost_while_the_mail_server_refuses_and_all_is_sent_after():
         assert requeue_lost() == 0
         with time_machine.travel(start + datetime.timedelta(seconds=61)):
             assert requeue_lost() == 5  # second try, refused again
-    assert set(OutboxMail.objects.values_list("attempts", flat=True)) == {2}
+    ours = OutboxMail.objects.filter(recipient__in=addresses)
+    assert set(ours.values_list("attempts", flat=True)) == {2}
     assert mail.outbox == []
     with time_machine.travel(start + datetime.timedelta(seconds=61 + 301)):
         assert requeue_lost() == 5  # the server is back: the third try sends
     sent = sorted(m.to[0] for m in mail.outbox)
     assert sent == sorted(addresses)
-    assert set(OutboxMail.objects.values_list("status", flat=True)) == {MailStatus.SENT}
+    assert set(ours.values_list("status", flat=True)) == {MailStatus.SENT}
 
 
 @override_settings(EMAIL_BACKEND=REFUSING, MAIL_RETRY_DELAYS=[])
