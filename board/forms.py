@@ -40,16 +40,3 @@ class BoardListingForm(DescribedMixin, forms.ModelForm):
         if value and value > latest_expiry():
             raise forms.ValidationError(_("A listing may stay up at most six months."))
         return value
-
-
-class ContactForm(DescribedMixin, forms.Form):
-    """A message to the association's admins; the sender's address becomes the Reply-To."""
-
-    name = forms.CharField(label=_("Your name"), max_length=100)
-    email = forms.EmailField(
-        label=_("Your email address"),
-        help_text=_("The association answers to this address. It is not shown on the site."),
-    )
-    message = forms.CharField(
-        label=_("Message"), max_length=3000, min_length=10, widget=forms.Textarea(attrs={"rows": 6})
-    )

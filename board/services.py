@@ -4,23 +4,20 @@ outbox (core.mail)."""
 
 import datetime
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from associations.permissions import EDITORS_GROUP, admins_of, can_edit
+from associations.contact import send_to_association
+from associations.permissions import admins_of, can_edit
 from associations.services import submit_for_approval
-from core.mail import language_of, queue, send
+from core.mail import language_of, send
 from core.page_urls import absolute_url
-from core.text import single_line
 
 from .models import REMINDER_DAYS, BoardListingPage, TrustedAssociation
 
@@ -75,57 +72,22 @@ def _admin_users(association):
     return [m.user for m in admins_of(association).select_related("user") if m.user.email]
 
 
-def _contact_recipients(association):
-    """(address, language) of whom a message about a listing reaches: the association's
-    admins; an association without any (listed by an editor) is reached at its public contact
-    address; failing that, the editors forward it. A message is never dropped."""
-    admins = _admin_users(association)
-    if admins:
-        return [(user.email, language_of(user)) for user in admins]
-    if association.email:
-        return [(association.email, settings.LANGUAGE_CODE)]
-    editors = (
-        get_user_model()
-        .objects.filter(groups__name=EDITORS_GROUP, is_active=True)
-        .exclude(email="")
-    )
-    return [(user.email, language_of(user)) for user in editors.distinct()]
-
-
-@transaction.atomic
 def send_contact_message(page, *, name, email, message):
-    """One email to each admin of the listing's association (see `_contact_recipients`), in
-    their language, with the sender's address as Reply-To (so the answer goes straight to
-    them). Returns the count."""
-    association = page.association
-    sent = 0
-    for address, language in _contact_recipients(association):
-        with translation.override(language):
-            subject = single_line(
-                _("Message about your listing “%(title)s”") % {"title": page.title}
-            )
-            body = render_to_string(
-                "board/email/contact.txt",
-                {
-                    "listing": page,
-                    "name": name,
-                    "message": message,
-                    "url": absolute_url(page),
-                },
-            )
-        queue(
-            EmailMessage(
-                f"Meidän Häme: {subject}",
-                body,
-                None,
-                [address],
-                headers={"Reply-To": email},
-            ),
-            kind="board-contact",
-            about=f"board-listing:{page.pk}",
-        )
-        sent += 1
-    return sent
+    """The visitor's message about the listing `page` to its association (see
+    `associations.contact`). Returns the count of emails."""
+
+    def write():
+        subject = _("Message about your listing “%(title)s”") % {"title": page.title}
+        context = {"listing": page, "name": name, "message": message, "url": absolute_url(page)}
+        return subject, render_to_string("board/email/contact.txt", context)
+
+    return send_to_association(
+        page.association,
+        reply_to=email,
+        write=write,
+        kind="board-contact",
+        about=f"board-listing:{page.pk}",
+    )
 
 
 def send_expiry_reminders(today=None):

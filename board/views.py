@@ -7,6 +7,7 @@ from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from associations.contact import MESSAGES_PER_HOUR, ContactForm
 from calendars.http import feed_response
 from core import alerts
 from core.jsonld import dumps
@@ -17,13 +18,9 @@ from core.regions import Municipality
 from core.syndication import FORMATS, ITEM_LIMIT, ListingFeed
 
 from .filters import parse_filters
-from .forms import ContactForm
 from .jsonld import listing_jsonld
 from .models import BoardListingPage, ListingKind, field_choices, theme_choices
 from .services import send_contact_message
-
-# Messages through one listing's form, per sender address and hour.
-MESSAGES_PER_HOUR = 5
 
 
 def _current(page, filters, today=None):

@@ -86,16 +86,3 @@ class GoodPracticeForm(DescribedMixin, forms.ModelForm):
     def save(self, commit=True):
         self.instance.how = text_to_html(self.cleaned_data["how_text"])
         return super().save(commit=commit)
-
-
-class ContactForm(DescribedMixin, forms.Form):
-    """A message to the association's admins; the sender's address becomes the Reply-To."""
-
-    name = forms.CharField(label=_("Your name"), max_length=100)
-    email = forms.EmailField(
-        label=_("Your email address"),
-        help_text=_("The association answers to this address. It is not shown on the site."),
-    )
-    message = forms.CharField(
-        label=_("Message"), max_length=3000, min_length=10, widget=forms.Textarea(attrs={"rows": 6})
-    )

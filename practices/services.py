@@ -3,21 +3,16 @@ message to the association's admins (through the outbox, core.mail). Every pract
 approved by an editor: the library is the region's shared reference, so nothing is published
 on a member's word alone, whatever the member's role."""
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from associations.permissions import EDITORS_GROUP, admins_of, can_edit
+from associations.contact import send_to_association
+from associations.permissions import can_edit
 from associations.services import submit_for_approval
-from core.mail import language_of, queue
 from core.page_urls import absolute_url
-from core.text import single_line
 
 
 def _unique_slug(index, title, fallback="kaytanto"):
@@ -48,44 +43,19 @@ def submit_new_practice(index, page, user):
     return save_practice(page, user)
 
 
-def _contact_recipients(association):
-    """(address, language) of whom a message about a practice reaches: the association's
-    admins; without any, its public contact address; failing that, the editors, who forward
-    it. A message is never dropped."""
-    admins = [m.user for m in admins_of(association).select_related("user") if m.user.email]
-    if admins:
-        return [(user.email, language_of(user)) for user in admins]
-    if association.email:
-        return [(association.email, settings.LANGUAGE_CODE)]
-    editors = (
-        get_user_model()
-        .objects.filter(groups__name=EDITORS_GROUP, is_active=True)
-        .exclude(email="")
-        .distinct()
-    )
-    return [(user.email, language_of(user)) for user in editors]
-
-
-@transaction.atomic
 def send_contact_message(page, *, name, email, message):
-    """One email to each recipient (see `_contact_recipients`) in their language, with the
-    sender's address as Reply-To. Returns the count."""
-    sent = 0
-    for address, language in _contact_recipients(page.association):
-        with translation.override(language):
-            subject = single_line(
-                _("Message about your good practice “%(title)s”") % {"title": page.title}
-            )
-            body = render_to_string(
-                "practices/email/contact.txt",
-                {"practice": page, "name": name, "message": message, "url": absolute_url(page)},
-            )
-        queue(
-            EmailMessage(
-                f"Meidän Häme: {subject}", body, None, [address], headers={"Reply-To": email}
-            ),
-            kind="practice-contact",
-            about=f"good-practice:{page.pk}",
-        )
-        sent += 1
-    return sent
+    """The visitor's message about the practice `page` to its association (see
+    `associations.contact`). Returns the count of emails."""
+
+    def write():
+        subject = _("Message about your good practice “%(title)s”") % {"title": page.title}
+        context = {"practice": page, "name": name, "message": message, "url": absolute_url(page)}
+        return subject, render_to_string("practices/email/contact.txt", context)
+
+    return send_to_association(
+        page.association,
+        reply_to=email,
+        write=write,
+        kind="practice-contact",
+        about=f"good-practice:{page.pk}",
+    )

@@ -8,6 +8,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from associations.contact import MESSAGES_PER_HOUR, ContactForm
 from calendars.http import bad_request, feed_response
 from core.jsonld import dumps
 from core.page_urls import absolute_url, site_url
@@ -18,13 +19,9 @@ from core.syndication import FORMATS, ITEM_LIMIT, ListingFeed
 
 from . import readiness
 from .filters import parse_filters
-from .forms import ContactForm
 from .jsonld import practice_jsonld
 from .models import GoodPracticePage, field_choices, theme_choices
 from .services import send_contact_message
-
-# Messages through one practice's form, per sender address and hour.
-MESSAGES_PER_HOUR = 5
 
 
 def _published(index, filters):
