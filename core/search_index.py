@@ -26,6 +26,7 @@ from django_tasks import task
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
+from django.db.models.signals import post_delete
 from django.utils import formats, timezone, translation
 from django.utils.html import strip_tags
 
@@ -86,6 +87,9 @@ def register(page_model, describe):
     page_published.connect(_page_changed, sender=page_model, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(_page_changed, sender=page_model, dispatch_uid=f"{uid}.unpublished")
     post_page_move.connect(_page_changed, sender=page_model, dispatch_uid=f"{uid}.moved")
+    # Deleting a live page unpublishes it first, which reindexes it while it still exists:
+    # its entry goes with it once the row is gone.
+    post_delete.connect(_page_deleted, sender=page_model, dispatch_uid=f"{uid}.deleted")
 
 
 def kinds():
@@ -225,6 +229,10 @@ def indexing_deferred():
         _deferred.reset(token)
         for page in Page.objects.filter(pk__in=pending).specific().iterator(chunk_size=200):
             index_page(page)
+
+
+def _page_deleted(sender, instance, **kwargs):
+    SearchEntry.objects.filter(page_id=instance.pk).delete()
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -410,13 +418,17 @@ def page_ids(query, kind):
     analysed = [
         analyse(query, language, vocabulary_checks=False) for language in textsearch.LANGUAGES
     ]
+    # A word one language drops (a stopword there: "ja", "och") is dropped for all: the
+    # pages of that language were indexed without it, so requiring it would find nothing.
+    by_language = [{word.text: word for word in search.words} for search in analysed]
     words = [
         textsearch.QueryWord(
-            forms[0].text,
-            frozenset().union(*(word.exact for word in forms)),
-            frozenset().union(*(word.prefixes for word in forms)),
+            text,
+            frozenset().union(*(forms[text].exact for forms in by_language)),
+            frozenset().union(*(forms[text].prefixes for forms in by_language)),
         )
-        for forms in zip(*(search.words for search in analysed), strict=True)
+        for text in by_language[0]
+        if all(text in forms for forms in by_language)
     ]
     entries = matching(Search(query, "", words, {}), kinds=[kind])
     if entries is None:

@@ -319,3 +319,24 @@ def test_the_rebuild_command_queues_its_work_for_the_worker(client):
     call_command("rebuild_search_index", stdout=out)  # tests run queued tasks at once
     assert "queued" in out.getvalue()
     assert count(client, "fi", "koulutus") > 0
+
+
+def test_listing_boxes_take_words_some_language_drops(client):
+    """A word that is a stopword in one language only ("ja" in Finnish, "och" in Swedish)
+    leaves the other words to find what they find, never an error."""
+    alone = client.get("/fi/koulutukset/", {"q": "kirjanpidon"})
+    assert alone.status_code == 200
+    for query in ("kirjanpidon ja", "kirjanpidon och", "ja och the kirjanpidon"):
+        response = client.get("/fi/koulutukset/", {"q": query})
+        assert response.status_code == 200, query
+        assert "Yhdistyksen kirjanpidon perusteet" in response.content.decode(), query
+    assert client.get("/sv/koulutukset/", {"q": "och ja"}).status_code == 200
+
+
+def test_deleting_a_live_page_takes_its_entry_with_it(client, users):
+    page = make_training("poistettava-koulutus", sessions=[(local(5), local(5, 12))])
+    assert SearchEntry.objects.filter(page_id=page.pk).exists()
+    pk = page.pk
+    TrainingPage.objects.get(pk=pk).delete()
+    assert not SearchEntry.objects.filter(page_id=pk).exists()
+    assert count(client, "fi", "poistettava") == 0
