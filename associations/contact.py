@@ -4,14 +4,17 @@ the good practices use it; the message names what it is about."""
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DescribedMixin
 from core.mail import language_of, queue
+from core.ratelimit import allow
 from core.text import single_line
 
 from .permissions import EDITORS_GROUP, admins_of
@@ -73,3 +76,26 @@ def send_to_association(association, *, reply_to, write, kind, about):
         )
         sent += 1
     return sent
+
+
+def read_message(request, scope):
+    """The posted `ContactForm` and the status to answer with when it cannot be sent: 429 when
+    one sender writes too often (per address and hour, under `scope`), 400 when it needs
+    correcting, None when it may go."""
+    form = ContactForm(request.POST)
+    email = request.POST.get("email", "")
+    if not allow(request, scope, limit=MESSAGES_PER_HOUR, window=3600, extra=email):
+        form.is_valid()
+        form.add_error(None, gettext("Too many messages in a short time. Please try again later."))
+        return form, 429
+    if not form.is_valid():
+        return form, 400
+    return form, None
+
+
+def thank_sender(request, association):
+    messages.success(
+        request,
+        gettext("Thank you! Your message was sent to %(association)s. They answer you by email.")
+        % {"association": association.localized.title},
+    )

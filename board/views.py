@@ -1,19 +1,17 @@
 """The board's pages: the listing with filters, its RSS/Atom feed, a listing's page with its
 JSON-LD, and the contact form. No view shows an association's or a person's email address."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from associations.contact import MESSAGES_PER_HOUR, ContactForm
+from associations.contact import ContactForm, read_message, thank_sender
 from calendars.http import feed_response
 from core import alerts
 from core.jsonld import dumps
 from core.page_urls import absolute_url, site_url
 from core.pages import render_subpage
-from core.ratelimit import allow
 from core.regions import Municipality
 from core.syndication import FORMATS, ITEM_LIMIT, ListingFeed
 
@@ -139,19 +137,11 @@ def contact_view(page, request):
         form.is_valid()
         form.add_error(None, _("This listing has ended, so it takes no more messages."))
         return _contact_again(page, request, form, status=400)
-    email = request.POST.get("email", "")
-    if not allow(request, "board-contact", limit=MESSAGES_PER_HOUR, window=3600, extra=email):
-        form.is_valid()
-        form.add_error(None, _("Too many messages in a short time. Please try again later."))
-        return _contact_again(page, request, form, status=429)
-    if not form.is_valid():
-        return _contact_again(page, request, form, status=400)
+    form, refused = read_message(request, "board-contact")
+    if refused:
+        return _contact_again(page, request, form, status=refused)
     send_contact_message(page.source_page, **form.cleaned_data)
-    messages.success(
-        request,
-        _("Thank you! Your message was sent to %(association)s. They answer you by email.")
-        % {"association": page.association.localized.title},
-    )
+    thank_sender(request, page.association)
     return HttpResponseRedirect(page.url)
 
 

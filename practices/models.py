@@ -166,11 +166,6 @@ class GoodPracticePage(PolicyPermissionsMixin, SourcePageMixin, RoutablePageMixi
         verbose_name_plural = _("good practices")
 
     @property
-    def search_text(self):
-        """What site search shows of a practice: its title and what it is."""
-        return f"{self.title}. {self.summary}"
-
-    @property
     def municipality_label(self):
         return Municipality(self.municipality).label if self.municipality else ""
 

@@ -2,18 +2,16 @@
 (cached, with ETag and 304), a practice's page with its JSON-LD, and the contact form. No
 view shows an association's or a person's email address."""
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from associations.contact import MESSAGES_PER_HOUR, ContactForm
+from associations.contact import ContactForm, read_message, thank_sender
 from calendars.http import bad_request, feed_response
 from core.jsonld import dumps
 from core.page_urls import absolute_url, site_url
 from core.pages import render_subpage
-from core.ratelimit import allow
 from core.regions import Municipality
 from core.syndication import FORMATS, ITEM_LIMIT, ListingFeed
 
@@ -136,20 +134,11 @@ def contact_view(page, request):
     what to correct (400), or 429 when one sender writes too often."""
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
-    form = ContactForm(request.POST)
-    email = request.POST.get("email", "")
-    if not allow(request, "practice-contact", limit=MESSAGES_PER_HOUR, window=3600, extra=email):
-        form.is_valid()
-        form.add_error(None, _("Too many messages in a short time. Please try again later."))
-        return _contact_again(page, request, form, status=429)
-    if not form.is_valid():
-        return _contact_again(page, request, form, status=400)
+    form, refused = read_message(request, "practice-contact")
+    if refused:
+        return _contact_again(page, request, form, status=refused)
     send_contact_message(page.source_page, **form.cleaned_data)
-    messages.success(
-        request,
-        _("Thank you! Your message was sent to %(association)s. They answer you by email.")
-        % {"association": page.association.localized.title},
-    )
+    thank_sender(request, page.association)
     return HttpResponseRedirect(page.url)
 
 

@@ -10,6 +10,9 @@ from django.core.management import call_command
 
 from tests.sources_server import server  # noqa: F401 - the sources tests' feed server
 
+# association_a, association_b and people: the cooperation features' permission matrix.
+pytest_plugins = ["tests.cooperation_people"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

@@ -16,6 +16,7 @@ from django.utils import translation
 from wagtail.models import WorkflowState
 
 from associations.models import AssociationPage, Membership, Role
+from tests import test_associations_moderation as moderation
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -61,28 +62,13 @@ def edit_url(page):
 
 
 def profile_data(page, **changes):
-    data = {
-        "title": page.title,
-        "summary": page.summary,
-        "description": page.description,
-        "registry_number": page.registry_number,
-        "business_id": page.business_id,
-        "municipality": page.municipality,
-        "areas": page.areas,
-        "fields_of_activity": [link.field.slug for link in page.field_links.all()],
-        "languages": page.languages,
-        "website": page.website,
-        "email": page.email,
-        "social_links": "\n".join(page.social_links),
-        "logo_alt": "",
-        "partner_themes": [link.theme.slug for link in page.partner_theme_links.all()],
-        "partnership_note": page.partnership_note,
+    """The profile form's post (as the moderation tests send it) with the cooperation facts."""
+    facts = {
         "welfare_areas": page.welfare_areas,
         "target_groups": page.target_groups,
         "can_offer": page.can_offer,
     }
-    data.update(changes)
-    return data
+    return moderation.profile_data(page, **{**facts, **changes})
 
 
 def test_demo_profile_shows_welfare_work_target_groups_and_offer_in_each_language(client):

@@ -17,47 +17,15 @@ from django.utils import timezone
 
 from wagtail.models import WorkflowState
 
-from associations.models import AssociationPage, Membership
-from associations.permissions import associations_of
+from associations.models import AssociationPage
 from board.models import BoardIndexPage, BoardListingPage, TrustedAssociation
 from core.models import OutboxMail
 from home.models import SiteSettings
+from tests.cooperation_people import make_member
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-
-
-@pytest.fixture
-def association_a(users):
-    """The association the demo member administers (it owns a demo listing)."""
-    return associations_of(users["member"], role="admin").first()
-
-
-@pytest.fixture
-def association_b(association_a):
-    return (
-        AssociationPage.objects.filter(locale__language_code="fi", live=True)
-        .exclude(pk=association_a.pk)
-        .first()
-    )
-
-
-def _user(django_user_model, name, association, role):
-    user = django_user_model.objects.create_user(name, f"{name}@example.org", "x")
-    Membership.objects.create(user=user, association=association, role=role, status="active")
-    return user
-
-
-@pytest.fixture
-def people(users, django_user_model, association_a, association_b):
-    return {
-        "anonymous": None,
-        "member_a": _user(django_user_model, "member-a", association_a, "member"),
-        "member_b": _user(django_user_model, "member-b", association_b, "member"),
-        "admin_a": users["member"],
-        "editor": users["editor"],
-    }
 
 
 @pytest.fixture
@@ -397,7 +365,7 @@ def test_a_trusted_associations_first_listing_still_waits_for_an_editor(
         .first()
     )
     TrustedAssociation.objects.create(association=newcomer)
-    client.force_login(_user(django_user_model, "newcomer", newcomer, "member"))
+    client.force_login(make_member(django_user_model, "newcomer", newcomer, "member"))
     response = client.post(
         reverse("board:member_new", args=[newcomer.pk]), listing_data(title="Ensimmäinen")
     )

@@ -18,43 +18,10 @@ from django.utils import timezone
 from wagtail.models import Locale, WorkflowState
 from wagtail.users.models import UserProfile
 
-from associations.models import AssociationPage, Membership
-from associations.permissions import associations_of
 from catalogue.models import Occurrence, RegistrationMode, TrainingPage
 from tests.catalogue_factories import make_training
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
-
-
-@pytest.fixture
-def association_a(users):
-    return associations_of(users["member"], role="admin").first()
-
-
-@pytest.fixture
-def association_b(association_a):
-    return (
-        AssociationPage.objects.filter(locale__language_code="fi", live=True)
-        .exclude(pk=association_a.pk)
-        .first()
-    )
-
-
-def _user(django_user_model, name, association, role):
-    user = django_user_model.objects.create_user(name, f"{name}@example.org", "x")
-    Membership.objects.create(user=user, association=association, role=role, status="active")
-    return user
-
-
-@pytest.fixture
-def people(users, django_user_model, association_a, association_b):
-    return {
-        "anonymous": None,
-        "member_a": _user(django_user_model, "member-a", association_a, "member"),
-        "member_b": _user(django_user_model, "member-b", association_b, "member"),
-        "admin_a": users["member"],
-        "editor": users["editor"],
-    }
 
 
 def day(days):
